@@ -1,0 +1,3 @@
+from mzgraph.cli import run
+
+run()

@@ -1,0 +1,78 @@
+"""The ``mzgraph`` command line: a thin click group over the package's API.
+
+Each command lives in ``mzgraph/commands/<name>.py`` and is imported only when used, so
+``mzgraph --help`` stays fast. Errors a user can cause are printed as one line with the
+exit status of their class (see ``mzgraph.errors``); ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from mzgraph import __version__
+from mzgraph.errors import MzgraphError
+
+COMMANDS = {
+    "build": "mzgraph.commands.build",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        return importlib.import_module(module).command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mzgraph")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build knowledge graphs from Chinese government policy reports and ask them questions.
+
+    \b
+    Example:
+      mzgraph build                      # data/ → output/graph.ttl
+      mzgraph build reports/ -o out.ttl  # every report under reports/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> int:
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="mzgraph", standalone_mode=False)
+    except MzgraphError as exc:
+        if debug:
+            raise
+        click.echo(f"error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    code = main()
+    sys.exit(code)

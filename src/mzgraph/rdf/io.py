@@ -1,0 +1,72 @@
+"""Reading and writing graph files; every write goes to a temporary file that is renamed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from rdflib import Graph
+
+from mzgraph.errors import GraphError
+from mzgraph.rdf.namespaces import bind_prefixes
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+
+
+def atomic_write(path: Path | str, writer: Callable[[BinaryIO], None]) -> None:
+    """Call ``writer`` with a temporary file beside ``path``, then rename it into place.
+
+    A failure or a kill midway leaves the previous ``path`` untouched.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            writer(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+    atomic_write(path, lambda f: f.write(text.encode(encoding)))
+
+
+def write_graph(graph: Graph, path: Path | str, fmt: str | None = None) -> None:
+    path = Path(path)
+    fmt = fmt or FORMATS.get(path.suffix.lower(), "turtle")
+    data = graph.serialize(format=fmt, encoding="utf-8")
+    atomic_write(path, lambda f: f.write(data))
+
+
+def load_graph(path: Path | str) -> Graph:
+    path = Path(path)
+    if not path.exists():
+        raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
+    g = bind_prefixes(Graph())
+    try:
+        g.parse(path, format=FORMATS.get(path.suffix.lower(), "turtle"))
+    except Exception as exc:  # rdflib raises many kinds of parser errors
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphError(f"{path}: not a readable RDF graph ({first})") from exc
+    return g
