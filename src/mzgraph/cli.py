@@ -17,6 +17,8 @@ from mzgraph.errors import MzgraphError
 
 COMMANDS = {
     "build": "mzgraph.commands.build",
+    "push": "mzgraph.commands.push",
+    "serve": "mzgraph.commands.serve",
 }
 
 

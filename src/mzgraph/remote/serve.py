@@ -1,0 +1,286 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph (``mzgraph serve``).
+
+Python's ``http.server`` in front of a pyoxigraph ``Store``, rather than the ``oxigraph``
+server binary: pyoxigraph is already a dependency (the binary would add a 22 MB package to
+every install), it reads a graph file straight into memory (the binary's read-only mode
+wants an on-disk store prepared first), and refusing every update with 403 is a rule of
+this module rather than a promise of another program's flags.
+
+Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with a form body (``query=...``) or
+an ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` select
+the dataset (by default the default graph is the union of all graphs, so a TriG file or a
+store pushed graph by graph answers like the flat graph). Results are negotiated by
+``Accept``: SPARQL JSON (default), SPARQL XML, CSV, TSV for SELECT/ASK; Turtle (default),
+N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE. Updates (``update=``,
+``application/sparql-update``, an update sent as a query, PUT/DELETE/PATCH) get 403.
+``/query`` is an alias of ``/sparql`` (Oxigraph's name).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import sys
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from mzgraph.errors import GraphError, UsageError
+from mzgraph.rdf.namespaces import PREFIXES
+
+ENDPOINT_PATHS = ("/sparql", "/query")
+MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
+
+SOLUTION_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def open_store(graph: Path | None = None, store_dir: Path | None = None) -> ox.Store:
+    """An in-memory store with ``graph`` loaded, or the on-disk store ``store_dir`` read-only."""
+    if store_dir is not None:
+        if not store_dir.is_dir():
+            raise GraphError(f"{store_dir}: no such store folder")
+        try:
+            return ox.Store.read_only(str(store_dir))
+        except OSError as exc:
+            raise GraphError(f"{store_dir}: not an Oxigraph store ({_first_line(exc)})") from None
+    assert graph is not None
+    if not graph.is_file():
+        raise GraphError(f"{graph}: no such graph file (run `mzgraph build` first, or pass --graph)")
+    fmt = ox.RdfFormat.from_extension(graph.suffix.lstrip(".").lower())
+    if fmt is None:
+        raise UsageError(f"{graph}: unknown RDF file type {graph.suffix!r} (use .ttl, .nt, .trig, .nq, .rdf, .jsonld)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(graph), format=fmt)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise GraphError(f"{graph}: not a readable RDF graph ({_first_line(exc)})") from None
+    return store
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def negotiate(accept: str | None, offered: dict[str, object], default: str) -> str | None:
+    """The media type of ``offered`` that ``accept`` prefers (``default`` for */*), or None."""
+    if not accept:
+        return default
+    ranked = []
+    for i, item in enumerate(accept.split(",")):
+        fields = [f.strip() for f in item.split(";")]
+        media, q = fields[0].lower(), 1.0
+        for param in fields[1:]:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, media))
+    for _, _, media in sorted(ranked):
+        if media in offered:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            family = media.split("/")[0]
+            if media == "*/*" or default.startswith(family + "/"):
+                return default
+            for candidate in offered:
+                if candidate.startswith(family + "/"):
+                    return candidate
+    return None
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], store: ox.Store, log: Callable[[str], None] | None = None):
+        self.store = store
+        self.log = log
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    server_version = "mzgraph-serve"
+    protocol_version = "HTTP/1.1"
+
+    # --- routing -------------------------------------------------------------------------
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        url = urlsplit(self.path)
+        if url.path in ("/", ""):
+            self._send_text(HTTPStatus.OK, "mzgraph read-only SPARQL endpoint: GET or POST /sparql?query=...\n")
+            return
+        if url.path not in ENDPOINT_PATHS:
+            self._send_text(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; the endpoint is /sparql\n")
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            self._refuse()
+            return
+        self._answer(params.get("query", []), params)
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path not in ENDPOINT_PATHS:
+            self._send_text(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; the endpoint is /sparql\n")
+            return
+        body = self._read_body()
+        if body is None:
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-update":
+            self._refuse()
+            return
+        if ctype == "application/x-www-form-urlencoded":
+            form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+            if "update" in form:
+                self._refuse()
+                return
+            for key, values in form.items():
+                params.setdefault(key, []).extend(values)
+            self._answer(form.get("query", []), params)
+        elif ctype == "application/sparql-query":
+            self._answer([body.decode("utf-8", errors="replace")], params)
+        else:
+            self._send_text(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send application/x-www-form-urlencoded (query=...) or application/sparql-query\n",
+            )
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._read_body()
+        self._refuse()
+
+    do_DELETE = do_PATCH = do_PUT  # noqa: N815
+
+    # --- answering -----------------------------------------------------------------------
+    def _answer(self, queries: list[str], params: dict[str, list[str]]) -> None:
+        if len(queries) != 1 or not queries[0].strip():
+            self._send_text(HTTPStatus.BAD_REQUEST, "exactly one query parameter is required\n")
+            return
+        query = queries[0]
+        if _UPDATE.match(_COMMENT.sub(" ", query)):
+            self._refuse()
+            return
+        try:
+            result = self.server.store.query(
+                query, prefixes={p: str(ns) for p, ns in PREFIXES.items()}, **_dataset(params)
+            )
+        except SyntaxError as exc:
+            self._send_text(HTTPStatus.BAD_REQUEST, f"query syntax error: {_first_line(exc)}\n")
+            return
+        except (OSError, ValueError, TypeError) as exc:
+            self._send_text(HTTPStatus.BAD_REQUEST, f"query failed: {_first_line(exc)}\n")
+            return
+        accept = self.headers.get("Accept")
+        if isinstance(result, ox.QueryTriples):
+            media = negotiate(accept, GRAPH_TYPES, "text/turtle")
+            fmt = GRAPH_TYPES.get(media or "")
+        else:
+            media = negotiate(accept, SOLUTION_TYPES, "application/sparql-results+json")
+            fmt = SOLUTION_TYPES.get(media or "")
+        if fmt is None:
+            offered = ", ".join(GRAPH_TYPES if isinstance(result, ox.QueryTriples) else SOLUTION_TYPES)
+            self._send_text(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer in {accept}; offered: {offered}\n")
+            return
+        data = result.serialize(format=fmt)
+        charset = "; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""
+        self._send(HTTPStatus.OK, data, media + charset)
+
+    def _refuse(self) -> None:
+        self._send_text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused\n")
+
+    def _read_body(self) -> bytes | None:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
+            self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request bodies are limited to {MAX_BODY} bytes\n")
+            self.close_connection = True
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def _send_text(self, status: HTTPStatus, text: str) -> None:
+        self._send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus, data: bytes, ctype: str) -> None:
+        self._status = int(status)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Vary", "Accept")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def handle_one_request(self) -> None:
+        self._started = time.perf_counter()
+        super().handle_one_request()
+
+    def log_request(self, code="-", size="-") -> None:
+        if self.server.log:
+            ms = (time.perf_counter() - getattr(self, "_started", time.perf_counter())) * 1000
+            path = urlsplit(self.path).path
+            self.server.log(f"{self.command} {path} {code} {ms:.0f} ms")
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
+        pass  # errors are answered to the client; requests are logged by log_request
+
+
+def _dataset(params: dict[str, list[str]]) -> dict:
+    defaults = params.get("default-graph-uri") or []
+    named = params.get("named-graph-uri") or []
+    if not defaults and not named:
+        return {"use_default_graph_as_union": True}
+    out: dict = {}
+    if defaults:
+        out["default_graph"] = [ox.NamedNode(g) for g in defaults]
+    if named:
+        out["named_graphs"] = [ox.NamedNode(g) for g in named]
+    return out
+
+
+def make_server(
+    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, log: Callable[[str], None] | None = None
+) -> SparqlServer:
+    """Bind the endpoint (``port=0`` picks a free port); call ``serve_forever`` on the result."""
+    try:
+        return SparqlServer((host, port), store, log=log)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot listen on {host}:{port} ({reason})") from None
+
+
+def log_to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
