@@ -1,0 +1,197 @@
+"""Summary statistics of a graph: what ``mzgraph stats`` prints and the report page charts.
+
+Counts are SPARQL over the RDF graph, so they mean exactly what a researcher's own query
+would; who is "most connected" is about the shape of the entity network and comes from
+networkx (``mzgraph.network`` + ``mzgraph.analytics.metrics``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from rdflib import Graph
+
+from mzgraph.analytics.metrics import add_metrics
+from mzgraph.network import CORE_TYPES, RELATIONS, to_networkx
+from mzgraph.rdf.encode import GAZETTEER
+from mzgraph.rdf.namespaces import sparql_prologue
+
+# Where a program or target is: stated directly (mz:locatedIn), or for a target, through the
+# program it belongs to. Shared by the stats table and the report charts.
+TARGET_PLACE_PATTERN = """
+    { ?t mz:locatedIn ?place }
+    UNION
+    { ?prog mz:hasTarget ?t . ?prog mz:locatedIn ?place }
+"""
+
+
+def sparql(graph: Graph, query: str) -> list[dict[str, object]]:
+    """Rows of a SELECT query (prefixes of the contract bound) as dicts of Python values."""
+    result = graph.query(sparql_prologue() + query)
+    names = [str(v) for v in result.vars]
+    rows = []
+    for row in result:
+        rows.append({n: (row[i].toPython() if row[i] is not None else None) for i, n in enumerate(names)})
+    return rows
+
+
+def _values(items: tuple[str, ...]) -> str:
+    return " ".join(f"mz:{name}" for name in items)
+
+
+def count_by_type(graph: Graph) -> dict[str, int]:
+    """Entities per core class (every class listed, zero included)."""
+    rows = sparql(
+        graph,
+        f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+              VALUES ?type {{ {_values(CORE_TYPES)} }}
+              ?e a ?type
+            }} GROUP BY ?type""",
+    )
+    found = {str(r["type"]).rsplit("#", 1)[-1]: int(r["n"]) for r in rows}
+    return {name: found.get(name, 0) for name in CORE_TYPES}
+
+
+def count_by_relation(graph: Graph) -> dict[str, dict[str, int]]:
+    """Per relation: triples, and how many are backed by a sentence or by the gazetteer."""
+    rows = sparql(
+        graph,
+        f"""SELECT ?rel (COUNT(*) AS ?n) (SUM(?sent) AS ?withSentence) (SUM(?gaz) AS ?fromGazetteer) WHERE {{
+              VALUES ?rel {{ {_values(RELATIONS)} }}
+              ?s ?rel ?o .
+              BIND(IF(EXISTS {{ ?st rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o ;
+                                    prov:wasDerivedFrom/a nif:Sentence }}, 1, 0) AS ?sent)
+              BIND(IF(EXISTS {{ ?st rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o ;
+                                    prov:wasDerivedFrom <{GAZETTEER}> }}, 1, 0) AS ?gaz)
+            }} GROUP BY ?rel""",
+    )
+    found = {
+        str(r["rel"]).rsplit("#", 1)[-1]: {
+            "count": int(r["n"]),
+            "with_sentence": int(r["withSentence"] or 0),
+            "from_gazetteer": int(r["fromGazetteer"] or 0),
+        }
+        for r in rows
+    }
+    empty = {"count": 0, "with_sentence": 0, "from_gazetteer": 0}
+    return {name: found.get(name, dict(empty)) for name in RELATIONS}
+
+
+def documents(graph: Graph) -> list[dict[str, object]]:
+    """One row per document: title, date, source path, mentions and distinct entities found in it."""
+    rows = sparql(
+        graph,
+        """SELECT ?doc (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date) (SAMPLE(?p) AS ?path)
+                  (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+              ?doc a mz:Document .
+              OPTIONAL { ?doc dcterms:title ?t }
+              OPTIONAL { ?doc dcterms:date ?d }
+              OPTIONAL { ?doc mz:sourcePath ?p }
+              OPTIONAL { ?m nif:referenceContext ?doc ; itsrdf:taIdentRef ?e }
+            } GROUP BY ?doc ORDER BY ?doc""",
+    )
+    return [
+        {
+            "iri": str(r["doc"]),
+            "title": str(r["title"]) if r["title"] is not None else None,
+            "date": str(r["date"]) if r["date"] is not None else None,
+            "path": str(r["path"]) if r["path"] is not None else None,
+            "mentions": int(r["mentions"]),
+            "entities": int(r["entities"]),
+        }
+        for r in rows
+    ]
+
+
+def policies_by_issuer(graph: Graph) -> list[dict[str, object]]:
+    """Agencies with the number of policies they issued (alone or jointly), most first."""
+    rows = sparql(
+        graph,
+        """SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?policy) AS ?n) WHERE {
+              ?policy a mz:Policy ; mz:issuedBy ?agency .
+              OPTIONAL { ?agency rdfs:label ?l }
+            } GROUP BY ?agency""",
+    )
+    out = [{"iri": str(r["agency"]), "label": _label(r), "policies": int(r["n"])} for r in rows]
+    return sorted(out, key=lambda r: (-r["policies"], r["label"], r["iri"]))
+
+
+def places_by_activity(graph: Graph) -> list[dict[str, object]]:
+    """Places with the programs and targets located in them (a target also counts where its program is)."""
+    rows = sparql(
+        graph,
+        f"""SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?code)
+                  (COUNT(DISTINCT ?p) AS ?programs) (COUNT(DISTINCT ?t) AS ?targets) WHERE {{
+              ?place a mz:AdministrativeArea .
+              OPTIONAL {{ ?place rdfs:label ?l }}
+              OPTIONAL {{ ?place mz:divisionCode ?c }}
+              {{ ?p a mz:Program ; mz:locatedIn ?place }}
+              UNION
+              {{ ?t a mz:Target . {TARGET_PLACE_PATTERN} }}
+            }} GROUP BY ?place""",
+    )
+    out = [
+        {
+            "iri": str(r["place"]),
+            "label": _label(r, "place"),
+            "division_code": str(r["code"]) if r["code"] is not None else None,
+            "programs": int(r["programs"]),
+            "targets": int(r["targets"]),
+        }
+        for r in rows
+    ]
+    return sorted(out, key=lambda r: (-(r["programs"] + r["targets"]), -r["programs"], r["label"], r["iri"]))
+
+
+def _label(row: dict, key: str = "agency") -> str:
+    if row.get("label") is not None:
+        return str(row["label"])
+    return str(row[key]).rsplit("/", 1)[-1]
+
+
+def top_entities(graph: Graph, *, types: tuple[str, ...] | None = None, limit: int = 10) -> list[dict[str, object]]:
+    """The best-connected entities of the network (degree, then betweenness), optionally of some types."""
+    net = add_metrics(to_networkx(graph))
+    rows = [
+        {
+            "iri": n,
+            "label": d["label"],
+            "type": d["type"],
+            "degree": d["degree"],
+            "betweenness": d["betweenness"],
+            "community": d["community"],
+        }
+        for n, d in net.nodes(data=True)
+        if types is None or d["type"] in types
+    ]
+    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], r["label"], r["iri"]))
+    return rows[:limit]
+
+
+@dataclass
+class GraphStats:
+    """Everything ``mzgraph stats`` shows; ``asdict`` of it is the ``--format json`` output."""
+
+    types: dict[str, int]
+    relations: dict[str, dict[str, int]]
+    documents: list[dict[str, object]]
+    agencies: list[dict[str, object]] = field(default_factory=list)
+    places: list[dict[str, object]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def graph_stats(graph: Graph, *, top: int = 10) -> GraphStats:
+    """Counts by type and relation, documents, the ``top`` most connected agencies and busiest places."""
+    issued = {r["iri"]: r["policies"] for r in policies_by_issuer(graph)}
+    agencies = top_entities(graph, types=("Agency",), limit=top)
+    for row in agencies:
+        row["policies_issued"] = issued.get(row["iri"], 0)
+    return GraphStats(
+        types=count_by_type(graph),
+        relations=count_by_relation(graph),
+        documents=documents(graph),
+        agencies=agencies,
+        places=places_by_activity(graph)[:top],
+    )
