@@ -19,6 +19,8 @@ COMMANDS = {
     "build": "mzgraph.commands.build",
     "push": "mzgraph.commands.push",
     "serve": "mzgraph.commands.serve",
+    "path": "mzgraph.commands.path",
+    "stats": "mzgraph.commands.stats",
 }
 
 
