@@ -89,6 +89,16 @@ class OffsetMap:
         c, o = self.anchors[i]
         return o + (clean_offset - c)
 
+    def to_original_end(self, clean_end: int) -> int:
+        """Map an exclusive end offset: the end of the last character of the span.
+
+        ``to_original`` would map an end that falls right before removed text to the start
+        of the next kept character, i.e. past the removal; this keeps the span tight.
+        """
+        if clean_end <= 0:
+            return self.to_original(clean_end)
+        return self.to_original(clean_end - 1) + 1
+
 
 @dataclass
 class SourceDocument:

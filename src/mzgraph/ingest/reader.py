@@ -1,4 +1,10 @@
-"""Find input files, decode them and hand them to cleaning."""
+"""Find input files, read them by format, and clean them into a SourceDocument.
+
+read → decode (``decode``) or unpack (``html``, ``markdown``, ``office``) → strip page
+chrome (``chrome``) → remove injected tokens and repair titles (``junk``). Every step
+edits a :class:`~mzgraph.ingest.mapped.MappedText`, so offsets in the clean text map back
+to the original decoded text exactly.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +14,39 @@ import unicodedata
 from pathlib import Path
 
 from mzgraph.errors import InputError
-from mzgraph.model import DocumentMetadata, OffsetMap, SourceDocument
+from mzgraph.ingest.chrome import strip_chrome
+from mzgraph.ingest.decode import decode_bytes
+from mzgraph.ingest.html import read_html
+from mzgraph.ingest.junk import remove_injected
+from mzgraph.ingest.mapped import MappedText
+from mzgraph.ingest.markdown import read_markdown
+from mzgraph.ingest.office import read_docx, read_pdf
+from mzgraph.model import DocumentMetadata, Removal, SourceDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx", ".pdf")
+_HTML = (".html", ".htm", ".xhtml")
+_MARKDOWN = (".md", ".markdown")
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 
 
 def discover(inputs: list[Path]) -> list[Path]:
-    """Expand directories (recursively) into the supported files they hold, sorted."""
+    """Expand directories (recursively) into the supported files they hold, sorted.
+
+    Files named directly are kept whatever their suffix, so that reading them reports
+    what is wrong with them.
+    """
     files: list[Path] = []
     for p in inputs:
+        p = Path(p)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                )
+            )
         else:
             files.append(p)
     return files
@@ -35,38 +62,111 @@ def document_id(path: Path) -> str:
     return f"{slug[:40]}-{digest}" if slug else f"doc-{digest}"
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    for enc in ("utf-8", "gb18030"):
+def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Use the page's declared charset when it decodes cleanly; otherwise detect."""
+    m = _CHARSET.search(data[:4096])
+    if m and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        declared = m.group(1).decode("ascii").lower()
+        codec = "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared
         try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{path}: cannot decode the text (not UTF-8 or GB18030)")
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_bytes(data, name)
+
+
+def _unify_newlines(text: str) -> MappedText:
+    """CRLF and CR line breaks read as LF; the map still points into the text as decoded."""
+    if "\r" not in text:
+        return MappedText(text)
+    pieces, pos = [], 0
+    for m in re.finditer(r"\r\n?", text):
+        if m.start() > pos:
+            pieces.append((text[pos : m.start()], pos, True))
+        pieces.append(("\n", m.end() - 1, True) if m.group() == "\r\n" else ("\n", m.start(), False))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((text[pos:], pos, True))
+    return MappedText.from_pieces(pieces)
+
+
+def _tidy(mt: MappedText) -> None:
+    """Blank lines left where chrome lines were: at most one in a row, none at the ends."""
+    mt.sub_keep(re.compile(r"(?<=\n\n)[ \t\u3000]*\n"))
+    mt.sub_keep(re.compile(r"^\s+(?=\S)"))
+    mt.sub_keep(re.compile(r"\s+$"))
 
 
 def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read one report and clean it; raise InputError with one line naming the file and problem."""
     path = Path(path)
+    name = str(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{name}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory")
+        raise InputError(f"{name}: is a directory")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"{name}: {suffix or 'files without a suffix'} not supported (use {', '.join(SUPPORTED_SUFFIXES)})"
+        )
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    text, encoding = _decode(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta = DocumentMetadata(encoding=encoding)
+        raise InputError(f"{name}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"{name}: the file is empty")
+
+    meta = DocumentMetadata()
+    hints: list[str] = []
+    if suffix == ".docx":
+        original = read_docx(data, name, meta)
+        mt = MappedText(original)
+    elif suffix == ".pdf":
+        original = read_pdf(data, name, meta)
+        mt = MappedText(original)
+    elif suffix in _HTML:
+        original, meta.encoding = _decode_html(data, name)
+        page = read_html(original, meta)
+        mt, hints = page.body, page.hints
+    else:
+        original, meta.encoding = decode_bytes(data, name)
+        mt = read_markdown(original, meta) if suffix in _MARKDOWN else _unify_newlines(original)
+    if meta.encoding == "utf-8-sig":
+        meta.encoding = "utf-8"  # the mark is gone from the decoded text; say what the text is
+    if not mt.text.strip():
+        raise InputError(f"{name}: no text found in the file")
+
+    chrome = strip_chrome(mt, meta)
+    junk = remove_injected(mt, hints + [text for text, _ in chrome.banner])
+    _tidy(mt)
+    if not mt.text.strip():
+        raise InputError(f"{name}: no text left once page chrome is removed")
+
+    removals: list[Removal] = list(chrome.removals) + junk.removals
+    for text, offset in chrome.banner:
+        if any(token in text for token in junk.tokens):
+            removals.append(Removal(text, offset, "injected-token"))
+        else:
+            removals.append(Removal(text, offset, "page-chrome: site banner"))
+            meta.publisher = meta.publisher or text
+    meta.removals = sorted(removals, key=lambda r: (r.offset, r.token))
+    meta.repairs = junk.repairs
+    for attr in ("title", "publisher", "source"):  # metadata must not carry the spam either
+        value = getattr(meta, attr)
+        if value:
+            for token in junk.tokens:
+                value = value.replace(token, "")
+            setattr(meta, attr, value.strip(" -_|｜—·") or None)
     return SourceDocument(
         doc_id=document_id(path),
-        path=str(path),
-        text=text,
+        path=name,
+        text=mt.text,
         metadata=meta,
-        offset_map=OffsetMap(),
-        original_text=text,
+        offset_map=mt.offset_map(),
+        original_text=original,
         content_hash=hashlib.sha256(data).hexdigest(),
     )

@@ -1,0 +1,150 @@
+"""Bytes → text: byte-order marks, UTF-8, UTF-16 without a mark, GB18030/GBK, others.
+
+The order matters for short Chinese files: a statistical detector can take a few lines of
+GB18030 for Big5 or a Cyrillic code page, so the encodings these reports come in are tried
+first, strictly, and each result is checked for being plausible Chinese (or plain) text
+before charset-normalizer gets a say.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from mzgraph.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# File signatures of formats people save by mistake under a text suffix.
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (docx/xlsx?)"),
+    (b"%PDF", "a PDF file"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+
+def _controls(text: str) -> int:
+    """Control characters that do not occur in text files (tabs and line breaks do)."""
+    return sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+
+
+def _common_han_share(text: str) -> float:
+    """Share of non-ASCII characters that are common (GB2312) Chinese characters or punctuation.
+
+    Real Chinese text is almost all GB2312; bytes decoded with the wrong codec land in the
+    rarer parts of GBK or in unrelated blocks.
+    """
+    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
+    if not non_ascii:
+        return 1.0
+    ok = 0
+    for ch in non_ascii:
+        if ch in "\u00a0\u3000\ufeff" or 0xFF01 <= ord(ch) <= 0xFF5E or 0x2010 <= ord(ch) <= 0x2027:
+            ok += 1
+            continue
+        try:
+            ch.encode("gb2312")
+            ok += 1
+        except UnicodeEncodeError:
+            pass
+    return ok / len(non_ascii)
+
+
+def _plausible(text: str, *, han_share: float = 0.8) -> bool:
+    if not text:
+        return False
+    if _controls(text) > max(2, len(text) // 200):
+        return False
+    return _common_han_share(text) >= han_share
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    """UTF-16 without a mark shows itself by zero bytes on one side of ASCII characters."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    if odd > half * 0.2 and even < odd * 0.1:
+        return "utf-16-le"
+    if even > half * 0.2 and odd < even * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a text file's bytes; return ``(text, encoding)`` or raise a one-line InputError."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: undecodable bytes: {label} marked but invalid at byte {exc.start + len(bom)}"
+                ) from None
+
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: binary file ({what}), not text")
+
+    utf16 = _utf16_guess(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        if _plausible(text):
+            return text, utf16
+
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        loose = data.decode("utf-8", errors="replace")
+        bad = loose.count("\ufffd")
+        multibyte = sum(1 for ch in loose if ord(ch) > 0x7F)
+        # Mostly valid UTF-8 with a few bad bytes: a damaged file, not another encoding.
+        if multibyte >= 20 and bad * 50 <= multibyte:
+            raise InputError(f"{name}: undecodable bytes: invalid UTF-8 at byte {exc.start}") from None
+    else:
+        if _controls(text) > max(2, len(text) // 200):
+            raise InputError(f"{name}: binary file (control characters), not text")
+        return text, "utf-8"
+
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if _plausible(text):
+        return text, "gb18030"
+
+    for codec in ("utf-16-le", "utf-16-be"):  # UTF-16 of pure Chinese has no zero bytes
+        if len(data) % 2 == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text, han_share=0.9):
+                return text, codec
+
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and (1 - best.chaos) > 0.8:
+        text = str(best)
+        if _controls(text) <= max(2, len(text) // 200):
+            return text, best.encoding
+    raise InputError(f"{name}: undecodable bytes: not UTF-8, UTF-16, GB18030 or another encoding recognised")

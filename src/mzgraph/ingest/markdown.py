@@ -1,0 +1,74 @@
+"""Markdown with YAML-style front matter: metadata from the front matter, markup stripped.
+
+Only the flat ``key: value`` subset of YAML that front matter uses is read (no nesting),
+which avoids a YAML dependency for three fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mzgraph.ingest.chrome import iso_date
+from mzgraph.ingest.mapped import MappedText
+from mzgraph.model import DocumentMetadata
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\s*[:：]\s*(.*?)\s*$", re.M)
+
+_KEYS = {
+    "title": ("title", "标题"),
+    "date": ("date", "published", "pubdate", "日期", "时间", "发布时间"),
+    "url": ("source_url", "url", "link", "original_url", "source-url", "原文链接", "网址"),
+    "source": ("source", "来源"),
+    "publisher": ("publisher", "author", "发布机构", "作者"),
+}
+
+# Markup, each with the groups whose text is kept.
+_MARKUP: list[tuple[re.Pattern[str], tuple[int, ...]]] = [
+    (re.compile(r"^```[^\n]*\n|^```[ \t]*$", re.M), ()),  # code fences (the code stays)
+    (re.compile(r"<!--.*?-->", re.S), ()),  # comments
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ()),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), (1,)),  # links → their text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), (1,)),  # reference links
+    (re.compile(r"^\[[^\]]+\]:\s*\S+.*$", re.M), ()),  # link definitions
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), (1,)),  # headings
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ()),  # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M), ()),  # list markers
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), ()),  # rules
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), (2,)),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)"), (1,)),  # italics
+    (re.compile(r"~~(.+?)~~"), (1,)),  # strike-through
+    (re.compile(r"`([^`\n]+)`"), (1,)),  # inline code
+    (re.compile(r"</?[A-Za-z][^>]*>"), ()),  # inline HTML tags
+]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def read_markdown(text: str, meta: DocumentMetadata) -> MappedText:
+    """Strip front matter (into ``meta``) and markup; the result maps onto ``text``."""
+    mt = MappedText(text)
+    meta.format = "text/markdown"
+    m = _FRONT.match(text)
+    if m:
+        fields = {k.lower(): _unquote(v) for k, v in _FIELD.findall(m.group(1))}
+        for attr, keys in _KEYS.items():
+            for key in keys:
+                if fields.get(key):
+                    value = fields[key]
+                    if attr == "date":
+                        value = iso_date(value) or (value if re.fullmatch(r"\d{4}", value) else None)
+                    if attr == "url" and not re.match(r"https?://", value):
+                        continue
+                    if value:
+                        setattr(meta, attr, value)
+                    break
+        mt.delete([(0, m.end())])
+    for pattern, keep in _MARKUP:
+        mt.sub_keep(pattern, keep)
+    return mt
