@@ -16,4 +16,15 @@ except PackageNotFoundError:  # running from a source tree
 
 from mzgraph.pipeline import BuildResult, build  # noqa: E402
 
-__all__ = ["BuildResult", "__version__", "build"]
+
+def __getattr__(name: str):
+    # load/KnowledgeGraph pull in pandas and pyoxigraph: import them on first use so that
+    # `mzgraph --help` and `mzgraph build` stay fast.
+    if name in ("load", "KnowledgeGraph"):
+        from mzgraph import kg
+
+        return getattr(kg, name)
+    raise AttributeError(f"module 'mzgraph' has no attribute {name!r}")
+
+
+__all__ = ["BuildResult", "KnowledgeGraph", "__version__", "build", "load"]

@@ -1,0 +1,175 @@
+"""``mzgraph query``: SPARQL from the terminal, ad hoc or from the ready questions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mzgraph.errors import UsageError
+from mzgraph.pipeline import DEFAULT_OUTPUT
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _list_questions() -> str:
+    from mzgraph.query.formats import display_width
+    from mzgraph.query.ready import ready_questions
+
+    questions = ready_questions().values()
+    width = max(display_width(q.name) for q in questions)
+    lines = []
+    for q in questions:
+        params = "".join(f"  [--param {k}={v.strip(chr(34))}]" for k, v in q.parameters.items())
+        lines.append(f"{q.name.ljust(width)}  {q.description}{params}")
+    return "\n".join(lines) + "\n"
+
+
+@click.command("query")
+@click.argument("sparql", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Read the query from a .rq file ('-' for standard input).",
+)
+@click.option("-n", "--name", help="Run a ready question (see --list).")
+@click.option("--list", "list_only", is_flag=True, help="List the ready questions, one line each, and exit.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a VALUES ?NAME { … } block of the query (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="Output format (json is SPARQL 1.1 Results JSON).",
+)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Graph file to query [default: {DEFAULT_OUTPUT}].",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Persistent Oxigraph store directory: the graph is loaded once and reused.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
+    show_default=True,
+    help="Query engine: Oxigraph, or rdflib's in-memory store.",
+)
+@click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, …); refused by default.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated) calls and LOAD; refused by default.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Give up after this many seconds (0: no limit).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the result to this file (atomically) instead of standard output.",
+)
+def command(
+    sparql: str | None,
+    query_file: Path | None,
+    name: str | None,
+    list_only: bool,
+    params: tuple[str, ...],
+    fmt: str,
+    graph_path: Path | None,
+    store_dir: Path | None,
+    engine: str,
+    allow_update: bool,
+    allow_service: bool,
+    timeout: float,
+    output: Path | None,
+) -> None:
+    """Ask the graph a SPARQL question (the mz, mzr, rdf, rdfs, skos, xsd, dcterms, prov, nif
+    and itsrdf prefixes are declared for you). Queries are read-only unless --allow-update.
+
+    \b
+    Example:
+      mzgraph query --list
+      mzgraph query --name policies-by-issuer
+      mzgraph query --name entity-sentences --param label=新余市 --format md
+      mzgraph query 'SELECT ?p ?l WHERE { ?p a mz:Policy ; rdfs:label ?l }' --format csv
+      mzgraph query -f my.rq --graph output/graph.ttl --store .mzgraph-store
+    """
+    if list_only:
+        click.echo(_list_questions(), nl=False)
+        return
+    given = [x for x in (sparql, query_file, name) if x is not None]
+    if len(given) != 1:
+        raise UsageError("give exactly one of a QUERY, -f FILE or --name NAME (or --list)")
+    if name is not None:
+        from mzgraph.query.ready import ready_question
+
+        text = ready_question(name).text
+    elif query_file is not None:
+        if str(query_file) == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = query_file.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise UsageError(f"{query_file}: no such query file") from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{query_file}: cannot read the query ({exc.__class__.__name__})") from None
+    else:
+        text = sparql
+
+    from mzgraph.query.formats import format_result
+    from mzgraph.query.runner import check_query, run
+    from mzgraph.query.store import open_backend
+    from mzgraph.rdf.io import atomic_write_text
+
+    bound = _parse_params(params)
+    # Refuse before loading anything: a refused query should not cost a graph load.
+    from mzgraph.query.runner import bind
+
+    check_query(bind(text, bound), allow_update=allow_update, allow_service=allow_service)
+    source = graph_path if graph_path is not None else DEFAULT_OUTPUT
+    if store_dir is not None and graph_path is None and not source.exists():
+        source = None  # query what the store already holds
+    backend = open_backend(source, engine=engine, store=store_dir)
+    result = run(
+        backend,
+        text,
+        params=bound,
+        allow_update=allow_update,
+        allow_service=allow_service,
+        timeout=timeout or None,
+    )
+    out = format_result(result, fmt)
+    if output is not None:
+        atomic_write_text(output, out)
+    else:
+        click.echo(out, nl=False)
