@@ -64,7 +64,7 @@ def _common_han_share(text: str) -> float:
 def _plausible(text: str, *, han_share: float = 0.8) -> bool:
     if not text:
         return False
-    if _controls(text) > max(2, len(text) // 200):
+    if _controls(text) > len(text) // 200:
         return False
     return _common_han_share(text) >= han_share
 
@@ -76,9 +76,9 @@ def _utf16_guess(data: bytes) -> str | None:
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     half = len(data) // 2
-    if odd > half * 0.2 and even < odd * 0.1:
+    if odd >= max(2, half * 0.02) and even < odd * 0.2:
         return "utf-16-le"
-    if even > half * 0.2 and odd < even * 0.1:
+    if even >= max(2, half * 0.02) and odd < even * 0.2:
         return "utf-16-be"
     return None
 
@@ -110,6 +110,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not text")
 
+    binary_like = False
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -120,9 +121,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         if multibyte >= 20 and bad * 50 <= multibyte:
             raise InputError(f"{name}: undecodable bytes: invalid UTF-8 at byte {exc.start}") from None
     else:
-        if _controls(text) > max(2, len(text) // 200):
-            raise InputError(f"{name}: binary file (control characters), not text")
-        return text, "utf-8"
+        if _controls(text) <= len(text) // 200:
+            return text, "utf-8"
+        binary_like = True
 
     try:
         text = data.decode("gb18030")
@@ -145,6 +146,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None and best.encoding and (1 - best.chaos) > 0.8:
         text = str(best)
-        if _controls(text) <= max(2, len(text) // 200):
+        if _controls(text) <= len(text) // 200:
             return text, best.encoding
+    if binary_like:
+        raise InputError(f"{name}: binary file (control characters), not text")
     raise InputError(f"{name}: undecodable bytes: not UTF-8, UTF-16, GB18030 or another encoding recognised")

@@ -37,7 +37,8 @@ _LEADS = (
     "进一步|加强|加快|加大|推进|推动|做好|开展|建立|健全|完善|实施|深化|促进|支持|规范|落实|切实|全面|大力|积极|"
     "提高|提升|贯彻|保障|鼓励|引导|发展|改进|创新|调整|建设|构建|打赢|坚决|优化|解决|统筹|扩大|巩固|稳定|防范|"
     "强化|印发|转发|批转|公布|表彰|做实|着力|深入|全力|持续|坚持|依法|严格|开展|启动|设立|加速|整治|治理|"
-    "推行|落细|补齐|培育|激发|进一步加强|支持|振兴|决胜|聚焦|围绕|服务|办好|用好|抓好|保护|做优|完善|切实做好"
+    "推行|落细|补齐|培育|改革|修订|废止|取消|下放|确定|明确|降低|减轻|应对|做好|加紧|规范化|"
+    "|激发|进一步加强|支持|振兴|决胜|聚焦|围绕|服务|办好|用好|抓好|保护|做优|完善|切实做好"
 )
 _TITLE_END = r"的(?:指导意见|实施意见|若干意见|意见|通知|决定|批复|通报|报告|规定|办法|方案|公告|决议)"
 _TITLE = re.compile(r"《([^《》\n]{2,80}?" + _TITLE_END + r")》")
@@ -118,7 +119,8 @@ def _slot_prefixes(text: str) -> dict[str, int]:
 class _Occurrence:
     start: int
     end: int
-    slot: bool = False  # stands where a 关于-title puts 关于
+    slot: bool = False  # stands where a 关于-title puts 关于, before a typical verb phrase
+    title_start: bool = False  # opens a 《…的意见》-style title that has no 关于
     name: bool = False  # stands before a leader's title
     glued: bool = False  # a site-shaped token glued inside a sentence
 
@@ -137,14 +139,9 @@ def _assess(text: str, token: str, occ: _Occurrence, from_hint: bool) -> None:
     if before == "《":
         close = text.find("》", occ.end)
         title = text[occ.end : close] if close > 0 else ""
-        if (
-            title
-            and "\n" not in title
-            and "关于" not in title
-            and re.search(_TITLE_END + "$", title)
-            and _LEAD.match(title)
-        ):
-            occ.slot = True
+        if title and "\n" not in title and "关于" not in title and re.search(_TITLE_END + "$", title):
+            occ.title_start = True
+            occ.slot = bool(_LEAD.match(title))
     org_like = _is_org_or_place(token)
     if from_hint and not org_like and _LEADER.match(after):
         occ.name = True
@@ -208,7 +205,7 @@ def remove_injected(mt: MappedText, hints: list[str]) -> JunkResult:
     slot_points: list[tuple[int, int]] = []
     removed_before = 0
     for s, e, o in spans:
-        if o.slot:
+        if o.title_start:
             slot_points.append((s - removed_before, mt.original_offset(s)))
         removed_before += e - s
     mt.delete([(s, e) for s, e, _ in spans])

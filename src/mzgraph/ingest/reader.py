@@ -141,8 +141,9 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         raise InputError(f"{name}: no text found in the file")
 
     chrome = strip_chrome(mt, meta)
-    junk = remove_injected(mt, hints + [text for text, _ in chrome.banner])
     _tidy(mt)
+    # Last: repairs record offsets in the final clean text.
+    junk = remove_injected(mt, hints + [text for text, _ in chrome.banner])
     if not mt.text.strip():
         raise InputError(f"{name}: no text left once page chrome is removed")
 
