@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from mzgraph.errors import GraphError
 from mzgraph.rdf.namespaces import bind_prefixes
@@ -53,9 +53,20 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> N
 
 
 def write_graph(graph: Graph, path: Path | str, fmt: str | None = None) -> None:
+    """Write ``graph`` to ``path`` atomically, in the format its suffix names.
+
+    Turtle, N-Triples, TriG, N-Quads and JSON-LD go through ``mzgraph.export``'s
+    deterministic writers (same graph → same bytes); other formats through rdflib.
+    """
+    from mzgraph import export  # imported here: export depends on this module
+
     path = Path(path)
     fmt = fmt or FORMATS.get(path.suffix.lower(), "turtle")
-    data = graph.serialize(format=fmt, encoding="utf-8")
+    name = export.ALIASES.get(fmt, fmt)
+    if name in export.FORMATS and export.FORMATS[name].family == "rdf":
+        data = export.render(graph, name)[""]
+    else:
+        data = graph.serialize(format=fmt, encoding="utf-8")
     atomic_write(path, lambda f: f.write(data))
 
 
@@ -64,8 +75,16 @@ def load_graph(path: Path | str) -> Graph:
     if not path.exists():
         raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
     g = bind_prefixes(Graph())
+    fmt = FORMATS.get(path.suffix.lower(), "turtle")
     try:
-        g.parse(path, format=FORMATS.get(path.suffix.lower(), "turtle"))
+        if fmt in ("trig", "nquads"):
+            # a plain Graph silently drops named graphs: read a Dataset, keep the union
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many kinds of parser errors
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GraphError(f"{path}: not a readable RDF graph ({first})") from exc

@@ -1,0 +1,137 @@
+"""Exports: the graph in the formats triplestores, Gephi, spreadsheets and notebooks read.
+
+One module per format family:
+
+* ``rdf_formats`` — Turtle, N-Triples, TriG, N-Quads (deterministic writers of our own);
+  TriG and N-Quads hold one named graph per source document plus one for merged entities
+  (``mzgraph.rdf.partition``);
+* ``jsonld`` — JSON-LD compacted with the context shipped in the package;
+* ``networks`` — GraphML and GEXF of the entity network, with metrics;
+* ``tables`` — ``nodes.csv`` and ``edges.csv`` for spreadsheets.
+
+>>> from mzgraph.rdf import load_graph                                   # doctest: +SKIP
+>>> export(load_graph("output/graph.ttl"), "trig", "output/graph.trig")  # doctest: +SKIP
+[PosixPath('output/graph.trig')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from mzgraph.errors import UsageError
+from mzgraph.rdf.io import atomic_write
+from mzgraph.rdf.namespaces import bind_prefixes
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str  # of the default output file; "" for a folder of files
+    family: str  # "rdf", "network" or "table"
+    help: str
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("turtle", ".ttl", "rdf", "Turtle, grouped by subject, project prefixes"),
+        Format("nt", ".nt", "rdf", "N-Triples, sorted lines"),
+        Format("trig", ".trig", "rdf", "TriG, one named graph per document + entities"),
+        Format("nquads", ".nq", "rdf", "N-Quads, the TriG graphs as sorted lines"),
+        Format("jsonld", ".jsonld", "rdf", "JSON-LD with the shipped context inline"),
+        Format("graphml", ".graphml", "network", "GraphML entity network (yEd, Cytoscape, networkx)"),
+        Format("gexf", ".gexf", "network", "GEXF entity network (Gephi)"),
+        Format("csv", "", "table", "nodes.csv + edges.csv, UTF-8 with BOM (Excel)"),
+    )
+}
+# rdflib's names for the same formats, so rdf.io can route through these writers
+ALIASES = {"ttl": "turtle", "n3": None, "ntriples": "nt", "nt11": "nt", "json-ld": "jsonld", "nq": "nquads"}
+
+
+def format_named(name: str) -> Format:
+    name = ALIASES.get(name, name) or name
+    if name not in FORMATS:
+        raise UsageError(f"unknown export format {name!r} (choose from {', '.join(FORMATS)})")
+    return FORMATS[name]
+
+
+def default_output(fmt: str, folder: Path = Path("output")) -> Path:
+    """``output/graph.<ext>``; for csv the folder itself (it receives nodes.csv, edges.csv)."""
+    f = format_named(fmt)
+    return folder / f"graph{f.extension}" if f.extension else folder
+
+
+def _with(graph: Graph, ontology: Graph | None) -> Graph:
+    if ontology is None:
+        return graph
+    merged = bind_prefixes(Graph())
+    for g in (graph, ontology):
+        for triple in g:
+            merged.add(triple)
+    return merged
+
+
+def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str, bytes]:
+    """The files of one export as ``{file name: bytes}``; the name is ``""`` for a
+    single-file format (written to the path given) and ``nodes.csv``/``edges.csv`` for csv.
+
+    ``ontology`` (RDF formats only) is added to the graph, or as its own named graph
+    ``mzr:graph/ontology`` in TriG and N-Quads.
+    """
+    f = format_named(fmt)
+    if ontology is not None and f.family != "rdf":
+        raise UsageError(f"--with-ontology applies to the RDF formats, not to {f.name}")
+    writers: dict[str, Callable[[], bytes]] = {}
+    if f.name in ("turtle", "nt", "trig", "nquads"):
+        from mzgraph.export import rdf_formats
+
+        if f.name in ("trig", "nquads"):
+            from mzgraph.rdf.partition import partition
+
+            graphs = partition(graph, ontology=ontology)
+            write = rdf_formats.trig if f.name == "trig" else rdf_formats.nquads
+            writers[""] = lambda: write(graphs).encode("utf-8")
+        else:
+            write = rdf_formats.turtle if f.name == "turtle" else rdf_formats.ntriples
+            writers[""] = lambda: write(_with(graph, ontology)).encode("utf-8")
+    elif f.name == "jsonld":
+        from mzgraph.export.jsonld import jsonld
+
+        writers[""] = lambda: jsonld(_with(graph, ontology)).encode("utf-8")
+    elif f.name in ("graphml", "gexf"):
+        from mzgraph.export import networks
+
+        writers[""] = lambda: getattr(networks, f.name)(graph)
+    else:
+        from mzgraph.export.tables import tables
+
+        return tables(graph)
+    return {name: make() for name, make in writers.items()}
+
+
+def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None = None) -> list[Path]:
+    """Write ``graph`` as ``fmt`` to ``path`` (a folder for csv); return the files written.
+
+    Everything is rendered in memory first and each file is written to a temporary file
+    and renamed, so a failure leaves no half-written file behind.
+    """
+    path = Path(path)
+    files = render(graph, fmt, ontology=ontology)
+    if format_named(fmt).family == "table":
+        if path.exists() and not path.is_dir():
+            raise UsageError(f"{path}: csv export writes nodes.csv and edges.csv into a folder; this is a file")
+        targets = [(path / name, data) for name, data in files.items()]
+    else:
+        if path.is_dir():
+            raise UsageError(f"{path}: is a folder; give a file name such as {default_output(fmt, path)}")
+        targets = [(path, files[""])]
+    for target, data in targets:
+        atomic_write(target, lambda f, data=data: f.write(data))
+    return [t for t, _ in targets]
+
+
+__all__ = ["FORMATS", "Format", "default_output", "export", "format_named", "render"]

@@ -1,0 +1,66 @@
+"""GraphML and GEXF: the entity network for Gephi, Cytoscape and networkx users.
+
+The network is ``mzgraph.network.to_networkx`` (entities as nodes, their relations as
+edges) with ``mzgraph.analytics.add_metrics`` (degree, betweenness, community), so it is
+the same network the view draws. Both formats only hold scalar attribute values: lists
+(alternative names, sentences, documents) are joined with `` | ``, missing values are left
+out. Each edge has ``label`` = the relation (issuedBy, partOf, locatedIn, hasTarget), which
+Gephi shows as the edge label.
+"""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from rdflib import Graph
+
+from mzgraph.analytics import add_metrics
+from mzgraph.network import to_networkx
+
+LIST_SEPARATOR = " | "
+
+
+def _scalar(value):
+    if isinstance(value, list | tuple | set):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def _scalars(attrs: dict) -> dict:
+    return {k: _scalar(v) for k, v in attrs.items() if v is not None and v != []}
+
+
+def entity_network(graph: Graph) -> nx.MultiDiGraph:
+    """The entity network with metrics, every attribute a GraphML/GEXF-legal scalar."""
+    net = add_metrics(to_networkx(graph))
+    out = nx.MultiDiGraph()
+    for node, attrs in net.nodes(data=True):
+        out.add_node(node, **_scalars(attrs))
+    # edge ids must be unique in the file (Gephi drops an edge whose id it has seen), and the
+    # relation is not unique between two nodes' several edges, so number them
+    for i, (u, v, key, attrs) in enumerate(net.edges(keys=True, data=True)):
+        out.add_edge(u, v, key=f"e{i}", **{"label": attrs.get("relation", key), **_scalars(attrs)})
+    return out
+
+
+def graphml(graph: Graph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_graphml(entity_network(graph), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue()
+
+
+def gexf(graph: Graph) -> bytes:
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(entity_network(graph))
+    # networkx stamps today's date and its own version: same graph, different bytes
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find("creator")
+        if creator is not None:
+            creator.text = "mzgraph"
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
