@@ -1,0 +1,99 @@
+"""Node positions computed in Python, so big graphs need no physics simulation in the page.
+
+Small graphs (up to ``SPRING_LIMIT`` nodes) get a seeded force-directed layout
+(``networkx.spring_layout``); the page may refine it with a short, capped physics run.
+Larger graphs get a layout that costs O(n log n) and no iteration: each community (from
+``add_metrics``) is a disc, its nodes placed on a sunflower spiral in breadth-first order
+from its best-connected node, so hubs sit in the middle with their neighbours around them;
+the discs are packed in rows, largest first. Both are deterministic for a given network.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+
+import networkx as nx
+
+SPRING_LIMIT = 500  # networkx's spring layout needs scipy above 500 nodes, and gets slow
+SPACING = 28.0  # canvas units between neighbouring nodes in a disc
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _order(nodes: list[str], simple: nx.Graph, degree: dict) -> list[str]:
+    """Breadth-first from the best-connected node, neighbours by degree, then the leftovers."""
+    members = set(nodes)
+    rank = sorted(nodes, key=lambda n: (-degree.get(n, 0), n))
+    seen: set[str] = set()
+    order: list[str] = []
+    for start in rank:
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = deque([start])
+        while queue:
+            n = queue.popleft()
+            order.append(n)
+            nbrs = [m for m in simple.adj[n] if m in members and m not in seen]
+            nbrs.sort(key=lambda m: (-degree.get(m, 0), m))
+            for m in nbrs:
+                seen.add(m)
+                queue.append(m)
+    return order
+
+
+def community_discs(net: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Sunflower discs, one per community, packed in rows (largest first)."""
+    simple = nx.Graph(net.to_undirected(as_view=True)) if net.is_directed() or net.is_multigraph() else net
+    degree = {n: d.get("degree", simple.degree(n)) for n, d in net.nodes(data=True)}
+    groups: dict = defaultdict(list)
+    for n, d in net.nodes(data=True):
+        groups[d.get("community", 0)].append(n)
+    discs = []
+    for key in sorted(groups, key=lambda c: (-len(groups[c]), str(c))):
+        order = _order(groups[key], simple, degree)
+        local = {}
+        for k, n in enumerate(order):
+            r = SPACING * math.sqrt(k + 0.5) if k else 0.0
+            local[n] = (r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE))
+        radius = SPACING * math.sqrt(len(order) + 0.5) + SPACING
+        discs.append((radius, local))
+    row_width = math.sqrt(sum((2 * r) ** 2 for r, _ in discs)) * 1.2
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for radius, local in discs:
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + radius, y + radius
+        for n, (dx, dy) in local.items():
+            pos[n] = (cx + dx, cy + dy)
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return _centre(pos)
+
+
+def spring(net: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A seeded force-directed layout, scaled to the page's canvas units."""
+    simple = nx.Graph(net.to_undirected(as_view=True))
+    scale = SPACING * 3 * math.sqrt(max(len(simple), 1))
+    raw = nx.spring_layout(simple, seed=0, iterations=60, scale=scale)
+    return _centre({n: (float(x), float(y)) for n, (x, y) in raw.items()})
+
+
+def _centre(pos: dict) -> dict[str, tuple[float, float]]:
+    if not pos:
+        return {}
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    mx, my = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    return {n: (round(x - mx, 1), round(y - my, 1)) for n, (x, y) in pos.items()}
+
+
+def positions(net: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions for every node of ``net`` (rounded to 0.1, so the output is stable)."""
+    if 0 < net.number_of_nodes() <= SPRING_LIMIT:
+        try:
+            return spring(net)
+        except ImportError:  # numpy missing: fall through to the pure-Python layout
+            pass
+    return community_discs(net)

@@ -1,0 +1,220 @@
+"""An entity network → one self-contained, offline HTML page.
+
+The page inlines vis-network's script and stylesheet (read from the installed pyvis
+package: pyvis's own HTML output links them from CDNs or copies a ``lib/`` folder next to
+the page, and its node insertion is quadratic), our stylesheet and script, and the graph as
+JSON in a ``<script type="application/json">`` element. The JSON is escaped so that no
+string from a scraped page can close that element, and the page script puts text on the
+page only through ``textContent``. A Content-Security-Policy allows exactly the two inline
+scripts (by hash), no network at all, and images only from ``data:`` URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from mzgraph import __version__
+from mzgraph.errors import MzgraphError
+from mzgraph.network import CORE_TYPES, RELATIONS
+from mzgraph.rdf.io import atomic_write
+from mzgraph.view.layout import positions
+
+PHYSICS_LIMIT = 1000  # above this many nodes the page draws the Python layout and never simulates
+STABILIZATION_ITERATIONS = 150  # cap on the page's physics run for small graphs
+VIS_VERSION = "vis-9.1.2"
+
+# type → (name shown, colour, vis shape): colour and shape both differ, for colour-blind readers
+TYPE_STYLE = {
+    "Agency": ("机构 Agency", "#4e79a7", "square"),
+    "Policy": ("政策 Policy", "#f28e2b", "triangle"),
+    "AdministrativeArea": ("地区 Area", "#59a14f", "hexagon"),
+    "Program": ("项目 Program", "#e15759", "dot"),
+    "Target": ("指标 Target", "#9467bd", "diamond"),
+}
+OTHER_STYLE = ("#8c8c8c", "star")
+
+
+@dataclass(frozen=True)
+class ViewSummary:
+    """What a written page holds."""
+
+    path: Path | None
+    nodes: int
+    edges: int
+    physics: bool
+    bytes: int
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    try:
+        lib = resources.files("pyvis") / "templates" / "lib" / VIS_VERSION
+        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise MzgraphError(f"the view needs pyvis's {VIS_VERSION} vis-network files ({exc}); reinstall pyvis") from exc
+    # the page must not ask for anything: drop the source-map reference devtools would fetch
+    js = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", js)
+    return _script_safe(js), css.replace("</style", "<\\/style")
+
+
+@cache
+def _own_asset(name: str) -> str:
+    return (resources.files("mzgraph.view") / name).read_text(encoding="utf-8")
+
+
+def _script_safe(js: str) -> str:
+    # a literal "</script" would end the element early; vis ships none, but be sure
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+
+
+def script_json(obj) -> str:
+    """JSON that is safe inside ``<script type="application/json">`` and reads back with JSON.parse.
+
+    ``<``, ``>`` and ``&`` can only occur inside JSON strings, where their ``\\uXXXX`` escapes
+    mean the same text; U+2028/2029 are escaped for old JavaScript parsers.
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _size(degree: int) -> float:
+    return round(min(10 + 5 * math.sqrt(degree), 45), 1)
+
+
+def _number(value):
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+    return None
+
+
+def _type(attrs: dict) -> str:
+    return str(attrs.get("type") or "Entity")
+
+
+def _community(value):
+    return value if isinstance(value, int) else str(value)
+
+
+def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
+    """The JSON the page script reads (row layout documented at the top of ``app.js``)."""
+    present = {_type(d) for _, d in net.nodes(data=True)}
+    type_names = [t for t in CORE_TYPES if t in present] + sorted(str(t) for t in present - set(CORE_TYPES))
+    type_index = {t: i for i, t in enumerate(type_names)}
+    types = []
+    for t in type_names:
+        shown, colour, shape = TYPE_STYLE.get(t, (t, *OTHER_STYLE))
+        types.append([t, shown, colour, shape])
+    sentence_index: dict[str, int] = {}
+
+    def sentence_ids(texts) -> list[int]:
+        return [sentence_index.setdefault(s, len(sentence_index)) for s in texts or ()]
+
+    order = sorted(net.nodes, key=str)
+    node_index = {n: i for i, n in enumerate(order)}
+    pos = positions(net)
+    rows = []
+    for n in order:
+        d = net.nodes[n]
+        degree = int(d.get("degree", 0))
+        x, y = pos[n]
+        rows.append(
+            [
+                str(d.get("label") or n),
+                type_index[_type(d)],
+                _size(degree),
+                x,
+                y,
+                degree,
+                _community(d.get("community", 0)),
+                [str(a) for a in d.get("alt_labels", ())],
+                _number(d.get("value")),
+                d.get("unit"),
+                d.get("indicator"),
+                sentence_ids(d.get("sentences")),
+                str(d.get("iri", n)),
+            ]
+        )
+    relation_names = list(RELATIONS)
+    edge_rows = []
+    edges = (
+        net.edges(keys=True, data=True)
+        if net.is_multigraph()
+        else ((u, v, None, d) for u, v, d in net.edges(data=True))
+    )
+    for u, v, _key, d in sorted(edges, key=lambda e: (node_index[e[0]], node_index[e[1]], str(e[3].get("relation")))):
+        rel = str(d.get("relation") or _key or "")
+        if rel not in relation_names:
+            relation_names.append(rel)
+        edge_rows.append([node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))])
+    n = len(rows)
+    if physics:
+        note = f"layout: force-directed, stopped after {STABILIZATION_ITERATIONS} steps"
+    else:
+        note = "layout: precomputed (communities as discs, hubs in the middle)" if n > 500 else "layout: precomputed"
+    return {
+        "title": title,
+        "physics": physics,
+        "stabilization": STABILIZATION_ITERATIONS,
+        "note": note,
+        "types": types,
+        "relations": relation_names,
+        "sentences": list(sentence_index),
+        "nodes": rows,
+        "edges": edge_rows,
+    }
+
+
+def render_html(net: nx.Graph, *, title: str = "mzgraph", physics: bool | None = None) -> str:
+    """The page for ``net`` (an entity network with ``degree`` and ``community``) as a string.
+
+    ``physics`` defaults to on up to ``PHYSICS_LIMIT`` nodes and off above.
+    """
+    if physics is None:
+        physics = net.number_of_nodes() <= PHYSICS_LIMIT
+    vis_js, vis_css = _vis_assets()
+    app_js = _script_safe(_own_asset("app.js"))
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+        "form-action 'none'; base-uri 'none'"
+    )
+    parts = {
+        "CSP": csp,
+        "VERSION": html.escape(__version__),
+        "TITLE": html.escape(title),
+        "VIS_CSS": vis_css,
+        "APP_CSS": _own_asset("page.css").replace("</style", "<\\/style"),
+        "DATA": script_json(page_data(net, title=title, physics=physics)),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+    # one pass, so nothing inserted is ever scanned for placeholders again
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _own_asset("page.html"))
+
+
+def write_page(net: nx.Graph, path: Path | str, *, title: str = "mzgraph", physics: bool | None = None) -> ViewSummary:
+    """Render ``net`` and write it to ``path`` atomically."""
+    if physics is None:
+        physics = net.number_of_nodes() <= PHYSICS_LIMIT
+    data = render_html(net, title=title, physics=physics).encode("utf-8", errors="replace")
+    atomic_write(path, lambda f: f.write(data))
+    return ViewSummary(Path(path), net.number_of_nodes(), net.number_of_edges(), physics, len(data))
