@@ -17,6 +17,7 @@ from mzgraph.errors import MzgraphError
 
 COMMANDS = {
     "build": "mzgraph.commands.build",
+    "view": "mzgraph.commands.view",
     "query": "mzgraph.commands.query",
     "push": "mzgraph.commands.push",
     "serve": "mzgraph.commands.serve",
