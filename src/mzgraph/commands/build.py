@@ -32,7 +32,15 @@ class SomeDocumentsFailed(MzgraphError):
     show_default=True,
     help="Refuse documents larger than this.",
 )
-def command(inputs: tuple[Path, ...], output: Path, max_bytes: int) -> None:
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Network view to write [default: the -o path with .html].",
+)
+@click.option("--no-html", is_flag=True, help="Write only the graph, no network view.")
+def command(inputs: tuple[Path, ...], output: Path, max_bytes: int, html_path: Path | None, no_html: bool) -> None:
     """Build a knowledge graph from reports (files or folders; data/ when none are given).
 
     \b
@@ -40,6 +48,10 @@ def command(inputs: tuple[Path, ...], output: Path, max_bytes: int) -> None:
       mzgraph build
       mzgraph build report.txt other.html -o output/two.ttl
     """
+    if no_html and html_path is not None:
+        from mzgraph.errors import UsageError
+
+        raise UsageError("--html and --no-html contradict each other")
     result = build(list(inputs), max_bytes=max_bytes)
     if not result.documents:
         reasons = "; ".join(reason for _, reason in result.failures)
@@ -50,6 +62,11 @@ def command(inputs: tuple[Path, ...], output: Path, max_bytes: int) -> None:
         counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
     summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     click.echo(f"built {len(result.documents)} document(s): {summary}; {len(result.graph)} triples → {output}")
+    if not no_html:
+        from mzgraph.view import write_html
+
+        view = write_html(result.graph, html_path or output.with_suffix(".html"))
+        click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
     if result.failures:
         for _path, reason in result.failures:
             click.echo(f"failed: {reason}", err=True)
