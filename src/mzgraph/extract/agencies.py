@@ -1,0 +1,208 @@
+"""Agencies: central bodies from a lexicon, local bodies resolved against the place context.
+
+A local body is a place (``江西省``, ``上饶市``) or a bare level word (``省``, ``市``, ``县``,
+``区``) followed by a government form (委, 政府, 人民政府, 委常委会 …) or a department
+stem and head noun (民政 + 厅, 卫生健康 + 委 …). A bare level word is resolved by walking
+up from the place whose part of the text holds the mention to the first division of that
+level: ``市委`` in a part headed by 上饶市 is 上饶市委, ``省民政厅`` anywhere in a Jiangxi
+report is 江西省民政厅. A body that cannot be resolved (``各市民政局``, ``市委`` in a
+national notice) is left out: it names no one in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mzgraph import gazetteer as gz
+from mzgraph.extract import lexicon
+from mzgraph.extract.places import CHINA_CODE, PlaceHit, Scope
+from mzgraph.extract.text import is_cjk, trie_pattern
+
+# Party and government bodies of a place; they need a place or level word before them.
+_GOVERNMENT = [
+    "委常委会",
+    "委常委会议",
+    "委办公厅",
+    "委办公室",
+    "委组织部",
+    "委宣传部",
+    "委统战部",
+    "委政法委",
+    "委编办",
+    "委农办",
+    "委员会",
+    "委",
+    "党委",
+    "政府常务会议",
+    "政府常务会",
+    "人民政府办公厅",
+    "人民政府办公室",
+    "人民政府",
+    "政府办公厅",
+    "政府办公室",
+    "政府",
+    "人大常委会",
+    "人大",
+    "政协",
+    "纪委监委",
+    "纪委",
+]
+_HEADS = ["委员会", "办公室", "总局", "厅", "局", "委", "办"]
+# Heads that only some stems take (a 文化中心 is a building, a 政务服务中心 a body).
+_SPECIAL_HEADS = {"中心": ("政务服务", "行政审批", "大数据", "数据资源", "社会救助"), "大队": None, "支队": None}
+_SPECIAL = ["残联", "妇联", "总工会", "团委", "工商联", "红十字会", "慈善总会", "老龄办", "老龄委", "文明办", "编办"]
+_LEVELS = ["自治区", "自治州", "省", "市", "县", "区", "州", "旗"]
+# Characters before a bare level word that make it part of another word (城市, 社区, 各省).
+_DENY_BEFORE = {
+    "省": set("各外节反自检俭跨分"),
+    "市": set("城都超门夜集股楼上街区级各跨副设"),
+    "县": set("各郡市跨强省"),
+    "区": set("社城园景小库片辖矿山老新灾牧林特发验范能街护地市郊校营选各跨湾"),
+    "州": set("各"),
+    "旗": set("各国红"),
+    "自治区": set("各"),
+    "自治州": set("各"),
+}
+# Characters after a head that show it is a verb or another word (委托, 办理, 局面).
+_DENY_AFTER = {"委": set("托屈派身任"), "办": set("理法公事好结学案实成"), "局": set("面势限")}
+
+
+@dataclass(frozen=True)
+class AgencyHit:
+    start: int
+    end: int
+    name: str
+    place_code: str | None
+    national: bool = False
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    nat = lexicon.national_agencies()
+    national = re.compile(trie_pattern(list(nat) + list(lexicon.newspapers())))
+    stems = trie_pattern(lexicon.department_stems())
+    heads = "|".join(_HEADS)
+    special_heads = "|".join(_SPECIAL_HEADS)
+    levels = "|".join(_LEVELS)
+    gov = trie_pattern(_GOVERNMENT)
+    special = trie_pattern(_SPECIAL)
+    local = re.compile(
+        rf"(?P<lvl>{levels})?(?:(?P<gov>{gov})|(?P<stem>{stems}|[\u4e00-\u9fff]{{2}}(?:综合)?执法)"
+        rf"(?P<head>{heads}|{special_heads})|(?P<special>{special}))"
+    )
+    central = re.compile(rf"国家(?P<stem>{stems})(?:总局|局|委员会|委|署)")
+    return national, local, central
+
+
+def _level_division(level: str, code: str | None) -> gz.Division | None:
+    """The division of the given level that holds ``code`` (itself or an ancestor)."""
+    if not code or code == CHINA_CODE:
+        return None
+    g = gz.load()
+    d = g.get(code)
+    chain = [d, *g.ancestors(d)] if d else []
+    for div in chain:
+        if level == "省" and div.level == "province" and div.name.endswith("省"):
+            return div
+        if level == "自治区" and div.name.endswith("自治区"):
+            return div
+        if level == "市" and div.name.endswith("市"):
+            return div
+        if level == "县" and div.level == "county" and div.name.endswith("县"):
+            return div
+        if level == "区" and div.level == "county" and div.name.endswith("区"):
+            return div
+        if level in ("州", "自治州") and div.level == "city" and div.name.endswith("州"):
+            return div
+        if level == "旗" and div.name.endswith("旗"):
+            return div
+    return None
+
+
+def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[AgencyHit]:
+    national, local, central = _regexes()
+    nat = lexicon.national_agencies()
+    papers = set(lexicon.newspapers())
+    g = gz.load()
+    place_by_end = {p.end: p for p in places}
+    hits: list[AgencyHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in central.finditer(text):
+        hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
+        taken.append((m.start(), m.end()))
+    for m in national.finditer(text):
+        s, e, surface = m.start(), m.end(), m.group()
+        if not free(s, e):
+            continue
+        nxt = text[e] if e < len(text) else ""
+        if surface.endswith("部") and nxt == "门":  # 民政部门: a department in general
+            continue
+        prev = text[s - 1] if s else ""
+        if (prev in "省市县区州" or s in place_by_end) and surface not in papers:
+            continue  # 省国资委, 江西省人民银行: a local body, handled below
+        if surface in papers:
+            hits.append(AgencyHit(s, e, surface, None))
+        else:
+            hits.append(AgencyHit(s, e, nat[surface], CHINA_CODE, True))
+        taken.append((s, e))
+    for m in local.finditer(text):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        lvl = m.group("lvl")
+        body = text[m.end("lvl") if lvl else s : e]
+        head = m.group("head") or ""
+        nxt = text[e] if e < len(text) else ""
+        last = body[-1]
+        if nxt in _DENY_AFTER.get(last, ()) or (last == "委" and nxt == "员" and not body.endswith("委员会")):
+            continue
+        if m.group("stem") and head in _SPECIAL_HEADS:
+            allowed = _SPECIAL_HEADS[head]
+            if allowed is not None and m.group("stem") not in allowed:
+                continue
+            if allowed is None and not m.group("stem").endswith("执法"):
+                continue
+        if m.group("stem") and m.group("stem").endswith("执法") and head not in ("大队", "支队", "局"):
+            continue
+        body_start = m.end("lvl") if lvl else s
+        place = place_by_end.get(body_start) if not lvl else place_by_end.get(m.end("lvl"))
+        division = None
+        start = s
+        if place is not None:
+            division = place.division
+            start = place.start
+        elif lvl:
+            prev = text[s - 1] if s else ""
+            if prev in _DENY_BEFORE.get(lvl, ()):
+                continue
+            division = _level_division(lvl, scope.at(s))
+        elif m.group("gov"):
+            continue  # 政府, 党委 alone: no one in particular
+        else:
+            prev = text[s - 1] if s else ""
+            if is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并":
+                continue
+            code = scope.at(s)
+            if head == "厅":
+                division = g.province_of(g.get(code)) if code and code != CHINA_CODE and g.get(code) else None
+            elif code and code != CHINA_CODE and g.get(code) is not None:
+                d = g.get(code)
+                division = d if (d.level != "province" or d.name.endswith("市")) else None
+        if division is None:
+            continue
+        if lvl and place is None:
+            name = division.name + body
+        elif place is not None:
+            name = division.name + text[place.end : e] if not lvl else division.name + body
+        else:
+            name = division.name + body
+        hits.append(AgencyHit(start, e, name, division.code))
+        taken.append((start, e))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits

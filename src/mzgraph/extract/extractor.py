@@ -1,0 +1,217 @@
+"""The extractor: one pass of each finder over the clean text, then in-document relations.
+
+Order matters only for overlaps: policy titles are found first, so quotes and figures
+inside a title belong to the title; places and agencies are found before programs, so a
+quoted place or body is not taken for a program.
+
+Relations come from the sentence that states them:
+
+* ``issuedBy``: the bodies named in a title before 关于 (《民政部 财政部关于…》), else the
+  bodies right before the 《 (落实省委、省政府《…》), else the bodies that are the subject
+  of the issuing verb in the same clause (省民政厅等5部门制定出台《…》: each named body);
+* ``hasTarget``: a program and the figures after it in the same sentence, when the
+  sentence names one program only.
+
+``locatedIn`` is carried by ``Mention.place_code``: the place whose part of the text holds
+the mention, or a place named right before it (乐安县“1134”经验模式, 南昌市建成…个).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mzgraph import gazetteer as gz
+from mzgraph.extract import lexicon
+from mzgraph.extract.agencies import AgencyHit, find_agencies
+from mzgraph.extract.places import CHINA_CODE, PlaceHit, find_places, find_scope
+from mzgraph.extract.policies import VERBS, find_policies
+from mzgraph.extract.programs import find_programs
+from mzgraph.extract.quantities import find_quantities
+from mzgraph.extract.text import SpanIndex, clause_bounds, sentence_spans
+from mzgraph.model import (
+    EntityType,
+    Extraction,
+    Mention,
+    RelationCandidate,
+    RelationType,
+    SourceDocument,
+)
+
+_ISSUE_VERB = re.compile(rf"(?:{VERBS}|联合印发|联合发布|联合出台)")
+# What may stand between joint issuers, or between issuers and the title they own.
+_JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
+_BETWEEN_TITLE = re.compile(
+    r"^(?:等\d*个?部门|等\d*个?单位|联合\d*个?部门)?(?:联合|共同|会同)?(?:制定|出台|印发|发布|下发|颁布|制定出台|"
+    r"制定印发|出台了|印发了|制定了|发布了)*的?$"
+)
+
+
+def _national_in_lead(text: str, lead_end: int) -> bool:
+    lead = text[:lead_end]
+    return "全国" in lead or any(a in lead for a in lexicon.national_agencies())
+
+
+def extract(document: SourceDocument) -> Extraction:
+    """Mentions of the five entity types and the relations their sentences state."""
+    text = document.text
+    out = Extraction(document=document)
+    sentences = sentence_spans(text)
+    sent_index = SpanIndex(sentences)
+
+    def sentence_of(s: int, e: int) -> tuple[int, int]:
+        return sent_index.find(s) or (s, e)
+
+    # places and scope: a first pass without context finds the document's place, a second
+    # pass with it admits the short names that place makes unambiguous
+    first = find_places(text)
+    from mzgraph.extract.places import _lead_end, paragraph_spans
+
+    lead_end = _lead_end(text, paragraph_spans(text))
+    scope = find_scope(text, first, _national_in_lead(text, lead_end), document.metadata.title)
+    g = gz.load()
+    context = []
+    if scope.default and scope.default != CHINA_CODE:
+        d = g.get(scope.default)
+        if d is not None:
+            context = [g.province_of(d).code, d.code]
+    places = find_places(text, context)
+    scope = find_scope(text, places, _national_in_lead(text, lead_end), document.metadata.title)
+
+    repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
+    policies = find_policies(text, repairs)
+    agencies = find_agencies(text, places, scope)
+    titles = [(p.start - 1, p.end + 1) if p.bracketed else (p.start, p.end) for p in policies]
+    # a quoted name that is a place or a body is not a program
+    named = titles + [(a.start, a.end) for a in agencies] + [(p.start, p.end) for p in places]
+    programs = find_programs(text, titles)
+    programs = [p for p in programs if not any(a <= p.start and p.end <= b for a, b in named[len(titles) :])]
+    quoted = [(p.start, p.end) for p in programs]
+    quantities = find_quantities(text, titles + quoted, sentences)
+
+    index_of: dict[tuple[str, int, int], int] = {}
+
+    def add(m: Mention) -> int:
+        key = (m.type.value, m.start, m.end)
+        if key not in index_of:
+            index_of[key] = len(out.mentions)
+            out.mentions.append(m)
+        return index_of[key]
+
+    for p in places:
+        s0, s1 = sentence_of(p.start, p.end)
+        add(
+            Mention(
+                EntityType.PLACE,
+                text[p.start : p.end],
+                p.start,
+                p.end,
+                p.division.name,
+                s0,
+                s1,
+                division_code=p.division.code,
+            )
+        )
+    agency_idx: list[tuple[AgencyHit, int]] = []
+    for a in agencies:
+        s0, s1 = sentence_of(a.start, a.end)
+        i = add(
+            Mention(EntityType.AGENCY, text[a.start : a.end], a.start, a.end, a.name, s0, s1, place_code=a.place_code)
+        )
+        agency_idx.append((a, i))
+    place_by_end = {p.end: p for p in places}
+
+    def local_place(start: int, lo: int, code: str | None) -> str | None:
+        """A place named right before ``start`` in its clause, when it lies in the scope."""
+        best = None
+        for p in places:
+            if lo <= p.start and p.end <= start and not _inside_other(p, agencies, policies):
+                best = p
+        if best is None:
+            return code
+        if code in (None, CHINA_CODE) or g.is_within(best.division, code):
+            return best.division.code
+        return code
+
+    for p in policies:
+        s0, s1 = sentence_of(p.start, p.end)
+        pi = add(Mention(EntityType.POLICY, text[p.start : p.end], p.start, p.end, p.name, s0, s1, year=p.year))
+        issuers = _issuers(text, p, agency_idx, s0, s1)
+        out.mentions[pi].issuers_joint = len(issuers) > 1
+        for ai in issuers:
+            out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
+    program_idx: list[tuple[int, int, int]] = []  # (start, sentence start, mention index)
+    for pr in programs:
+        s0, s1 = sentence_of(pr.start, pr.end)
+        before = place_by_end.get(pr.start)
+        code = before.division.code if before else scope.at(pr.start)
+        i = add(
+            Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
+        )
+        program_idx.append((pr.start, s0, i))
+    for q in quantities:
+        s0, s1 = sentence_of(q.start, q.end)
+        lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
+        code = local_place(q.start, lo, scope.at(q.start))
+        ti = add(
+            Mention(
+                EntityType.TARGET,
+                text[q.start : q.end],
+                q.start,
+                q.end,
+                q.quantity.surface,
+                s0,
+                s1,
+                quantity=q.quantity,
+                place_code=code,
+            )
+        )
+        in_sentence = {out.mentions[i].name: i for st, ss, i in program_idx if ss == s0 and st < q.start}
+        if len(in_sentence) == 1:
+            out.relations.append(
+                RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
+            )
+    return out
+
+
+def _inside_other(p: PlaceHit, agencies: list[AgencyHit], policies) -> bool:
+    return any(a.start <= p.start and p.end <= a.end for a in agencies) or any(
+        x.start <= p.start and p.end <= x.end for x in policies
+    )
+
+
+def _issuers(text: str, policy, agency_idx: list[tuple[AgencyHit, int]], s0: int, s1: int) -> list[int]:
+    """Mention indices of the bodies that issue ``policy``, from its own sentence."""
+    # 1. bodies named in the title before 关于
+    if policy.bracketed:
+        cut = text.find("关于", policy.start, policy.end)
+        in_title = [
+            i for a, i in agency_idx if policy.start <= a.start and a.end <= (cut if cut >= 0 else policy.start)
+        ]
+        if in_title:
+            return in_title
+    open_at = policy.start - 1 if policy.bracketed else policy.start
+    # 2. a chain of bodies right before the title (possibly through an issuing verb)
+    before = [(a, i) for a, i in agency_idx if s0 <= a.start and a.end <= open_at]
+    chain: list[int] = []
+    pos = open_at
+    for a, i in reversed(before):
+        gap = text[a.end : pos]
+        if not chain:
+            if not _BETWEEN_TITLE.match(gap):
+                break
+        elif not _JOINER.match(gap):
+            break
+        chain.append(i)
+        pos = a.start
+    if chain:
+        return sorted(chain)
+    # 3. the subject of an issuing verb in the title's clause
+    lo, _ = clause_bounds(text, open_at, open_at + 1, s0, s1)
+    verb = None
+    for v in _ISSUE_VERB.finditer(text, lo, open_at):
+        verb = v
+        break
+    if verb is None:
+        return []
+    subjects = [i for a, i in agency_idx if lo <= a.start and a.end <= verb.start()]
+    return subjects

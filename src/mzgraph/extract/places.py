@@ -1,0 +1,247 @@
+"""Places: administrative divisions named in the text, and the place each part of it is about.
+
+Full names (``新余市``, ``乐安县``) are looked up in the gazetteer. Short names (``新余``)
+are taken only where the document makes them unambiguous: province short names always,
+a city's short name when the city lies in the document's province (or its full name is
+used too), a county's short name only when its full name is used elsewhere in the
+document or it lies in the document's own city. Two-character county names (``范县``)
+and generic district names (``新城区``) are common inside ordinary words (示范县, 新城区建设),
+so they count only at a word boundary or right after their parent's name.
+
+Scope: the document is about a default place (the place its title and lead name most),
+and headings such as ``新余市：…`` hand the following paragraphs to another place until
+the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mzgraph import gazetteer as gz
+from mzgraph.extract.text import is_cjk, paragraph_spans, trie_pattern
+
+CHINA_CODE = "100000"
+
+# Short forms that are ordinary words far more often than places.
+_SHORT_STOP = {
+    "自治",
+    "自治州",
+    "城区",
+    "矿区",
+    "郊区",
+    "新城",
+    "和平",
+    "太平",
+    "长安",
+    "新华",
+    "中山",
+    "友好",
+    "向阳",
+    "青山",
+    "新兴",
+    "东方",
+    "永和",
+    "太和",
+    "安定",
+    "新建",
+    "城关",
+    "江北",
+    "江南",
+    "河东",
+    "河西",
+    "白云",
+    "红旗",
+    "西湖",
+    "东湖",
+    "南湖",
+    "开放",
+    "建设",
+    "城中",
+    "市中",
+    "上城",
+    "下城",
+}
+# District names that are also generic phrases (城区 of a city, its new town …).
+_GENERIC_FULL = {
+    "新城区",
+    "老城区",
+    "城中区",
+    "市中区",
+    "城东区",
+    "城西区",
+    "城南区",
+    "城北区",
+    "城关区",
+    "新区",
+    "海域",
+}
+# A two-character county name followed by one of these is part of a longer word (范县级).
+_NOT_AFTER_SHORT_COUNTY = set("级域城乡镇区委政长")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    division: gz.Division
+    short: bool  # named by its short form
+
+
+@dataclass
+class _Matcher:
+    gazetteer: gz.Gazetteer
+    regex: re.Pattern
+    full: dict[str, list[gz.Division]]
+    short: dict[str, list[gz.Division]]
+
+
+@lru_cache(maxsize=1)
+def matcher() -> _Matcher:
+    g = gz.load()
+    full: dict[str, list[gz.Division]] = {}
+    for name in g.names():
+        if name in _GENERIC_FULL and name != "新城区":
+            continue
+        divs = sorted(g.lookup(name), key=lambda d: (d.status != "current", d.code))
+        full[name] = divs
+    short: dict[str, list[gz.Division]] = {}
+    for s in g.short_names():
+        if len(s) < 2 or s in _SHORT_STOP or s in full:
+            continue
+        short[s] = sorted(g.lookup_short(s), key=lambda d: (d.status != "current", d.code))
+    regex = re.compile(trie_pattern(list(full) + list(short)))
+    return _Matcher(g, regex, full, short)
+
+
+def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: str) -> gz.Division | None:
+    """Choose among same-named divisions: right after its parent's name, then in context."""
+    if len(divs) == 1:
+        return divs[0]
+    for d in divs:
+        for a in g.ancestors(d):
+            if before.endswith(a.name) or before.endswith(a.short):
+                return d
+    for code in context:
+        for d in divs:
+            if g.is_within(d, code):
+                return d
+    current = [d for d in divs if d.status == "current"]
+    codes = {d.code for d in current}
+    return current[0] if len(codes) == 1 else None
+
+
+def find_places(text: str, context: list[str] | None = None) -> list[PlaceHit]:
+    """Every place named in ``text``; ``context`` lists division codes the document is about."""
+    m = matcher()
+    g = m.gazetteer
+    context = [c for c in (context or []) if c != CHINA_CODE]
+    hits: list[PlaceHit] = []
+    full_used = set()
+    raw = list(m.regex.finditer(text))
+    for r in raw:
+        if r.group() in m.full:
+            full_used.add(r.group())
+    used_codes = {d.code for n in full_used for d in m.full[n]}
+    for r in raw:
+        name, s, e = r.group(), r.start(), r.end()
+        before = text[max(0, s - 12) : s]
+        prev = text[s - 1] if s else ""
+        nxt = text[e] if e < len(text) else ""
+        if name in m.full:
+            divs = m.full[name]
+            if len(name) == 2 or name in _GENERIC_FULL:
+                parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
+                if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
+                    continue
+            d = _pick(divs, g, context, before)
+            if d is not None:
+                hits.append(PlaceHit(s, e, d, False))
+            continue
+        divs = m.short[name]
+        provinces = [d for d in divs if d.level == "province"]
+        if provinces:
+            hits.append(PlaceHit(s, e, provinces[0], True))
+            continue
+        ok = []
+        for d in divs:
+            if d.code in used_codes:
+                ok.append(d)
+            elif d.level == "city" and any(g.is_within(d, c) for c in context):
+                ok.append(d)
+            elif d.level == "county" and any(g.is_within(d, c) for c in context if not c.endswith("0000")):
+                ok.append(d)
+        if len({d.code for d in ok}) == 1:
+            hits.append(PlaceHit(s, e, ok[0], True))
+    return hits
+
+
+# ---------------------------------------------------------------- scope
+
+# A heading that hands what follows to a place: optional numbering, optional 【, a place,
+# then a colon or a closing bracket.
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*【?")
+_SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+@dataclass
+class Scope:
+    """The place each offset of the text is about."""
+
+    default: str | None
+    sections: list[tuple[int, str | None]]  # (start offset, division code), sorted
+
+    def at(self, offset: int) -> str | None:
+        code = self.default
+        for start, c in self.sections:
+            if start > offset:
+                break
+            code = c
+        return code
+
+
+def _lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """End of the lead: the title lines and the first paragraph of running text."""
+    for s, e in paragraphs:
+        if e - s >= 60 and "。" in text[s:e]:
+            return e
+    return min(len(text), 600)
+
+
+def find_scope(text: str, hits: list[PlaceHit], national_in_lead: bool, title: str | None = None) -> Scope:
+    """The default place of the document and the sections that headings hand to other places."""
+    g = matcher().gazetteer
+    paragraphs = paragraph_spans(text)
+    lead_end = _lead_end(text, paragraphs)
+    counts: dict[str, int] = {}
+    for h in hits:
+        counts[h.division.code] = counts.get(h.division.code, 0) + 1
+    lead = [h for h in hits if h.start < lead_end]
+    default: str | None = None
+    if title:
+        titled = [h for h in find_places(title) if h.division.level != "county" or not h.short]
+        if titled:
+            default = titled[0].division.code
+    if default is None and lead:
+        best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
+        default = best.division.code
+        # 成都市武侯区: the lead names the parent and then, right after it, the place itself
+        for h in lead:
+            if h.start == best.end and g.is_within(h.division, best.division.code):
+                default = h.division.code
+                break
+    if default is None and national_in_lead:
+        default = CHINA_CODE
+    sections: list[tuple[int, str | None]] = []
+    by_start = {h.start: h for h in hits}
+    for s, e in paragraphs:
+        line = text[s:e]
+        num = _NUMBERING.match(line)
+        at = s + (num.end() if num else 0)
+        h = by_start.get(at)
+        if h is not None and h.end < e and text[h.end] in "：:】":
+            sections.append((s, h.division.code))
+        elif _SECTION_NUMBERED.match(line) and e - s <= 30 and "。" not in line and sections:
+            sections.append((s, default))
+    return Scope(default, sections)

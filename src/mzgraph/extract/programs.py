@@ -1,0 +1,103 @@
+"""Programs: named initiatives, models, campaigns, projects, platforms and reforms.
+
+Three general shapes:
+
+* a quoted name (“党建+X”, “百社解千难”), usually followed by a head noun (模式, 工程, 服务 …);
+  the label is the quoted name. Quotes that are not programs are left out: period names
+  (“十四五”), adjectives (“一站式”), honours (荣获“…”称号), principles and manners
+  (“…”原则 / 要求 / 方式), and quotes inside a policy title;
+* a named reform: an action verb (推进, 深化 …) and a noun phrase ending in 改革;
+  shorter mentions of the same reform (殡葬改革 for 惠民绿色文明殡葬改革) are the same program;
+* a named campaign: 开展/实施 and a noun phrase ending in 专项行动, 专项治理, 试点 or 工程,
+  or 实施 … 工作.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE = re.compile(r"“([^“”\n]{2,30})”")
+_PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
+_NOT_PROGRAM_AFTER = re.compile(
+    r"^(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题|称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述)"
+)
+_NOT_PROGRAM_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|获得|授予|称为|号称|简称|即)$")
+# Head nouns that may follow a quoted name and belong to it.
+_HEAD = re.compile(
+    r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
+    r"专项工程|工作室|试点|示范|改革|行动计划|体系|网络|热线|小程序|APP|App|app)"
+)
+_REFORM = re.compile(
+    r"(?:推进|深化|推动|实施|开展|启动|推行|完成|抓好|落实|共抓|抓实|试点)"
+    r"(?P<np>[\u4e00-\u9fff]{2,14}?改革)(?!创新|发展|开放|试验|成果|任务|举措|政策|工作经验)"
+)
+_CAMPAIGN = re.compile(
+    r"(?:开展|实施)(?P<np>[\u4e00-\u9fff]{2,16}?(?:专项行动|专项治理|专项整治|试点(?=工作)|工程))"
+    r"|实施(?P<work>[\u4e00-\u9fff]{4,16}?)工作"
+)
+_GENERIC_LEAD = re.compile(r"^(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
+
+
+@dataclass(frozen=True)
+class ProgramHit:
+    start: int
+    end: int
+    name: str
+
+
+def find_programs(text: str, blocked: list[tuple[int, int]]) -> list[ProgramHit]:
+    """Programs in ``text``; ``blocked`` are spans already taken (policy titles, agencies, places)."""
+
+    def is_blocked(s: int, e: int) -> bool:
+        return any(s < b and e > a for a, b in blocked)
+
+    hits: list[ProgramHit] = []
+    for m in _QUOTE.finditer(text):
+        s, e = m.start(), m.end()
+        name = m.group(1).strip()
+        if is_blocked(s, e) or not name:
+            continue
+        after = text[e : e + 6]
+        if _PERIOD.match(name) or name[-1] in "式型" or _NOT_PROGRAM_AFTER.match(after):
+            continue
+        if _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
+            continue
+        head = _HEAD.match(after)
+        end = e + (head.end() if head else 0)
+        hits.append(ProgramHit(s, end, name))
+    for m in _REFORM.finditer(text):
+        s, e = m.start("np"), m.end("np")
+        np = m.group("np")
+        lead = _GENERIC_LEAD.match(np)
+        if lead:
+            s += lead.end()
+            np = np[lead.end() :]
+        if len(np) < 4 or is_blocked(s, e):
+            continue
+        hits.append(ProgramHit(s, e, np))
+    for m in _CAMPAIGN.finditer(text):
+        group = "np" if m.group("np") else "work"
+        s, e = m.start(group), m.end(group)
+        np = m.group(group)
+        lead = _GENERIC_LEAD.match(np)
+        if lead:
+            s += lead.end()
+            np = np[lead.end() :]
+        if len(np) < 4 or is_blocked(s, e):
+            continue
+        hits.append(ProgramHit(s, e, np))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    # one span, one program: drop hits inside an earlier one
+    out: list[ProgramHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    # a shorter name that ends a longer one of the same document is the same program
+    names = sorted({h.name for h in out}, key=len, reverse=True)
+    canonical = {}
+    for n in names:
+        longer = [x for x in names if len(x) > len(n) and x.endswith(n) and n.endswith("改革")]
+        canonical[n] = longer[0] if longer else n
+    return [ProgramHit(h.start, h.end, canonical[h.name]) for h in out]

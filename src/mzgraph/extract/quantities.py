@@ -1,0 +1,199 @@
+"""Targets: reported figures with value, unit, indicator, qualifier and year.
+
+``20.98万名`` → 209800 人, ``21.33亿元`` → 2133000000 元, ``10万余人`` → 100000 人 (more
+than), ``二十四个`` → 24 个. Not targets: ordinals (第十四次), dates and years (no counted
+unit), ages (岁), counts of co-issuing bodies (13个部门, 5家单位联合), and small Chinese
+numerals used as rhetoric (两项制度, 三个方面): a Chinese numeral counts from ten up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from mzgraph.model import Quantity
+
+_UNITS = [
+    "个百分点",
+    "人次",
+    "户次",
+    "平方米",
+    "公里",
+    "千米",
+    "张床位",
+    "名",
+    "人",
+    "户",
+    "个",
+    "家",
+    "所",
+    "张",
+    "床",
+    "元",
+    "穴",
+    "项",
+    "件",
+    "次",
+    "场",
+    "座",
+    "处",
+    "套",
+    "辆",
+    "台",
+    "条",
+    "支",
+    "批",
+    "篇",
+    "份",
+    "亩",
+    "吨",
+    "间",
+    "例",
+    "对",
+    "本",
+    "册",
+    "位",
+    "期",
+    "%",
+    "％",
+]
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN = rf"[{_CN_DIGITS}十百千]+"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUANTITY = re.compile(
+    rf"(?P<num>{_NUM}|{_CN})(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
+    rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
+)
+_MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
+_NOT_AFTER = re.compile(r"^(?:个)?(?:部门|部委|单位|方面)|^(?:联合|会同)")
+_QUAL_BEFORE = [
+    ("approximately", re.compile(r"(?:近|接近|将近|约|大约|近乎)$")),
+    ("more-than", re.compile(r"(?:超过|超|逾|多于|高于)$")),
+]
+_QUAL_AFTER = [("at-least", re.compile(r"^(?:以上|及以上)")), ("at-most", re.compile(r"^(?:以下|以内|及以下)"))]
+_YEAR = re.compile(r"(?<![较比与从])(?:截至|截止|到|至|在)?((?:19|20)\d\d)年(?:底|末|年底|内|度)?")
+_INDICATOR_STOP = re.compile(r"[，。；、,;：:（(）)“”《》\s和与及等在中为是]")
+# Verbs that end the counted noun after a figure (20.98万名城镇贫困群众|脱贫).
+_AFTER_VERB = re.compile(
+    r"实现|建成|建立|开展|达到|覆盖|提供|参与|获得|享受|纳入|脱贫|受益|得到|入住|完成|通过|签约|接受|"
+    r"参加|使用|办理|登记|落实|列入|进入|全部|均|已|被|的"
+)
+# Verbs before a figure: the counted noun follows them (提供帮扶资源21.33亿元) or, when
+# nothing follows, precedes them (遗体火化率达92.37%).
+_BEFORE_VERB = re.compile(
+    r"超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
+    r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
+)
+_SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
+
+
+@dataclass(frozen=True)
+class QuantityHit:
+    start: int
+    end: int
+    quantity: Quantity
+
+
+def chinese_number(s: str) -> int | None:
+    """二十四 → 24, 一百零五 → 105, 三千 → 3000; digits read in place (二〇一九 → 2019)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "两": 2})
+    if all(c in digits for c in s):
+        return int("".join(str(digits[c]) for c in s)) if len(s) > 1 else digits[s]
+    total, current = 0, 0
+    for c in s:
+        if c in digits:
+            current = digits[c]
+        elif c in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[c]
+            total += (current or 1) * unit
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """What the figure counts: the noun after it, else the noun the clause puts before it."""
+    after = re.sub(r"^(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end:hi])
+    stop = _INDICATOR_STOP.search(after)
+    noun = after[: stop.start() if stop else len(after)]
+    verb = _AFTER_VERB.search(noun)
+    noun = noun[: verb.start() if verb else len(noun)][:12]
+    if noun:
+        return noun
+    before = re.split(r"[，。；、,;：:]", text[lo:start])[-1]
+    verbs = list(_BEFORE_VERB.finditer(before))
+    if verbs:
+        tail = before[verbs[-1].end() :].lstrip("了")
+        before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verbs[-1].start()]
+    before = re.sub(r"^(?:较|比)\d{4}年", "", _SCOPE_WORDS.sub("", before))[-12:]
+    return before or None
+
+
+def find_quantities(
+    text: str, blocked: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None
+) -> list[QuantityHit]:
+    """Figures in ``text`` outside the ``blocked`` spans (titles, quoted names)."""
+    from mzgraph.extract.text import SpanIndex
+
+    index = SpanIndex(sentences or [(0, len(text))])
+    hits: list[QuantityHit] = []
+    for m in _QUANTITY.finditer(text):
+        s, e = m.start(), m.end()
+        if any(s < b and e > a for a, b in blocked):
+            continue
+        prev = text[s - 1] if s else ""
+        if prev == "第" or prev.isdigit() or prev == ".":
+            continue
+        if _NOT_AFTER.match(text[e : e + 4]):
+            continue
+        num = m.group("num")
+        unit = m.group("unit")
+        if num[0] in _CN_DIGITS + "十百千":
+            value_int = chinese_number(num)
+            if value_int is None or value_int < 10:
+                continue
+            if prev in _CN_DIGITS + "十百千第":
+                continue
+            value = Decimal(value_int)
+        else:
+            value = Decimal(num.replace(",", ""))
+        value *= _MULT[m.group("mult")]
+        if unit in ("%", "％"):
+            unit = "%"
+        elif unit == "名":
+            unit = "人"
+        elif unit == "张床位":
+            unit = "张"
+        qualifier = None
+        if m.group("about"):
+            qualifier = "more-than"
+        before = text[max(0, s - 3) : s]
+        for name, rx in _QUAL_BEFORE:
+            if rx.search(before):
+                qualifier = name
+        for name, rx in _QUAL_AFTER:
+            if rx.match(text[e : e + 3]):
+                qualifier = name
+        sent = index.find(s) or (max(0, s - 60), min(len(text), e + 60))
+        year = None
+        for y in _YEAR.finditer(text, sent[0], s):
+            pre = text[max(sent[0], y.start() - 1) : y.start()]
+            if pre and pre in "较比与从同":
+                continue
+            year = int(y.group(1))
+        value = value.normalize()
+        if value == value.to_integral():
+            value = value.quantize(Decimal(1))
+        q = Quantity(
+            value=value,
+            unit=unit,
+            indicator=_indicator(text, s, e, sent[0], sent[1]),
+            qualifier=qualifier,
+            year=year,
+            surface=m.group(),
+        )
+        hits.append(QuantityHit(s, e, q))
+    return hits

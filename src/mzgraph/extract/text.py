@@ -1,0 +1,126 @@
+"""Text helpers shared by the extractors: sentences, clauses, paragraphs, fast alternations.
+
+Everything works on offsets into the one clean text, so every span an extractor reports
+can be sliced back out of ``document.text`` unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+# A sentence ends at 。！？ (and their ASCII forms), at ； and at a line break; a
+# closing quote or bracket right after the stop stays with the sentence.
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』）)]*)?")
+# Clause boundaries inside a sentence: commas and colons.
+_CLAUSE_STOP = re.compile(r"[，,：:。！？!?；;\n]")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u3400" <= ch <= "\u9fff"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank sentence, leading white space excluded."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line, white space trimmed."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+class SpanIndex:
+    """Finds the span (sentence, clause …) holding an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def find(self, offset: int) -> tuple[int, int] | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]`` within the sentence ``[lo, hi)``.
+
+    Quoted and bracketed text never ends a clause (a title may hold commas).
+    """
+    left = lo
+    depth = 0
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in "》”":
+            depth += 1
+        elif ch in "《“":
+            depth -= 1
+        elif depth <= 0 and _CLAUSE_STOP.match(ch):
+            left = i + 1
+            break
+    right = hi
+    depth = 0
+    for i in range(end, hi):
+        ch = text[i]
+        if ch in "《“":
+            depth += 1
+        elif ch in "》”":
+            depth -= 1
+        elif depth <= 0 and _CLAUSE_STOP.match(ch):
+            right = i
+            break
+    return left, right
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation for ``words`` shaped as a trie, so matching is one pass.
+
+    The longest word wins at each position, like a longest-match dictionary scan.
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
