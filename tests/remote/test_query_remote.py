@@ -1,0 +1,92 @@
+"""Queries against a remote SPARQL endpoint answer exactly as the local graph does."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import run_cli
+
+from mzgraph.errors import QueryError
+from mzgraph.query import open_backend, ready_questions, run
+from mzgraph.remote.backend import EndpointBackend
+
+DOC_GRAPH = "https://w3id.org/mzgraph/resource/graph/doc/jiangxi-civil-affairs-2019"
+
+
+def row_set(result) -> list:
+    """A result as a sorted list of rows of N3 terms (order-free comparison)."""
+    if result.kind == "ask":
+        return [result.boolean]
+    if result.kind == "construct":
+        return sorted(tuple(t.n3() for t in triple) for triple in result.triples)
+    return [result.variables] + sorted(tuple("" if t is None else t.n3() for t in row) for row in result.rows)
+
+
+@pytest.fixture(scope="module")
+def pushed(oxigraph, dev_graph_path):
+    res = run_cli("push", "--store-url", oxigraph.store_url, "--graph", str(dev_graph_path))
+    assert res.returncode == 0, res.stderr
+    return oxigraph
+
+
+@pytest.fixture(scope="module")
+def local(dev_graph_path):
+    return open_backend(dev_graph_path)
+
+
+def test_every_ready_question_answers_as_locally(pushed, local):
+    remote = EndpointBackend.open(pushed.query_url)
+    questions = ready_questions()
+    assert len(questions) >= 10
+    answered = 0
+    for name, question in questions.items():
+        here, there = run(local, question.text), run(remote, question.text)
+        assert row_set(there) == row_set(here), name
+        answered += bool(here.rows)
+    assert answered >= len(questions) // 2  # most questions have answers on the dev report
+
+
+def test_remote_dataset_is_the_pushed_build(pushed, local):
+    remote = EndpointBackend.open(pushed.query_url)
+    assert len(remote) == len(local)
+    # named graphs stay reachable: which document graph holds a statement
+    rows = run(remote, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?p mz:issuedBy ?a } }").rows
+    assert [str(r[0]) for r in rows] == [DOC_GRAPH]
+    # the ontology is in its own graph, not in the default graph
+    onto = "<https://w3id.org/mzgraph/resource/graph/ontology>"
+    assert run(remote, f"ASK {{ GRAPH {onto} {{ mz:Agency a owl:Class }} }}").boolean is True
+    assert run(remote, "ASK { mz:Agency a owl:Class }").boolean is False
+
+
+def test_construct_and_graph_fetch(pushed, local):
+    remote = EndpointBackend.open(pushed.query_url)
+    query = "CONSTRUCT { ?p mz:issuedBy ?a } WHERE { ?p mz:issuedBy ?a }"
+    assert row_set(run(remote, query)) == row_set(run(local, query))
+    assert len(remote.graph) == len(local)
+
+
+def test_updates_are_refused_remotely(pushed):
+    remote = EndpointBackend.open(pushed.query_url)
+    with pytest.raises(QueryError, match="refused"):
+        run(remote, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises(QueryError, match="not sent to a remote endpoint"):
+        run(remote, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", allow_update=True)
+    assert pushed.query("ASK { GRAPH ?g { <urn:a> ?p ?o } }")["boolean"] is False
+
+
+def test_malformed_query_is_a_query_error(pushed):
+    remote = EndpointBackend.open(pushed.query_url)
+    with pytest.raises(QueryError, match="rejected the query"):
+        run(remote, "SELECT ?x WHERE { ?x ?y }")
+
+
+def test_store_without_mzgraph_graphs_uses_the_servers_dataset(start_oxigraph, dev_graph_path, local):
+    server = start_oxigraph()
+    import urllib.request
+
+    req = urllib.request.Request(
+        f"{server.base}/store?default", data=dev_graph_path.read_bytes(), headers={"Content-Type": "text/turtle"}
+    )
+    urllib.request.urlopen(req, timeout=30).close()  # loaded into the default graph, by other means
+    remote = EndpointBackend.open(server.query_url)
+    question = ready_questions()["policies-by-issuer"].text
+    assert row_set(run(remote, question)) == row_set(run(local, question))
