@@ -22,6 +22,7 @@ COMMANDS = {
     "push": "mzgraph.commands.push",
     "serve": "mzgraph.commands.serve",
     "path": "mzgraph.commands.path",
+    "report": "mzgraph.commands.report",
     "stats": "mzgraph.commands.stats",
 }
 
