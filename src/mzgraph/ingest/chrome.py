@@ -19,6 +19,7 @@ from mzgraph.model import DocumentMetadata, Removal
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_PUNCT = re.compile(r"[。！？；，、,;!?]")
 
 _IMAGE = re.compile(
     r"^(?:图片|图像|照片|配图|image|img|photo|picture|\[图片\]|【图片】|\[image\]|!\[[^\]]*\]\([^)]*\))$", re.I
@@ -91,10 +92,10 @@ def chrome_kind(line: str) -> str | None:
         return "breadcrumb"
     if _SENTENCE_END.search(line):
         return None
+    if len(line) <= 60 and _COUNTER.search(line) and len(_FIELD.findall(line)) <= 1:
+        return "view counter"
     if len(line) <= 100 and len(_FIELD.findall(line)) >= 1 and (_FIELD.match(line) or len(_FIELD.findall(line)) >= 2):
         return "time/source line"
-    if len(line) <= 60 and _COUNTER.search(line):
-        return "view counter"
     if len(line) <= 40 and _CONTROLS.search(line):
         return "font/print controls"
     if len(line) <= 40 and _SCAN.search(line):
@@ -144,6 +145,7 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
     first_para = para[0] if para else len(lines)
     drop: list[Line] = []
     content_header: list[int] = []
+    header_chrome = False
     for i, ln in enumerate(lines):
         s = ln.stripped
         kind = chrome_kind(s)
@@ -151,10 +153,11 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
             if i < first_para and s:
                 content_header.append(i)
             continue
+        header_chrome = header_chrome or i < first_para
         drop.append(ln)
         lead = len(ln.text) - len(ln.text.lstrip(" \t\u3000\u00a0\ufeff"))
         result.removals.append(Removal(s, mt.original_offset(ln.start + lead), f"page-chrome: {kind}"))
-        if kind == "time/source line":
+        if kind in ("time/source line", "view counter"):
             _apply_fields(s, meta)
         elif kind == "source line":
             value = _SOURCE_LINE.match(s).group(1)
@@ -164,14 +167,18 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
             meta.date = meta.date or date
     # The title is the longest content line above the first paragraph; short lines above it
     # are the site banner (a site name, possibly injected spam: junk detection decides).
-    if content_header:
+    if content_header and para:
         title_i = max(content_header, key=lambda i: (len(lines[i].stripped), -i))
         if len(lines[title_i].stripped) >= 6 or len(content_header) == 1:
             if not meta.title:
                 meta.title = lines[title_i].stripped
             for i in content_header:
                 ln = lines[i]
-                if i < title_i and len(ln.stripped) <= 20:
+                # A banner only on a page that shows other chrome above its first paragraph;
+                # a plain document keeps every line.
+                if not (header_chrome and para and i < title_i and len(ln.stripped) <= 20):
+                    continue
+                if not _PUNCT.search(ln.stripped):
                     lead = len(ln.text) - len(ln.text.lstrip(" \t\u3000\u00a0\ufeff"))
                     result.banner.append((ln.stripped, mt.original_offset(ln.start + lead)))
                     drop.append(ln)

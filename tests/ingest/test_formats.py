@@ -1,0 +1,141 @@
+"""Saved web pages, Markdown, Word and PDF files become the same kind of clean text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mzgraph.errors import InputError
+from mzgraph.ingest import SUPPORTED_SUFFIXES, discover, read_document
+from tests.ingest.pages import CLEAN_REPORT, html_page
+
+BODY = CLEAN_REPORT.split("浏览次数：356\n", 1)[1]
+
+
+def test_html_keeps_the_article_and_drops_the_furniture(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_text(html_page(BODY, title="湖南民政2020年工作回顾", site="湖南民政网"), encoding="utf-8")
+    doc = read_document(path)
+    assert "兜牢困难群众基本生活底线" in doc.text and "《关于推进养老服务发展的实施意见》" in doc.text
+    for furniture in (
+        "栏目1",
+        "统计代码",
+        "_hmt",
+        "请输入关键字",
+        "分享到",
+        "相关新闻",
+        "上饶市民政局",
+        "ICP备",
+        "font-family",
+    ):
+        assert furniture not in doc.text, furniture
+    for chrome in ("扫一扫", "来源:湖南日报"):
+        assert chrome not in doc.text
+    meta = doc.metadata
+    assert meta.format == "text/html"
+    assert (meta.title, meta.date, meta.source) == ("湖南民政2020年工作回顾", "2019-12-25", "中国社会报")
+    assert meta.url == "http://mzt.example.gov.cn/art/2019/12/25/art_1.html"
+
+
+def test_html_entities_and_declared_charset(tmp_path):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>通知</title></head>'
+        "<body><div id='content'><p>省民政厅&nbsp;会同省财政厅印发&lt;实施方案&gt;，全省共有城乡低保对象"
+        "一百四十二万人，其中城市低保对象二十万人&#12290;全省民政系统坚持以人民为中心，兜牢民生底线。</p></div></body></html>"
+    )
+    path = tmp_path / "gbk.html"
+    path.write_bytes(page.encode("gbk"))
+    doc = read_document(path)
+    assert doc.metadata.encoding == "gb18030"
+    assert "省民政厅\u00a0会同省财政厅印发<实施方案>" in doc.text and "二十万人。" in doc.text
+
+
+def test_markdown_front_matter_and_markup(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        '---\ntitle: "湖南民政2020年工作回顾"\ndate: 2020-12-30\nsource_url: https://example.org/a.html\n'
+        "source: 湖南日报\n---\n\n# 湖南民政工作回顾\n\n![图片](a.png)\n\n"
+        "**坚持精准施策**，兜牢[困难群众](https://example.org/x)基本生活底线。\n\n"
+        "- 省政府出台《关于推进养老服务发展的实施意见》\n- 全省新建`街道`综合养老服务中心120个\n\n"
+        "> 引用：民政事业取得新进展。\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    meta = doc.metadata
+    assert (meta.title, meta.date, meta.url, meta.source, meta.format) == (
+        "湖南民政2020年工作回顾",
+        "2020-12-30",
+        "https://example.org/a.html",
+        "湖南日报",
+        "text/markdown",
+    )
+    assert doc.text.startswith("湖南民政工作回顾\n")
+    assert "坚持精准施策，兜牢困难群众基本生活底线。" in doc.text
+    assert "省政府出台《关于推进养老服务发展的实施意见》\n全省新建街道综合养老服务中心120个" in doc.text
+    for markup in ("**", "](", "![", "# ", "`", "> ", "---", "title:"):
+        assert markup not in doc.text, markup
+
+
+def test_docx(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "湖南民政2020年工作回顾"
+    for para in BODY.strip().split("\n\n"):
+        document.add_paragraph(para.strip())
+    path = tmp_path / "report.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.metadata.title == "湖南民政2020年工作回顾"
+    assert doc.metadata.format.endswith("wordprocessingml.document")
+    assert "《关于推进养老服务发展的实施意见》" in doc.text and "扫一扫" not in doc.text
+
+
+def _minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with ``text`` in Helvetica, written by hand (no PDF writer needed)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_minimal_pdf("Civil affairs work report 2020"))
+    doc = read_document(path)
+    assert doc.metadata.format == "application/pdf"
+    assert "Civil affairs work report 2020" in doc.text
+
+
+def test_damaged_office_files_get_one_line(tmp_path):
+    for name in ("bad.docx", "bad.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"not really " + name.encode())
+        with pytest.raises(InputError) as info:
+            read_document(path)
+        assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_discover_finds_every_supported_suffix_recursively(tmp_path):
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    for suffix in SUPPORTED_SUFFIXES:
+        (nested / f"r{suffix}").write_text("x", encoding="utf-8")
+    (nested / "skip.xlsx").write_text("x", encoding="utf-8")
+    (nested / ".hidden.txt").write_text("x", encoding="utf-8")
+    found = discover([tmp_path])
+    assert sorted(p.suffix for p in found) == sorted(SUPPORTED_SUFFIXES)
+    assert found == sorted(found)
