@@ -297,6 +297,18 @@ class KnowledgeGraph:
 
     # --- analytics (reserved: centrality and communities as DataFrames) -------------
 
+    def centrality(self) -> pd.DataFrame:
+        """Degree, betweenness and community of every entity, most central first (``mzgraph.analytics``)."""
+        from mzgraph.analytics.frames import centrality
+
+        return centrality(self.graph)
+
+    def communities(self) -> pd.DataFrame:
+        """Communities of the entity network (greedy modularity), largest first (``mzgraph.analytics``)."""
+        from mzgraph.analytics.frames import communities
+
+        return communities(self.graph)
+
 
 def load(
     source: str | Path | Graph | None = None,

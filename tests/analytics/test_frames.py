@@ -40,3 +40,12 @@ def test_communities_partition_the_entities(small_graph):
 def test_same_graph_same_frames(small_graph):
     assert centrality(small_graph).equals(centrality(small_graph))
     assert communities(small_graph).equals(communities(small_graph))
+
+
+def test_notebook_api_gives_the_same_frames(small_graph_path, small_graph):
+    from mzgraph.kg import load
+
+    for engine in ("oxigraph", "rdflib"):
+        kg = load(small_graph_path, engine=engine)
+        assert kg.centrality().equals(centrality(small_graph)), engine
+        assert kg.communities().equals(communities(small_graph)), engine
