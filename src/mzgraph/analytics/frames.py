@@ -15,26 +15,19 @@ import networkx as nx
 import pandas as pd
 from rdflib import Graph
 
-from mzgraph.analytics.metrics import add_metrics
-from mzgraph.network import to_networkx
+from mzgraph.analytics.metrics import metrics_network
 
 CENTRALITY_COLUMNS = ["iri", "label", "type", "degree", "betweenness", "community"]
 COMMUNITY_COLUMNS = ["community", "size", "central", "types", "labels"]
 
 
-def _metrics_net(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
-    net = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)
-    if net.number_of_nodes() and "degree" not in next(iter(net.nodes.values())):
-        add_metrics(net)
-    return net
-
-
 def centrality(graph: Graph | nx.MultiDiGraph) -> pd.DataFrame:
     """One row per entity: ``iri, label, type, degree, betweenness, community``, most central first.
 
-    ``degree`` counts distinct neighbours; ``betweenness`` is normalised to 0..1.
+    ``degree`` counts distinct neighbours; ``betweenness`` is normalised to 0..1 (estimated from
+    a seeded sample of pivots above ``EXACT_BETWEENNESS_LIMIT`` nodes).
     """
-    net = _metrics_net(graph)
+    net = metrics_network(graph)
     rows = [
         {
             "iri": n,

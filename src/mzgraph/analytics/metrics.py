@@ -8,6 +8,12 @@ maximisation (Clauset-Newman-Moore), which is deterministic for a given graph.
 from __future__ import annotations
 
 import networkx as nx
+from rdflib import Graph
+
+# exact betweenness is O(nodes × edges); past this many nodes it is estimated from a seeded
+# sample of pivots (deterministic), as the network view does
+EXACT_BETWEENNESS_LIMIT = 2000
+BETWEENNESS_SAMPLE = 500
 
 
 def add_metrics(net: nx.MultiDiGraph, *, betweenness_sample: int | None = None) -> nx.MultiDiGraph:
@@ -37,4 +43,18 @@ def add_metrics(net: nx.MultiDiGraph, *, betweenness_sample: int | None = None) 
         net.nodes[n]["degree"] = degree.get(n, 0)
         net.nodes[n]["betweenness"] = round(float(betweenness.get(n, 0.0)), 6)
         net.nodes[n]["community"] = community[n]
+    return net
+
+
+def metrics_network(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The entity network of ``graph`` with ``degree``, ``betweenness`` and ``community`` set.
+
+    A networkx graph that already carries them is returned as is (so they are computed once).
+    """
+    from mzgraph.network import to_networkx
+
+    net = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)
+    if net.number_of_nodes() and "degree" not in next(iter(net.nodes.values())):
+        sample = BETWEENNESS_SAMPLE if net.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+        add_metrics(net, betweenness_sample=sample)
     return net

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph
 
-from mzgraph.analytics.metrics import add_metrics
-from mzgraph.network import CORE_TYPES, RELATIONS, to_networkx
+from mzgraph.analytics.metrics import metrics_network
+from mzgraph.network import CORE_TYPES, RELATIONS
 from mzgraph.rdf.encode import GAZETTEER
 from mzgraph.rdf.namespaces import sparql_prologue
 
@@ -151,7 +151,7 @@ def _label(row: dict, key: str = "agency") -> str:
 
 def top_entities(graph: Graph, *, types: tuple[str, ...] | None = None, limit: int = 10) -> list[dict[str, object]]:
     """The best-connected entities of the network (degree, then betweenness), optionally of some types."""
-    net = add_metrics(to_networkx(graph))
+    net = metrics_network(graph)
     rows = [
         {
             "iri": n,
