@@ -64,11 +64,15 @@ def _is_number(term: Term | None) -> bool:
     return isinstance(term, Literal) and term.datatype is not None and str(term.datatype) in NUMERIC_TYPES
 
 
+def _one_line_cell(text: str) -> str:
+    # line breaks and tabs inside sentences would break the alignment
+    return text.replace("\r", "").replace("\n", "⏎").replace("\t", " ")
+
+
 def format_table(result: QueryResult) -> str:
     prefixes = list(iter_prefixes())
     header = result.variables
-    # one line a cell: line breaks inside sentences would break the alignment
-    cells = [[short(t, prefixes).replace("\r", "").replace("\n", "⏎") for t in row] for row in result.rows]
+    cells = [[_one_line_cell(short(t, prefixes)) for t in row] for row in result.rows]
     numeric = [
         all(_is_number(row[i]) or row[i] is None for row in result.rows)
         and any(row[i] is not None for row in result.rows)

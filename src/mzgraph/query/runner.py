@@ -82,8 +82,8 @@ def query_form(query: str) -> str | None:
 
 def check_query(query: str, *, allow_update: bool = False, allow_service: bool = False) -> str:
     """The form of ``query`` after the safety checks; raises QueryError when refused."""
-    if not query.strip():
-        raise QueryError("empty query")
+    if not keywords(query):
+        raise QueryError("empty query (nothing but whitespace and comments)")
     form = query_form(query)
     tokens = {t.upper() for t in keywords(query)}
     if form in UPDATE_FORMS and not allow_update:

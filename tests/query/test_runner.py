@@ -1,0 +1,94 @@
+"""The runner's checks on query text: forms, refusals, parameter binding, error positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from mzgraph.errors import QueryError, UsageError
+from mzgraph.query.runner import bind, check_query, query_form, values_parameters
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+        ("# INSERT in a comment\nselect * { ?s ?p ?o }", "SELECT"),
+        ("PREFIX ex: <http://ex/>\nBASE <http://b/>\nASK { ?s ex:p ?o }", "ASK"),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("DESCRIBE mzr:place/360500", "DESCRIBE"),
+        ("INSERT DATA { <a> <b> <c> }", "INSERT"),
+        ("prefix ex: <http://ex/> delete where { ?s ?p ?o }", "DELETE"),
+        ("WITH <g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "WITH"),
+        ("CLEAR ALL", "CLEAR"),
+    ],
+)
+def test_query_form(text, form):
+    assert query_form(text) == form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SELECT * WHERE { ?s rdfs:label "SERVICE" }',
+        "SELECT * WHERE { ?s <http://ex/SERVICE> ?o }",
+        "SELECT ?service WHERE { ?service a mz:Program }  # SERVICE in a comment",
+        "SELECT * WHERE { ?s mz:service ?o }",
+        "SELECT * WHERE { ?s rdfs:label '''INSERT DATA { <a> <b> <c> }''' }",
+    ],
+)
+def test_keywords_inside_strings_iris_names_and_comments_are_not_refused(text):
+    assert check_query(text) == "SELECT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { SERVICE <http://ex/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { service silent <http://ex/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE {SERVICE<http://ex/sparql>{ ?s ?p ?o }}",
+    ],
+)
+def test_service_is_refused(text):
+    with pytest.raises(QueryError, match="SERVICE"):
+        check_query(text)
+    assert check_query(text, allow_service=True) == "SELECT"
+
+
+def test_updates_are_refused_and_load_needs_service_too():
+    with pytest.raises(QueryError, match="read-only"):
+        check_query("DROP ALL")
+    with pytest.raises(QueryError, match="LOAD"):
+        check_query("LOAD <http://ex/data.ttl>", allow_update=True)
+    assert check_query("LOAD <http://ex/data.ttl>", allow_update=True, allow_service=True) == "LOAD"
+    with pytest.raises(QueryError, match="empty"):
+        check_query("  # nothing\n")
+
+
+def test_parameters_are_single_value_blocks():
+    text = 'SELECT * { VALUES ?label { "新余市" } VALUES ?n { 3 } VALUES ?c { mz:City mz:County } }'
+    assert values_parameters(text) == {"label": '"新余市"', "n": "3"}
+
+
+def test_bind_escapes_strings_and_checks_numbers():
+    text = 'SELECT * { VALUES ?label { "x" } VALUES ?n { 3 } }'
+    assert bind(text, {"label": 'a"b\\c\nd'}) == 'SELECT * { VALUES ?label { "a\\"b\\\\c\\nd" } VALUES ?n { 3 } }'
+    assert bind(text, {"n": "12.5"}) == 'SELECT * { VALUES ?label { "x" } VALUES ?n { 12.5 } }'
+    with pytest.raises(UsageError, match="number"):
+        bind(text, {"n": "3 } ?s ?p ?o {"})
+    with pytest.raises(UsageError, match="no VALUES"):
+        bind(text, {"c": "1"})
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_error_positions_are_in_the_users_lines(fixture_kg, engine):
+    import mzgraph
+    from tests.query.conftest import FIXTURE
+
+    kg = mzgraph.load(FIXTURE, engine=engine)
+    with pytest.raises(QueryError, match=r"line [23],"):
+        kg.query("SELECT ?s\nWHERE {\n  ?s ?p }")
+
+
+def test_unknown_prefix_is_a_query_error(fixture_kg):
+    with pytest.raises(QueryError):
+        fixture_kg.query("SELECT * WHERE { ?s nope:p ?o }")
