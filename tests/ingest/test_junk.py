@@ -100,3 +100,32 @@ def test_issuer_titles_are_not_mistaken_for_replaced_guanyu(tmp_path):
     doc = _read(tmp_path, text)
     assert _injected(doc) == [] and doc.metadata.repairs == []
     assert "《国务院办公厅转发民政部关于" in doc.text
+
+
+def test_ascii_token_padded_with_spaces(tmp_path):
+    text = hacked("BET365", titles=False, name=False).replace("学习贯彻习近平总书记", "学习贯彻 BET365 总书记")
+    text = text.replace("省政府出台《关于推进", "省政府出台《 BET365 推进")
+    doc = _read(tmp_path, text)
+    assert "BET365" not in doc.text
+    assert "学习贯彻总书记关于民政工作" in doc.text and "《关于推进养老服务发展的实施意见》" in doc.text
+    removed = _injected(doc)
+    assert all(doc.original_text[r.offset : r.offset + 6] == "BET365" for r in removed)
+
+
+def test_site_name_below_the_title_or_in_the_copyright_line(tmp_path):
+    below = hacked("开云体育", banner=False).replace("能力\n\n发布时间", "能力\n\n开云体育\n\n发布时间")
+    footer = hacked("开云体育", banner=False, titles=False) + "\n版权所有：开云体育 Copyright 2020\n"
+    for text in (below, footer):
+        doc = _read(tmp_path, text)
+        assert "开云体育" not in doc.text
+        assert len(_injected(doc)) == text.count("开云体育") - ("版权所有" in text)
+
+
+def test_cited_site_names_stay(tmp_path):
+    text = CLEAN_REPORT.replace("湖南省民政厅\n\n当前位置", "湖南民政网\n\n当前位置", 1)
+    text = text.replace(
+        "民政事业取得新进展。", "民政事业取得新进展，群众可登录湖南民政网查询，据湖南民政网报道，办件量翻番。"
+    )
+    doc = _read(tmp_path, text)
+    assert _injected(doc) == []
+    assert doc.text.count("湖南民政网") == 2

@@ -122,6 +122,8 @@ class ChromeResult:
     # Short lines above the title (site names; possibly injected spam, junk detection
     # decides): (text, offset in the original text). They are removed with the chrome.
     banner: list[tuple[str, int]] = field(default_factory=list)
+    # Other short lines of the page head and copyright lines: where a site names itself.
+    hints: list[str] = field(default_factory=list)
 
 
 def _apply_fields(line: str, meta: DocumentMetadata) -> None:
@@ -155,6 +157,8 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
             continue
         header_chrome = header_chrome or i < first_para
         drop.append(ln)
+        if kind == "footer" and re.search(r"版权|Copyright|©", s, re.I):
+            result.hints.append(s)
         lead = len(ln.text) - len(ln.text.lstrip(" \t\u3000\u00a0\ufeff"))
         result.removals.append(Removal(s, mt.original_offset(ln.start + lead), f"page-chrome: {kind}"))
         if kind in ("time/source line", "view counter"):
@@ -176,9 +180,10 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
                 ln = lines[i]
                 # A banner only on a page that shows other chrome above its first paragraph;
                 # a plain document keeps every line.
-                if not (header_chrome and para and i < title_i and len(ln.stripped) <= 20):
+                if not (header_chrome and i != title_i and len(ln.stripped) <= 20) or _PUNCT.search(ln.stripped):
                     continue
-                if not _PUNCT.search(ln.stripped):
+                result.hints.append(ln.stripped)
+                if i < title_i:
                     lead = len(ln.text) - len(ln.text.lstrip(" \t\u3000\u00a0\ufeff"))
                     result.banner.append((ln.stripped, mt.original_offset(ln.start + lead)))
                     drop.append(ln)

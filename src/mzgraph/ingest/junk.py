@@ -45,6 +45,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,80}?" + _TITLE_END + r")》")
 _LEAD = re.compile(r"(?:" + _LEADS + r")")
 _LEADER = re.compile(r"(?:总书记|主席|总理|委员长|同志)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")  # characters written without spaces
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _ORG_SHAPE = re.compile(
     r"(?:厅|局|部|委|院|办|政府|委员会|办公室|中心|会|处|室|所|报|社|台|省|市|县|区|州|盟|旗|镇|乡|村|街道|党委|"
@@ -117,8 +118,9 @@ def _slot_prefixes(text: str) -> dict[str, int]:
 
 @dataclass
 class _Occurrence:
-    start: int
+    start: int  # span removed (the token, with padding spaces when it sits between two words)
     end: int
+    token_start: int = -1  # where the token itself starts
     slot: bool = False  # stands where a 关于-title puts 关于, before a typical verb phrase
     title_start: bool = False  # opens a 《…的意见》-style title that has no 关于
     name: bool = False  # stands before a leader's title
@@ -126,9 +128,18 @@ class _Occurrence:
 
 
 def _occurrences(text: str, token: str) -> list[_Occurrence]:
+    """Every occurrence; spaces padding a token between two Chinese characters go with it."""
     out, i = [], text.find(token)
     while i >= 0:
-        out.append(_Occurrence(i, i + len(token)))
+        s, e = i, i + len(token)
+        while s > 0 and text[s - 1] in " \u3000":
+            s -= 1
+        while e < len(text) and text[e] in " \u3000":
+            e += 1
+        padded = (s, e) != (i, i + len(token))
+        if not (padded and s > 0 and e < len(text) and _CJK.match(text[s - 1]) and _CJK.match(text[e])):
+            s, e = i, i + len(token)
+        out.append(_Occurrence(s, e, token_start=i))
         i = text.find(token, i + len(token))
     return out
 
@@ -136,6 +147,7 @@ def _occurrences(text: str, token: str) -> list[_Occurrence]:
 def _assess(text: str, token: str, occ: _Occurrence, from_hint: bool) -> None:
     before = text[occ.start - 1] if occ.start else ""
     after = text[occ.end : occ.end + 6]
+    preceding = text[max(0, occ.start - 2) : occ.start]
     if before == "《":
         close = text.find("》", occ.end)
         title = text[occ.end : close] if close > 0 else ""
@@ -152,7 +164,7 @@ def _assess(text: str, token: str, occ: _Occurrence, from_hint: bool) -> None:
         and _WORDISH.match(before)
         and after
         and _WORDISH.match(after[0])
-        and before not in _CITE_BEFORE
+        and not preceding.endswith(_CITE_BEFORE)
         and not after.startswith(_CITE_AFTER)
     ):
         occ.glued = True
@@ -199,7 +211,7 @@ def remove_injected(mt: MappedText, hints: list[str]) -> JunkResult:
         result.tokens.append(token)
         for o in occs:
             spans.append((o.start, o.end, o))
-            result.removals.append(Removal(token, mt.original_offset(o.start), "injected-token"))
+            result.removals.append(Removal(token, mt.original_offset(o.token_start), "injected-token"))
     spans.sort(key=lambda t: t[0])
     # Where each slot occurrence lands once the tokens are gone, and where it was.
     slot_points: list[tuple[int, int]] = []

@@ -143,7 +143,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
     chrome = strip_chrome(mt, meta)
     _tidy(mt)
     # Last: repairs record offsets in the final clean text.
-    junk = remove_injected(mt, hints + [text for text, _ in chrome.banner])
+    junk = remove_injected(mt, hints + [text for text, _ in chrome.banner] + chrome.hints)
     if not mt.text.strip():
         raise InputError(f"{name}: no text left once page chrome is removed")
 
