@@ -19,6 +19,8 @@ COMMANDS = {
     "build": "mzgraph.commands.build",
     "view": "mzgraph.commands.view",
     "query": "mzgraph.commands.query",
+    "export": "mzgraph.commands.export",
+    "validate": "mzgraph.commands.validate",
     "push": "mzgraph.commands.push",
     "serve": "mzgraph.commands.serve",
     "path": "mzgraph.commands.path",
