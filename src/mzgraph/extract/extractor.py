@@ -24,7 +24,7 @@ from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies
 from mzgraph.extract.places import CHINA_CODE, PlaceHit, find_places, find_scope
-from mzgraph.extract.policies import VERBS, find_policies
+from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
 from mzgraph.extract.text import SpanIndex, clause_bounds, sentence_spans
@@ -41,7 +41,7 @@ _ISSUE_VERB = re.compile(rf"(?:{VERBS}|联合印发|联合发布|联合出台)")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
 _BETWEEN_TITLE = re.compile(
-    r"^(?:等\d*个?部门|等\d*个?单位|联合\d*个?部门)?(?:联合|共同|会同)?(?:制定|出台|印发|发布|下发|颁布|制定出台|"
+    r"^\s*(?:等\d*个?部门|等\d*个?单位|联合\d*个?部门)?(?:联合|共同|会同)?(?:制定|出台|印发|发布|下发|颁布|制定出台|"
     r"制定印发|出台了|印发了|制定了|发布了)*的?$"
 )
 
@@ -66,8 +66,11 @@ def extract(document: SourceDocument) -> Extraction:
     first = find_places(text)
     from mzgraph.extract.places import _lead_end, paragraph_spans
 
-    lead_end = _lead_end(text, paragraph_spans(text))
-    scope = find_scope(text, first, _national_in_lead(text, lead_end), document.metadata.title)
+    paragraphs = paragraph_spans(text)
+    lead_end = _lead_end(text, paragraphs)
+    title = document.metadata.title or (text[paragraphs[0][0] : paragraphs[0][1]] if paragraphs else "")
+    national_title = _national_in_lead(title, len(title))
+    scope = find_scope(text, first, _national_in_lead(text, lead_end), title, national_title)
     g = gz.load()
     context = []
     if scope.default and scope.default != CHINA_CODE:
@@ -75,11 +78,21 @@ def extract(document: SourceDocument) -> Extraction:
         if d is not None:
             context = [g.province_of(d).code, d.code]
     places = find_places(text, context)
-    scope = find_scope(text, places, _national_in_lead(text, lead_end), document.metadata.title)
+    scope = find_scope(text, places, _national_in_lead(text, lead_end), title, national_title)
 
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
     policies = find_policies(text, repairs)
     agencies = find_agencies(text, places, scope)
+    # 民政部 财政部关于…的通知 (a title line or a reference without 《》): the bodies end
+    # where 关于 starts, possibly through white space
+    issuer_ends = set()
+    for a in agencies:
+        k = a.end
+        while k < len(text) and text[k] in " \u3000\xa0":
+            k += 1
+        issuer_ends.add(k)
+    spans = [(p.start - 1, p.end + 1) for p in policies]
+    policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
     titles = [(p.start - 1, p.end + 1) if p.bracketed else (p.start, p.end) for p in policies]
     # a quoted name that is a place or a body is not a program
     named = titles + [(a.start, a.end) for a in agencies] + [(p.start, p.end) for p in places]

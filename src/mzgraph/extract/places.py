@@ -102,6 +102,8 @@ def matcher() -> _Matcher:
     g = gz.load()
     full: dict[str, list[gz.Division]] = {}
     for name in g.names():
+        if any(d.level == "country" for d in g.lookup(name)):
+            continue  # 中国 is the national scope, not a mention (中国社会报, 中国残联)
         if name in _GENERIC_FULL and name != "新城区":
             continue
         divs = sorted(g.lookup(name), key=lambda d: (d.status != "current", d.code))
@@ -111,6 +113,10 @@ def matcher() -> _Matcher:
         if len(s) < 2 or s in _SHORT_STOP or s in full:
             continue
         short[s] = sorted(g.lookup_short(s), key=lambda d: (d.status != "current", d.code))
+    # 凉山州, 延边州: the usual short form of an autonomous prefecture
+    for d in g.by_code.values():
+        if d.name.endswith("自治州") and d.short + "州" not in full:
+            short.setdefault(d.short + "州", []).append(d)
     regex = re.compile(trie_pattern(list(full) + list(short)))
     return _Matcher(g, regex, full, short)
 
@@ -160,6 +166,8 @@ def find_places(text: str, context: list[str] | None = None) -> list[PlaceHit]:
                 hits.append(PlaceHit(s, e, d, False))
             continue
         divs = m.short[name]
+        if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
+            continue
         provinces = [d for d in divs if d.level == "province"]
         if provinces:
             hits.append(PlaceHit(s, e, provinces[0], True))
@@ -209,7 +217,9 @@ def _lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
     return min(len(text), 600)
 
 
-def find_scope(text: str, hits: list[PlaceHit], national_in_lead: bool, title: str | None = None) -> Scope:
+def find_scope(
+    text: str, hits: list[PlaceHit], national_in_lead: bool, title: str | None = None, national_title: bool = False
+) -> Scope:
     """The default place of the document and the sections that headings hand to other places."""
     g = matcher().gazetteer
     paragraphs = paragraph_spans(text)
@@ -223,6 +233,8 @@ def find_scope(text: str, hits: list[PlaceHit], national_in_lead: bool, title: s
         titled = [h for h in find_places(title) if h.division.level != "county" or not h.short]
         if titled:
             default = titled[0].division.code
+    if default is None and national_title:
+        default = CHINA_CODE
     if default is None and lead:
         best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
         default = best.division.code

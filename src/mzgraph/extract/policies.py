@@ -61,6 +61,23 @@ def _named_regex() -> re.Pattern:
     return re.compile(rf"(?:{VERBS})(?:出台|印发|实施)?了?(?P<np>{np}(?:{heads})”?)(?=[，。；、,;：:等和及并）)\s]|$)")
 
 
+@lru_cache(maxsize=1)
+def _about_regex() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in lexicon.policy_heads())
+    return re.compile(rf"关于[^，。；：！？《》“”\n,;:]{{2,60}}?(?:{heads})(?=[\s，。；,;]|$)")
+
+
+def find_about_titles(text: str, issuer_ends: set[int], taken: list[tuple[int, int]]) -> list[PolicyHit]:
+    """Titles written without 《》 right after their issuers (民政部 财政部关于…的通知)."""
+    hits = []
+    for m in _about_regex().finditer(text):
+        s, e = m.span()
+        if s not in issuer_ends or any(a <= s < b for a, b in taken):
+            continue
+        hits.append(PolicyHit(s, e, m.group(), title_year(m.group()), False))
+    return hits
+
+
 def title_year(name: str) -> int | None:
     m = _YEAR.search(name)
     return int(m.group(1)) if m else None
@@ -88,7 +105,8 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
             continue
         name = title
         for off, found, repaired in repairs or ():
-            if s <= off < e and found and found in name:
+            found, repaired = found.strip("《》"), repaired.strip("《》")
+            if s - 1 <= off < e and found and found in name and repaired not in name:
                 name = name.replace(found, repaired, 1)
         hits.append(PolicyHit(s, e, name, title_year(name), True))
     inside = [(h.start, h.end) for h in hits]

@@ -66,7 +66,7 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
-_NOT_AFTER = re.compile(r"^(?:个)?(?:部门|部委|单位|方面)|^(?:联合|会同)")
+_NOT_AFTER = re.compile(r"^(?:个)?(?:部门|部委|单位|方面)|^(?:联合|会同)|^(?:全会|全体会议|会议|代表大会|常委会)")
 _QUAL_BEFORE = [
     ("approximately", re.compile(r"(?:近|接近|将近|约|大约|近乎)$")),
     ("more-than", re.compile(r"(?:超过|超|逾|多于|高于)$")),
@@ -153,9 +153,9 @@ def find_quantities(
         unit = m.group("unit")
         if num[0] in _CN_DIGITS + "十百千":
             value_int = chinese_number(num)
-            if value_int is None or value_int < 10:
+            if value_int is None or value_int < 10 or unit == "次":
                 continue
-            if prev in _CN_DIGITS + "十百千第":
+            if prev and prev in _CN_DIGITS + "十百千第":
                 continue
             value = Decimal(value_int)
         else:

@@ -1,0 +1,69 @@
+"""Score the extractor on the development report and the held-out reports.
+
+    .venv/bin/python tests/extract/score_reports.py [-v]
+
+Builds each report's graph in memory (read → extract → resolve → encode, the stages
+``mzgraph build`` strings together) and scores it with ``../shared/eval/score.py`` against
+its gold file. The held-out reports under ``heldout/`` were written for these tests (other
+provinces, years and publishers, a national notice) and annotated by the guidelines.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+DEV = (
+    ROOT / "data" / "jiangxi-civil-affairs-2019.txt",
+    ROOT.parent / "shared" / "eval" / "gold" / "jiangxi-civil-affairs-2019.json",
+)
+HELDOUT = [(p, p.with_suffix(".json")) for p in sorted((HERE / "heldout").glob("*.txt"))]
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location("mzgraph_eval_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def graph_of(path: Path):
+    from mzgraph import rdf
+    from mzgraph.extract import extract
+    from mzgraph.ingest import read_document
+    from mzgraph.resolve import resolve
+
+    return rdf.encode(resolve([extract(read_document(path))]))
+
+
+def score_report(path: Path, gold: Path, module=None) -> dict:
+    module = module or scorer()
+    return module.score(graph_of(path), json.loads(gold.read_text(encoding="utf-8")))
+
+
+def main(argv: list[str]) -> int:
+    module = scorer()
+    verbose = "-v" in argv
+    print(f"{'report':<34}{'entity_f1':>10}{'relation_f1':>12}{'junk':>6}{'prov':>6}")
+    for path, gold in [DEV, *HELDOUT]:
+        res = score_report(path, gold, module)
+        print(
+            f"{path.stem:<34}{res['entity_f1']:10.3f}{res['relation_f1']:12.3f}"
+            f"{len(res['junk_labels']):6d}{res['provenance']:6.2f}"
+        )
+        if verbose:
+            for t, row in {**res["entities"], **res["relations"]}.items():
+                for m in row["missed"]:
+                    print(f"    {t} missed: {m}")
+                for w in row.get("wrong", []):
+                    print(f"    {t} not in gold: {w}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
