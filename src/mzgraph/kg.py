@@ -114,12 +114,17 @@ class EntityDescription:
             lines.append("  also: " + ", ".join(self.alt_labels))
         for key, value in self.attributes.items():
             lines.append(f"  {key}: {value}")
+        seen = set()
         for r in self.relations.itertuples(index=False):
-            arrow = f"—{r.predicate}→ {r.label}" if r.direction == "out" else f"←{r.predicate}— {r.label}"
-            lines.append(f"  {arrow}")
-        if len(self.sentences):
-            lines.append(f"  named in {len(self.sentences)} sentence(s):")
-            for s in self.sentences.itertuples(index=False):
+            other = r.label if isinstance(r.label, str) else compact_iri(r.other)
+            arrow = f"—{r.predicate}→ {other}" if r.direction == "out" else f"←{r.predicate}— {other}"
+            if arrow not in seen:  # one line a relation, however many sentences support it
+                seen.add(arrow)
+                lines.append(f"  {arrow}")
+        spans = self.sentences.drop_duplicates(["document", "begin", "end"]) if len(self.sentences) else self.sentences
+        if len(spans):
+            lines.append(f"  named in {len(spans)} sentence(s):")
+            for s in spans.itertuples(index=False):
                 lines.append(f"    [{s.begin}-{s.end}] {s.sentence.strip()}")
         if self.others:
             lines.append("  other entities with this name: " + ", ".join(compact_iri(o) for o in self.others))
