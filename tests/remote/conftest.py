@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -128,7 +129,7 @@ class FakeServer:
     sent (e.g. the Authorization header) without mzgraph ever printing it.
     """
 
-    def __init__(self, respond):
+    def __init__(self, respond, certfile: Path | None = None):
         self.requests: list[dict] = []
         fake = self
 
@@ -152,7 +153,13 @@ class FakeServer:
         self.httpd = ThreadingHTTPServer((LOOPBACK, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.base = f"http://{LOOPBACK}:{self.port}"
+        scheme = "http"
+        if certfile is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(certfile)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            scheme = "https"
+        self.base = f"{scheme}://{LOOPBACK}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
@@ -162,13 +169,29 @@ class FakeServer:
         self.thread.join(timeout=5)
 
 
+@pytest.fixture(scope="session")
+def self_signed_cert(tmp_path_factory) -> Path:
+    """A self-signed certificate for 127.0.0.1 (key and certificate in one PEM file)."""
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    pem = folder / "server.pem"
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    args = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"]
+    args += ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)]
+    subprocess.run([openssl, *args], check=True, capture_output=True, timeout=60)
+    pem.write_bytes(key.read_bytes() + cert.read_bytes())
+    return pem
+
+
 @pytest.fixture
 def fake_server():
     """Start loopback servers with a given ``respond(handler, body) -> (status, type, bytes)``."""
     servers: list[FakeServer] = []
 
-    def start(respond) -> FakeServer:
-        server = FakeServer(respond)
+    def start(respond, certfile: Path | None = None) -> FakeServer:
+        server = FakeServer(respond, certfile)
         servers.append(server)
         return server
 

@@ -104,6 +104,21 @@ def test_credentials_in_the_url_are_refused_without_echoing_them(dev_graph_path)
     assert PASSWORD not in res.stderr
 
 
+def test_https_is_verified_by_default(dev_graph_path, fake_server, self_signed_cert):
+    server = fake_server(_refuse, certfile=self_signed_cert)
+    res = run_cli("push", "--store-url", f"{server.base}/store", "--graph", str(dev_graph_path))
+    assert res.returncode == 3
+    assert "TLS certificate not trusted" in _one_line(res)
+    assert server.requests == []  # nothing got through
+
+    insecure = run_cli("push", "--store-url", f"{server.base}/store", "--graph", str(dev_graph_path), "--insecure")
+    assert insecure.returncode == 3
+    warning, error = insecure.stderr.strip().splitlines()
+    assert warning.startswith("warning: --insecure")
+    assert "refused (HTTP 401" in error  # the TLS handshake passed, the server answered
+    assert len(server.requests) == 1
+
+
 def test_find_credentials_order():
     assert find_credentials("http://h/", {"MZGRAPH_STORE_TOKEN": "t", "MZGRAPH_STORE_USER": "u"}).token == "t"
     env = {"MZGRAPH_STORE_USER": "u", "MZGRAPH_STORE_PASSWORD": PASSWORD, "HOME": "/nonexistent"}
