@@ -46,6 +46,7 @@ def test_a_relation_evidenced_by_two_documents_is_in_both_graphs(two_doc_build):
     parts = partition(g)
     first, second = parts[MZR["graph/doc/first"]], parts[MZR["graph/doc/second"]]
     assert _union(parts) == set(g)
+
     def evidenced_by(st, doc: str) -> bool:
         return any(str(src).startswith(str(MZR[f"doc/{doc}/"])) for src in g.objects(st, PROV.wasDerivedFrom))
 
@@ -78,7 +79,8 @@ def test_hand_made_graph_by_the_rule():
     g.add((program, RDF.type, MZ.Program))
     g.add((program, MZ.hasTarget, target))
     st = MZR["statement/1"]
-    for p, o in ((RDF.type, RDF.Statement), (RDF.subject, program), (RDF.predicate, MZ.hasTarget), (RDF.object, target)):
+    reified = ((RDF.type, RDF.Statement), (RDF.subject, program), (RDF.predicate, MZ.hasTarget), (RDF.object, target))
+    for p, o in reified:
         g.add((st, p, o))
     g.add((st, PROV.wasDerivedFrom, sentence))
     onto = Graph()
