@@ -1,0 +1,153 @@
+"""The generated page in real headless Chromium: offline, complete, safe, and usable."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from mzgraph.network import CORE_TYPES
+from mzgraph.view import write_html
+from tests.view.conftest import SCREENSHOTS, SCRIPT_BREAK, XSS_ALERT, XSS_FLAG, hostile_graph
+
+ENTITY_COUNT = (
+    "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { VALUES ?c { "
+    + " ".join(f"<https://w3id.org/mzgraph/ontology#{t}>" for t in CORE_TYPES)
+    + " } ?e a ?c }"
+)
+DRAWN = "mzgraph.network.body.nodeIndices.length"
+
+
+@pytest.fixture(scope="module")
+def dev_page_path(dev_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("view") / "graph.html"
+    write_html(dev_graph, path, title="江西省民政 2019")
+    return path
+
+
+def _node_id(page, label: str) -> int:
+    return page.evaluate("l => mzgraph.data.nodes.findIndex(r => r[0] === l)", label)
+
+
+def test_page_is_offline_and_draws_every_entity(open_page, dev_page_path, dev_graph):
+    opened = open_page(dev_page_path)
+    page = opened.page
+    entities = int(next(iter(dev_graph.query(ENTITY_COUNT)))[0])
+    assert entities > 20
+    assert page.evaluate("mzgraph.nodes.length") == entities
+    assert page.evaluate(DRAWN) == entities
+    own = dev_page_path.resolve().as_uri()
+    assert set(opened.requests) == {own} and set(opened.seen) == {own}, (opened.requests, opened.seen)
+    assert opened.refused == []
+    assert opened.errors == [] and page.evaluate("window.__violations") == []
+    legend = page.inner_text("#mz-legend")
+    for shown in ("机构 Agency", "政策 Policy", "指标 Target"):
+        assert shown in legend
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "view-dev.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_search_centres_the_node(open_page, dev_page_path):
+    page = open_page(dev_page_path).page
+    label = page.evaluate("mzgraph.data.nodes.reduce((a, r) => (r[5] > a[5] ? r : a))[0]")  # best connected
+    node = _node_id(page, label)
+    page.fill("#mz-search", label)
+    page.press("#mz-search", "Enter")
+    page.wait_for_function(
+        """id => { const v = mzgraph.network.getViewPosition(), p = mzgraph.network.getPositions([id])[id];
+                   return Math.hypot(v.x - p.x, v.y - p.y) < 1; }""",
+        arg=node,
+        timeout=5_000,
+    )
+    assert page.evaluate("mzgraph.network.getSelectedNodes()") == [node]
+    assert page.inner_text("#mz-details h2") == label
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "view-dev-search.png"))
+
+
+def test_unknown_search_says_so(open_page, dev_page_path):
+    page = open_page(dev_page_path).page
+    page.fill("#mz-search", "没有这个实体")
+    page.press("#mz-search", "Enter")
+    assert "no match" in page.inner_text("#mz-search-status")
+
+
+def test_type_filter_hides_and_restores_nodes(open_page, dev_page_path, dev_graph):
+    page = open_page(dev_page_path).page
+    total = page.evaluate(DRAWN)
+    targets = page.evaluate("mzgraph.data.nodes.filter(r => mzgraph.data.types[r[1]][0] === 'Target').length")
+    assert targets > 0
+    page.uncheck('#mz-legend input[data-type="Target"]')
+    assert page.evaluate(DRAWN) == total - targets
+    shown = page.evaluate("mzgraph.network.body.nodeIndices.map(i => mzgraph.data.types[mzgraph.data.nodes[i][1]][0])")
+    assert "Target" not in shown
+    page.check('#mz-legend input[data-type="Target"]')
+    assert page.evaluate(DRAWN) == total
+
+
+def test_click_highlights_the_neighbourhood(open_page, dev_page_path):
+    page = open_page(dev_page_path).page
+    node = page.evaluate("mzgraph.data.nodes.indexOf(mzgraph.data.nodes.reduce((a, r) => (r[5] > a[5] ? r : a)))")
+    page.evaluate("id => mzgraph.network.focus(id, {scale: 1.5})", node)
+    dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
+    page.mouse.click(dom["x"], dom["y"])
+    page.wait_for_function("mzgraph.highlighted !== null && mzgraph.highlighted !== undefined")
+    expected = page.evaluate("id => [id].concat(mzgraph.network.getConnectedNodes(id)).sort((a, b) => a - b)", node)
+    got = page.evaluate("mzgraph.highlighted.nodes.slice().sort((a, b) => a - b)")
+    assert len(expected) > 1 and got == expected
+    dimmed = page.evaluate(
+        "keep => mzgraph.nodes.get().filter(n => !keep.includes(n.id) && n.color.background.startsWith('rgba')).length",
+        expected,
+    )
+    assert dimmed == page.evaluate("mzgraph.nodes.length") - len(expected)
+
+
+def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_path):
+    path = tmp_path / "hostile.html"
+    write_html(hostile_graph(), path)
+    opened = open_page(path)
+    page = opened.page
+    assert page.evaluate(DRAWN) == 5
+    # the page parsed: the data did not end its <script> element early
+    assert page.evaluate("mzgraph.data.nodes.map(r => r[0])").count(XSS_ALERT) == 1
+    for label in (XSS_ALERT, XSS_FLAG):
+        node = _node_id(page, label)
+        page.evaluate("id => mzgraph.focusNode(id)", node)
+        assert page.inner_text("#mz-details h2") == label
+        dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
+        page.wait_for_timeout(350)  # the focus animation
+        dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
+        page.mouse.move(dom["x"], dom["y"])
+        page.wait_for_selector("#mz-tooltip:not([hidden])")
+        assert label in page.inner_text("#mz-tooltip")
+    details = page.inner_text("#mz-details")
+    assert XSS_FLAG in details  # shown as another name of the first agency, or as its own title
+    page.evaluate("id => mzgraph.focusNode(id)", _node_id(page, XSS_ALERT))
+    assert SCRIPT_BREAK in page.inner_text("#mz-details")
+    page.wait_for_timeout(300)  # give any injected handler time to fire
+    assert page.evaluate("window.__pwned") is None
+    assert opened.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert page.evaluate("document.scripts.length") == 3  # data, vis-network, the page script
+    assert opened.refused == [] and opened.errors == [] and page.evaluate("window.__violations") == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "view-hostile.png"))
+
+
+def test_big_graph_uses_precomputed_layout(open_page, tmp_path):
+    """Above the physics limit the page draws Python's layout as is."""
+    net = nx.MultiDiGraph()
+    for i in range(1200):
+        net.add_node(f"n{i:05d}", label=f"节点{i}", type=CORE_TYPES[i % 5], sentences=[f"第{i}句。"])
+    for i in range(1, 1200):
+        net.add_edge(f"n{i:05d}", f"n{(i - 1) // 3:05d}", key="partOf", relation="partOf", sentences=[])
+    path = tmp_path / "big.html"
+    summary = write_html(net, path)
+    assert not summary.physics
+    page = open_page(path).page
+    assert page.evaluate(DRAWN) == 1200
+    assert page.evaluate("mzgraph.network.physics.physicsEnabled") is False
+    row = page.evaluate("mzgraph.data.nodes[7]")
+    pos = page.evaluate("mzgraph.network.getPositions([7])[7]")
+    assert (pos["x"], pos["y"]) == (row[3], row[4])
