@@ -155,10 +155,6 @@ def test_build_writes_the_view_next_to_the_turtle(tmp_path):
     assert page.exists() and re.search(r"view: \d+ nodes, \d+ edges → output/graph.html", res.stdout)
     res = run_cli("build", str(DEV_REPORT), "-o", str(tmp_path / "b" / "g.ttl"), "--no-html")
     assert res.returncode == 0 and not (tmp_path / "b" / "g.html").exists()
-    res = run_cli(
-        "build", str(DEV_REPORT), "-o", str(tmp_path / "c" / "g.ttl"), "--html", str(tmp_path / "c" / "v.html")
-    )
-    assert res.returncode == 0 and (tmp_path / "c" / "v.html").exists()
     res = run_cli("build", "--html", "v.html", "--no-html", cwd=tmp_path)
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
 
