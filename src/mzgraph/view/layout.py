@@ -86,11 +86,11 @@ def _centre(pos: dict) -> dict[str, tuple[float, float]]:
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     mx, my = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    return {n: (round(x - mx, 1), round(y - my, 1)) for n, (x, y) in pos.items()}
+    return {n: (round(x - mx), round(y - my)) for n, (x, y) in pos.items()}
 
 
 def positions(net: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions for every node of ``net`` (rounded to 0.1, so the output is stable)."""
+    """Positions for every node of ``net``, in whole canvas units (stable output, small pages)."""
     if 0 < net.number_of_nodes() <= SPRING_LIMIT:
         try:
             return spring(net)
