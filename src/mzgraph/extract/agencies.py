@@ -96,7 +96,7 @@ def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return national, local, central
 
 
-def _level_division(level: str, code: str | None) -> gz.Division | None:
+def level_division(level: str, code: str | None) -> gz.Division | None:
     """The division of the given level that holds ``code`` (itself or an ancestor)."""
     if not code or code == CHINA_CODE:
         return None
@@ -133,9 +133,6 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in central.finditer(text):
-        hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
-        taken.append((m.start(), m.end()))
     for m in national.finditer(text):
         s, e, surface = m.start(), m.end(), m.group()
         if not free(s, e):
@@ -151,6 +148,10 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
         else:
             hits.append(AgencyHit(s, e, nat[surface], CHINA_CODE, True))
         taken.append((s, e))
+    for m in central.finditer(text):  # 国家…局 not in the lexicon
+        if free(m.start(), m.end()):
+            hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
+            taken.append((m.start(), m.end()))
     for m in local.finditer(text):
         s, e = m.start(), m.end()
         if not free(s, e):
@@ -181,7 +182,7 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             prev = text[s - 1] if s else ""
             if prev in _DENY_BEFORE.get(lvl, ()):
                 continue
-            division = _level_division(lvl, scope.at(s))
+            division = level_division(lvl, scope.at(s))
         elif m.group("gov"):
             continue  # 政府, 党委 alone: no one in particular
         else:
@@ -197,7 +198,8 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
         if division is None:
             continue
         if lvl and place is None:
-            name = division.name + body
+            # 歙县县委: a two-character name keeps its level word before the body
+            name = division.name + (lvl if len(division.name) == 2 and m.group("gov") else "") + body
         elif place is not None:
             name = division.name + text[place.end : e] if not lvl else division.name + body
         else:

@@ -22,7 +22,7 @@ import re
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
-from mzgraph.extract.agencies import AgencyHit, find_agencies
+from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
 from mzgraph.extract.places import CHINA_CODE, PlaceHit, find_places, find_scope
 from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
 from mzgraph.extract.programs import find_programs
@@ -37,6 +37,7 @@ from mzgraph.model import (
     SourceDocument,
 )
 
+_WHOLE = re.compile(r"全(省|市|县|区|州|旗)")
 _ISSUE_VERB = re.compile(rf"(?:{VERBS}|联合印发|联合发布|联合出台)")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
@@ -68,7 +69,10 @@ def extract(document: SourceDocument) -> Extraction:
 
     paragraphs = paragraph_spans(text)
     lead_end = _lead_end(text, paragraphs)
-    title = document.metadata.title or (text[paragraphs[0][0] : paragraphs[0][1]] if paragraphs else "")
+    title = document.metadata.title
+    if not title and paragraphs and paragraphs[0][1] - paragraphs[0][0] <= 80:
+        title = text[paragraphs[0][0] : paragraphs[0][1]]
+    title = title or ""
     national_title = _national_in_lead(title, len(title))
     scope = find_scope(text, first, _national_in_lead(text, lead_end), title, national_title)
     g = gz.load()
@@ -164,7 +168,12 @@ def extract(document: SourceDocument) -> Extraction:
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
         lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
-        code = local_place(q.start, lo, scope.at(q.start))
+        code = scope.at(q.start)
+        whole = _WHOLE.findall(text, lo, q.start)  # 全市, 全省 …: the division of that level
+        if whole:
+            d = level_division(whole[-1], code)
+            code = d.code if d is not None else code
+        code = local_place(q.start, lo, code)
         ti = add(
             Mention(
                 EntityType.TARGET,

@@ -209,6 +209,16 @@ class Scope:
         return code
 
 
+def _narrowest(hits: list[PlaceHit], first: PlaceHit) -> PlaceHit:
+    """成都市武侯区: a place named right after its parent is the one meant."""
+    g = matcher().gazetteer
+    best = first
+    for h in hits:
+        if h.start == best.end and g.is_within(h.division, best.division.code):
+            best = h
+    return best
+
+
 def _lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
     """End of the lead: the title lines and the first paragraph of running text."""
     for s, e in paragraphs:
@@ -221,7 +231,6 @@ def find_scope(
     text: str, hits: list[PlaceHit], national_in_lead: bool, title: str | None = None, national_title: bool = False
 ) -> Scope:
     """The default place of the document and the sections that headings hand to other places."""
-    g = matcher().gazetteer
     paragraphs = paragraph_spans(text)
     lead_end = _lead_end(text, paragraphs)
     counts: dict[str, int] = {}
@@ -232,17 +241,12 @@ def find_scope(
     if title:
         titled = [h for h in find_places(title) if h.division.level != "county" or not h.short]
         if titled:
-            default = titled[0].division.code
+            default = _narrowest(titled, titled[0]).division.code
     if default is None and national_title:
         default = CHINA_CODE
     if default is None and lead:
         best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
-        default = best.division.code
-        # 成都市武侯区: the lead names the parent and then, right after it, the place itself
-        for h in lead:
-            if h.start == best.end and g.is_within(h.division, best.division.code):
-                default = h.division.code
-                break
+        default = _narrowest(lead, best).division.code
     if default is None and national_in_lead:
         default = CHINA_CODE
     sections: list[tuple[int, str | None]] = []

@@ -22,6 +22,11 @@ _NOT_POLICY_AFTER = re.compile(
 _NOT_POLICY_BEFORE = re.compile(
     r"(?:出版|编印|编写|编撰|编著|撰写|阅读|观看|收看|演出|上演|拍摄|播出|创作|朗诵|演唱|刊发|发表|登载|刊登|著作|专著|主演|编排|排演|推出)(?:了|的)?$"
 )
+# 观看了话剧《…》, 出版图书《…》: a genre noun right before the title
+_GENRE_BEFORE = re.compile(
+    r"(?:话剧|戏剧|舞台剧|情景剧|歌舞剧|音乐剧|电影|微电影|电视剧|歌曲|小品|专题片|纪录片|宣传片|书籍|图书|丛书|著作|专著|杂志|"
+    r"期刊|报纸|节目|栏目|诗歌|散文|小说|绘本|画册|动画片|短视频|视频|曲目|晚会)$"
+)
 _NOT_POLICY_TAIL = re.compile(r"(?:报|日报|晚报|杂志|周刊|月刊|剧|曲|歌|谣|诗|记|传|书)$")
 _YEAR = re.compile(r"((?:19|20)\d\d)(?=\s*[-—–~至年])")
 VERBS = "出台|印发|制定|制订|发布|编制|颁布|修订|下发|公布|起草"
@@ -57,7 +62,7 @@ class PolicyHit:
 @lru_cache(maxsize=1)
 def _named_regex() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in lexicon.policy_heads())
-    np = r"[^\s，。、；：！？《》,;:!?和及与等]{2,40}?"
+    np = r"[^\s，。、；：！？《》,;:!?和及与]{2,40}?"
     return re.compile(rf"(?:{VERBS})(?:出台|印发|实施)?了?(?P<np>{np}(?:{heads})”?)(?=[，。；、,;：:等和及并）)\s]|$)")
 
 
@@ -90,7 +95,8 @@ def is_policy_title(text: str, start: int, end: int, title: str) -> bool:
         return False
     if _NOT_POLICY_AFTER.match(text[end + 1 : end + 6]):
         return False
-    if _NOT_POLICY_BEFORE.search(text[max(0, start - 8) : start - 1]):
+    before = text[max(0, start - 8) : start - 1]
+    if _NOT_POLICY_BEFORE.search(before) or _GENRE_BEFORE.search(before):
         return False
     return True
 

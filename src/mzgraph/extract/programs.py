@@ -46,6 +46,12 @@ class ProgramHit:
     name: str
 
 
+def _subsequence(short: str, long: str) -> bool:
+    """社会救助改革 in 社会救助综合改革: every character, in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def find_programs(text: str, blocked: list[tuple[int, int]]) -> list[ProgramHit]:
     """Programs in ``text``; ``blocked`` are spans already taken (policy titles, agencies, places)."""
 
@@ -98,6 +104,6 @@ def find_programs(text: str, blocked: list[tuple[int, int]]) -> list[ProgramHit]
     names = sorted({h.name for h in out}, key=len, reverse=True)
     canonical = {}
     for n in names:
-        longer = [x for x in names if len(x) > len(n) and x.endswith(n) and n.endswith("改革")]
+        longer = [x for x in names if len(x) > len(n) and n.endswith("改革") and _subsequence(n, x)]
         canonical[n] = longer[0] if longer else n
     return [ProgramHit(h.start, h.end, canonical[h.name]) for h in out]

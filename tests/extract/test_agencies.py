@@ -1,0 +1,53 @@
+"""Agencies: central bodies and local bodies resolved against the place context."""
+
+from mzgraph.model import EntityType, RelationType
+
+from .helpers import names, relations, run
+
+A = EntityType.AGENCY
+
+
+def test_local_bodies_take_the_province_of_the_report():
+    ex = run("2021年，河北省民政系统扎实工作。省委、省政府出台意见，省民政厅抓好落实。")
+    assert names(ex, A) == ["河北省委", "河北省政府", "河北省民政厅"]
+
+
+def test_city_body_in_a_city_section():
+    text = "2020年，山东省民政厅推进改革。\n济宁市：推进“幸福院+周转房”\n市委、市政府高度重视，市民政局牵头推进。"
+    assert names(run(text), A) == ["山东省民政厅", "济宁市委", "济宁市政府", "济宁市民政局"]
+
+
+def test_central_bodies_and_their_place():
+    ex = run("民政部、国家发展和改革委员会、人力资源和社会保障部联合印发通知。")
+    found = {m.name: m.place_code for m in ex.mentions if m.type is A}
+    assert found == {"民政部": "100000", "国家发展改革委": "100000", "人力资源社会保障部": "100000"}
+
+
+def test_general_words_are_not_bodies():
+    ex = run("福建省各级民政部门要加强指导，各市民政局按月报送，城市社区党委发挥作用，政府购买服务。")
+    assert names(ex, A) == []
+
+
+def test_unresolvable_level_word_is_left_out():
+    assert names(run("市委、市政府高度重视。"), A) == []
+
+
+def test_county_bodies():
+    ex = run("2022年，安徽省歙县县委、县政府召开会议，县民政局、县财政局参加。")
+    assert names(ex, A) == ["歙县县委", "歙县县政府", "歙县民政局", "歙县财政局"]
+
+
+def test_joint_issuers_each_issue():
+    text = "2019年，云南省民政厅会同省财政厅、省卫生健康委印发《云南省特困人员认定办法》。"
+    rel = relations(run(text), RelationType.ISSUED_BY)
+    assert rel == {
+        ("云南省特困人员认定办法", "云南省民政厅"),
+        ("云南省特困人员认定办法", "云南省财政厅"),
+        ("云南省特困人员认定办法", "云南省卫生健康委"),
+    }
+
+
+def test_lead_body_of_n_departments():
+    text = "2019年，贵州省民政厅等7部门联合印发《关于加强农村留守儿童关爱保护的意见》。"
+    rel = relations(run(text), RelationType.ISSUED_BY)
+    assert rel == {("关于加强农村留守儿童关爱保护的意见", "贵州省民政厅")}

@@ -1,0 +1,64 @@
+"""Places, short names and scope, on sentences written for these tests."""
+
+from mzgraph.model import EntityType
+
+from .helpers import located, names, run
+
+P = EntityType.PLACE
+
+
+def test_full_names_and_codes():
+    ex = run("2021年，湖南省长沙市望城区新建养老服务中心12个。")
+    codes = {m.name: m.division_code for m in ex.mentions if m.type is P}
+    assert codes == {"湖南省": "430000", "长沙市": "430100", "望城区": "430112"}
+
+
+def test_short_names_only_in_context():
+    # 株洲 lies in the report's province (湖南), so its short name counts
+    assert "株洲市" in names(run("湖南省民政厅介绍，株洲探索“银发驿站”模式。"), P)
+    # outside any province context a city's short name is left alone
+    assert names(run("株洲探索“银发驿站”模式。"), P) == []
+
+
+def test_province_short_name():
+    assert names(run("回望2020·湖南篇：湖南扎实推进民政事业。"), P) == ["湖南省", "湖南省"]
+
+
+def test_two_character_county_needs_a_boundary():
+    text = "河南省确定30个示范县，范县、滑县入选。"
+    assert names(run(text), P) == ["河南省", "范县", "滑县"]
+
+
+def test_ambiguous_district_follows_its_parent():
+    ex = run("北京市朝阳区与吉林省长春市朝阳区交流经验。")
+    codes = [m.division_code for m in ex.mentions if m.type is P and m.name == "朝阳区"]
+    assert codes == ["110105", "220104"]
+
+
+def test_autonomous_prefecture_short_form():
+    ex = run("四川省召开会议。\n凉山州：推进移风易俗\n凉山州全面推行“一约四会”，覆盖群众35万人。")
+    assert set(names(ex, P)) == {"四川省", "凉山彝族自治州"}
+    assert located(ex, EntityType.TARGET)["35万人"] == "513400"
+
+
+def test_heading_scopes_following_paragraphs():
+    text = (
+        "2022年，广东省民政厅扎实推进民政工作，全省新增养老床位8000张。\n"
+        "佛山市：打造“佛山颐养”品牌\n"
+        "佛山市建成长者饭堂320个。\n"
+        "韶关市:推进殡葬改革\n"
+        "全市建成公益性公墓45处。\n"
+    )
+    ex = run(text)
+    where = located(ex, EntityType.TARGET)
+    assert where == {"8000张": "440000", "320个": "440600", "45处": "440200"}
+    assert located(ex, EntityType.PROGRAM)["佛山颐养"] == "440600"
+
+
+def test_national_scope():
+    text = "民政部关于做好2023年冬春救助工作的通知\n全国共保障低保对象4000万人。"
+    assert located(run(text), EntityType.TARGET)["4000万人"] == "100000"
+
+
+def test_bingtuan_is_not_a_place():
+    assert names(run("新疆生产建设兵团民政局印发通知。"), P) == []

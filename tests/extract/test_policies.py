@@ -1,0 +1,48 @@
+"""Policies: titles in 《》, named plans, titles after their issuers."""
+
+from mzgraph.model import EntityType, RelationType
+
+from .helpers import names, relations, run
+
+P = EntityType.POLICY
+
+
+def test_titles_but_not_plays_books_or_newspapers():
+    text = "陕西省落实《陕西省社会救助条例》，组织观看话剧《老家》，出版《陕西民政志》一书，在《陕西日报》刊发文章。"
+    assert names(run(text), P) == ["陕西省社会救助条例"]
+
+
+def test_named_plan_after_issuing_verb():
+    text = "2020年，甘肃省政府出台了农村养老服务“三年提升计划”，省民政厅制定了养老机构等级评定标准。"
+    ex = run(text)
+    assert names(ex, P) == ["农村养老服务三年提升计划", "养老机构等级评定标准"]
+    assert relations(ex, RelationType.ISSUED_BY) == {
+        ("农村养老服务三年提升计划", "甘肃省政府"),
+        ("养老机构等级评定标准", "甘肃省民政厅"),
+    }
+
+
+def test_generic_instruments_are_not_named():
+    assert names(run("各地出台了一系列政策措施，并印发实施方案。"), P) == []
+
+
+def test_title_issuers_before_guanyu():
+    ex = run("贯彻《国务院办公厅关于推进养老服务发展的意见》。")
+    assert relations(ex, RelationType.ISSUED_BY) == {("国务院办公厅关于推进养老服务发展的意见", "国务院办公厅")}
+
+
+def test_notice_title_without_brackets():
+    ex = run("民政部 财政部关于进一步做好困难群众基本生活保障工作的通知\n各省、自治区民政厅：")
+    assert names(ex, P) == ["关于进一步做好困难群众基本生活保障工作的通知"]
+    assert len(relations(ex, RelationType.ISSUED_BY)) == 2
+
+
+def test_possessive_issuers():
+    text = "2018年，宁夏回族自治区全面落实自治区党委、自治区政府《关于加强养老服务体系建设的意见》。"
+    rel = relations(run(text), RelationType.ISSUED_BY)
+    assert {o for _, o in rel} == {"宁夏回族自治区党委", "宁夏回族自治区政府"}
+
+
+def test_year_from_title():
+    ex = run("印发《青海省养老服务发展规划(2021-2025年)》。")
+    assert [m.year for m in ex.mentions if m.type is P] == [2021]

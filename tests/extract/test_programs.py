@@ -1,0 +1,37 @@
+"""Programs: quoted names with head nouns, named reforms and campaigns."""
+
+from mzgraph.model import EntityType, RelationType
+
+from .helpers import names, relations, run
+
+G = EntityType.PROGRAM
+
+
+def test_quoted_names_without_generic_tails():
+    text = "湖北省推行“村湾互助”模式，实施“银龄安康”工程，开展“敬老月”活动。"
+    assert names(run(text), G) == ["村湾互助", "银龄安康", "敬老月"]
+
+
+def test_quotes_that_are_not_programs():
+    text = "“十四五”时期，坚持“一站式”服务，按照“应保尽保”原则，荣获“全国文明城市”称号。"
+    assert names(run(text), G) == []
+
+
+def test_reform_and_its_short_mentions_are_one_program():
+    text = "2021年，福建省深入推进社会救助综合改革，全面推进社会救助改革落地。"
+    assert names(run(text), G) == ["社会救助综合改革", "社会救助综合改革"]
+
+
+def test_campaign_with_head():
+    assert names(run("广西壮族自治区开展养老院服务质量专项行动。"), G) == ["养老院服务质量专项行动"]
+
+
+def test_program_named_after_a_place_is_located_there():
+    ex = run("2021年，浙江省总结推广了桐乡市“三治融合”经验。")
+    place = {m.name: m.place_code for m in ex.mentions if m.type is G}
+    assert place == {"三治融合": "330483"}
+
+
+def test_program_figures():
+    ex = run("重庆市实施“渝馨家园”工程，建成社区服务站1200个。")
+    assert relations(ex, RelationType.HAS_TARGET) == {("渝馨家园", "1200个")}

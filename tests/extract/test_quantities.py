@@ -1,0 +1,58 @@
+"""Targets: values fully expanded, units, qualifiers, years; what is not a target."""
+
+from decimal import Decimal
+
+from mzgraph.extract.quantities import chinese_number
+from mzgraph.model import EntityType
+
+from .helpers import run
+
+T = EntityType.TARGET
+
+
+def targets(text: str):
+    return [m.quantity for m in run(text).mentions if m.type is T]
+
+
+def test_expanded_values_and_units():
+    qs = targets("2020年，全省救助困难群众35.6万名，发放资金12.08亿元，覆盖率达到98.5%，建成床位2,350张。")
+    assert [(q.value, q.unit) for q in qs] == [
+        (Decimal(356000), "人"),
+        (Decimal(1208000000), "元"),
+        (Decimal("98.5"), "%"),
+        (Decimal(2350), "张"),
+    ]
+    assert {q.year for q in qs} == {2020}
+
+
+def test_qualifiers():
+    qs = targets("惠及群众近30万人，服务超过500万人次，培训社工2000余名，覆盖80%以上的村。")
+    assert [q.qualifier for q in qs] == ["approximately", "more-than", "more-than", "at-least"]
+    assert [q.value for q in qs] == [300000, 5000000, 2000, 80]
+
+
+def test_chinese_numerals():
+    assert chinese_number("二十四") == 24
+    assert chinese_number("一百零五") == 105
+    assert chinese_number("三千") == 3000
+    assert [q.value for q in targets("全市建成一百二十个幸福院。")] == [120]
+
+
+def test_not_targets():
+    text = (
+        "第十五次全省民政会议于2021年3月5日召开，省民政厅等8部门、省财政厅联合13个部门参加，"
+        "60岁以上老人，两项制度衔接，五级书记抓落实，县委十三届九次全会。"
+    )
+    assert targets(text) == []
+
+
+def test_figures_in_titles_and_names_are_not_targets():
+    assert targets("印发《关于做好2022年十项民生实事的通知》，推广“15分钟养老服务圈”。") == []
+
+
+def test_indicator_and_baseline_year():
+    (q,) = targets("2021年，全区遗体火化率达96.2%。")
+    assert q.indicator == "遗体火化率"
+    assert q.year == 2021
+    (q,) = targets("较2019年提升了12.5%。")
+    assert q.year is None
