@@ -104,6 +104,25 @@ def test_credentials_in_the_url_are_refused_without_echoing_them(dev_graph_path)
     assert PASSWORD not in res.stderr
 
 
+def test_failure_midway_says_how_far_the_push_got(dev_graph_path, fake_server):
+    puts = []
+
+    def fails_after_one_graph(handler, body):
+        if handler.command == "PUT":
+            puts.append(handler.path)
+            return (204, "text/plain", b"") if len(puts) == 1 else (500, "text/plain", b"disk full")
+        return 200, "application/sparql-results+json", b'{"head":{},"boolean":true}'
+
+    server = fake_server(fails_after_one_graph)
+    res = run_cli("push", "--store-url", f"{server.base}/store", "--graph", str(dev_graph_path), "--retries", "1")
+    assert res.returncode == 3
+    error = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert len(error) == 1 and "push not completed (1 of 3 graphs sent" in error[0]
+    assert "HTTP 500" in error[0] and "disk full" in error[0]
+    assert "retrying" in res.stderr  # the 5xx was retried once first
+    assert res.stdout == ""
+
+
 def test_https_is_verified_by_default(dev_graph_path, fake_server, self_signed_cert):
     server = fake_server(_refuse, certfile=self_signed_cert)
     res = run_cli("push", "--store-url", f"{server.base}/store", "--graph", str(dev_graph_path))

@@ -11,6 +11,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 
 import pytest
 from rdflib import Graph
@@ -24,10 +25,11 @@ from mzgraph.remote.protocol import SparqlEndpoint
 AGENCIES = "SELECT ?a ?label WHERE { ?a a mz:Agency ; rdfs:label ?label } ORDER BY ?a"
 
 
-@pytest.fixture(scope="module")
-def served(dev_graph_path):
+@contextmanager
+def serving(*args: str):
+    """``mzgraph serve ARGS --port 0`` in a subprocess; yields its URL and first line."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mzgraph", "serve", "--graph", str(dev_graph_path), "--port", "0", "-q"],
+        [sys.executable, "-m", "mzgraph", "serve", *args, "--port", "0", "-q"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -40,6 +42,12 @@ def served(dev_graph_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(dev_graph_path):
+    with serving("--graph", str(dev_graph_path)) as url_and_line:
+        yield url_and_line
 
 
 def _get(url, params, accept=None):
@@ -139,3 +147,39 @@ def test_serve_missing_graph_is_one_line(tmp_path):
     res = run_cli("serve", "--graph", str(tmp_path / "nope.ttl"), "--port", "0")
     assert res.returncode == 2
     assert res.stderr.strip().count("\n") == 0 and "no such graph file" in res.stderr
+
+
+def _ready_rows(backend) -> dict:
+    from tests.remote.test_query_remote import row_set
+
+    from mzgraph.query import ready_questions, run
+
+    return {name: row_set(run(backend, q.text)) for name, q in ready_questions().items()}
+
+
+def test_trig_export_served_answers_like_the_flat_graph(tmp_path, dev_graph_path):
+    from tests.conftest import run_cli
+
+    from mzgraph.query import open_backend
+    from mzgraph.remote.backend import EndpointBackend
+
+    trig = tmp_path / "graph.trig"
+    assert run_cli("export", "--format", "trig", "--graph", str(dev_graph_path), "-o", str(trig)).returncode == 0
+    with serving("--graph", str(trig)) as (url, _):
+        remote = EndpointBackend.open(url, dataset="server")
+        assert _ready_rows(remote) == _ready_rows(open_backend(dev_graph_path))
+        with _get(url, {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?p mz:issuedBy ?a } }"}) as resp:
+            graphs = [b["g"]["value"] for b in json.loads(resp.read())["results"]["bindings"]]
+        assert graphs == ["https://w3id.org/mzgraph/resource/graph/doc/jiangxi-civil-affairs-2019"]
+
+
+def test_serves_a_persistent_query_store(tmp_path, dev_graph_path, dev_graph):
+    from tests.conftest import run_cli
+
+    store = tmp_path / "store"
+    made = run_cli("query", "--graph", str(dev_graph_path), "--store", str(store), "ASK { ?s ?p ?o }")
+    assert made.returncode == 0, made.stderr
+    with serving("--store", str(store)) as (url, _):
+        with _get(url, {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}) as resp:
+            n = json.loads(resp.read())["results"]["bindings"][0]["n"]["value"]
+        assert int(n) == len(dev_graph)  # the store's own bookkeeping graph is left out

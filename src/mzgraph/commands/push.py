@@ -6,12 +6,11 @@ from pathlib import Path
 
 import click
 
-from mzgraph.errors import MzgraphError
 from mzgraph.pipeline import DEFAULT_OUTPUT
 from mzgraph.rdf.io import load_graph
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from mzgraph.remote.endpoints import derive_query_url, make_client
-from mzgraph.remote.errors import PushIncomplete, RemoteError
+from mzgraph.remote.errors import PushIncomplete
 from mzgraph.remote.gsp import GraphStore
 from mzgraph.remote.protocol import SparqlEndpoint
 from mzgraph.remote.push import DEFAULT_BATCH_TRIPLES, named_graphs, push
@@ -112,12 +111,7 @@ def command(
     graphs = named_graphs(load_graph(graph_path), with_ontology=not no_ontology)
     n_docs = sum(1 for g in graphs if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH))
     progress = (lambda msg: click.echo(msg, err=True)) if verbose else None
-    try:
-        report = push(graphs, store, endpoint, replace=replace, batch_triples=batch_triples, progress=progress)
-    except RemoteError as exc:
-        raise type(exc)(f"push not completed: {exc}", status=exc.status, detail=exc.detail) from None
-    except MzgraphError as exc:
-        raise type(exc)(f"push not completed: {exc}") from None
+    report = push(graphs, store, endpoint, replace=replace, batch_triples=batch_triples, progress=progress)
 
     rate = report.triples / report.seconds if report.seconds > 0 else float("inf")
     parts = [f"{n_docs} document(s)", "entities"] + (["ontology"] if ONTOLOGY_GRAPH in graphs else [])

@@ -29,6 +29,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 
 from mzgraph.rdf.namespaces import MZR
+from mzgraph.remote.errors import RemoteError
 from mzgraph.remote.gsp import GraphStore
 from mzgraph.remote.protocol import SparqlEndpoint
 
@@ -127,7 +128,7 @@ def stale_graphs(endpoint: SparqlEndpoint, keep: Iterable[str]) -> list[str]:
     """Document graphs on the store that are not among ``keep``."""
     keep = set(keep)
     rows = endpoint.select(
-        f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}")) }}',
+        f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}")) }}',
         default_graphs=[],
         named_graphs=[],
     )
@@ -145,25 +146,35 @@ def push(
 ) -> PushReport:
     """Send ``graphs`` to ``store`` and verify them through ``endpoint``; see the module doc."""
     say = progress or (lambda _msg: None)
-    endpoint.ask("ASK { }", retry=False)  # fail fast, before sending anything, if the store is down or refuses
+    try:  # fail fast, before sending anything, if the store is down or refuses
+        endpoint.ask("ASK { }", retry=False)
+    except RemoteError as exc:
+        raise type(exc)(f"nothing pushed: {exc}", status=exc.status) from None
     report = PushReport()
     start_requests = store.client.requests_sent
     started = time.perf_counter()
-    if replace:
-        for iri in stale_graphs(endpoint, (str(g) for g in graphs)):
-            store.delete(iri)
-            report.removed.append(iri)
-            say(f"removed {iri} (document no longer in the build)")
-    for i, (iri, graph) in enumerate(graphs.items(), 1):
-        bodies = batches(graph, batch_triples)
-        store.put(str(iri), bodies[0])
-        for body in bodies[1:]:
-            store.post(str(iri), body)
-        report.graphs.append(GraphResult(str(iri), len(graph)))
-        say(f"[{i}/{len(graphs)}] {iri}: {len(graph)} triples in {len(bodies)} request(s)")
+    try:
+        if replace:
+            for iri in stale_graphs(endpoint, (str(g) for g in graphs)):
+                store.delete(iri)
+                report.removed.append(iri)
+                say(f"removed {iri} (document no longer in the build)")
+        for i, (iri, graph) in enumerate(graphs.items(), 1):
+            bodies = batches(graph, batch_triples)
+            store.put(str(iri), bodies[0])
+            for body in bodies[1:]:
+                store.post(str(iri), body)
+            report.graphs.append(GraphResult(str(iri), len(graph)))
+            say(f"[{i}/{len(graphs)}] {iri}: {len(graph)} triples in {len(bodies)} request(s)")
+    except RemoteError as exc:
+        done = f"{len(report.graphs)} of {len(graphs)} graphs sent"
+        raise type(exc)(f"push not completed ({done}; push again to finish): {exc}", status=exc.status) from None
     report.seconds = time.perf_counter() - started
     report.requests = store.client.requests_sent - start_requests
-    counts = endpoint.graph_counts(GRAPH_PREFIX)
+    try:
+        counts = endpoint.graph_counts(GRAPH_PREFIX)
+    except RemoteError as exc:
+        raise type(exc)(f"push sent but not verified (the count query failed): {exc}", status=exc.status) from None
     for result in report.graphs:
         result.on_server = counts.get(result.iri, 0)
     return report

@@ -8,8 +8,10 @@ this module rather than a promise of another program's flags.
 
 Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with a form body (``query=...``) or
 an ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` select
-the dataset (by default the default graph is the union of all graphs, so a TriG file or a
-store pushed graph by graph answers like the flat graph). Results are negotiated by
+the dataset. Without them the default graph is the file's default graph merged with its
+named graphs except ``mzr:graph/ontology`` (so a TriG export, split one graph per document,
+answers like the flat ``graph.ttl``, as a pushed store does through
+:mod:`mzgraph.remote.backend`), and every named graph is there for ``GRAPH``. Results are negotiated by
 ``Accept``: SPARQL JSON (default), SPARQL XML, CSV, TSV for SELECT/ASK; Turtle (default),
 N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE. Updates (``update=``,
 ``application/sparql-update``, an update sent as a query, PUT/DELETE/PATCH) get 403.
@@ -31,9 +33,11 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from mzgraph.errors import GraphError, UsageError
-from mzgraph.rdf.namespaces import PREFIXES
+from mzgraph.rdf.namespaces import MZR, PREFIXES
 
 ENDPOINT_PATHS = ("/sparql", "/query")
+ONTOLOGY_GRAPH = str(MZR["graph/ontology"])
+STORE_METADATA = "urn:mzgraph:store"  # where `mzgraph query --store` notes which file it loaded
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
 
 SOLUTION_TYPES = {
@@ -123,6 +127,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], store: ox.Store, log: Callable[[str], None] | None = None):
         self.store = store
         self.log = log
+        self.dataset = default_dataset(store)
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
@@ -194,7 +199,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             result = self.server.store.query(
-                query, prefixes={p: str(ns) for p, ns in PREFIXES.items()}, **_dataset(params)
+                query, prefixes={p: str(ns) for p, ns in PREFIXES.items()}, **_dataset(params, self.server.dataset)
             )
         except SyntaxError as exc:
             self._send_text(HTTPStatus.BAD_REQUEST, f"query syntax error: {_first_line(exc)}\n")
@@ -258,11 +263,20 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # errors are answered to the client; requests are logged by log_request
 
 
-def _dataset(params: dict[str, list[str]]) -> dict:
+def default_dataset(store: ox.Store) -> dict:
+    """The dataset of a query that names none: see the module docstring."""
+    named = [g for g in store.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value == STORE_METADATA)]
+    if not named:
+        return {}
+    data = [g for g in named if not (isinstance(g, ox.NamedNode) and g.value == ONTOLOGY_GRAPH)]
+    return {"default_graph": [ox.DefaultGraph(), *data], "named_graphs": named}
+
+
+def _dataset(params: dict[str, list[str]], default: dict) -> dict:
     defaults = params.get("default-graph-uri") or []
     named = params.get("named-graph-uri") or []
     if not defaults and not named:
-        return {"use_default_graph_as_union": True}
+        return default
     out: dict = {}
     if defaults:
         out["default_graph"] = [ox.NamedNode(g) for g in defaults]
