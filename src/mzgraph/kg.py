@@ -298,7 +298,16 @@ class KnowledgeGraph:
             others=others,
         )
 
-    # --- views (reserved: the view helper adds show() here) ------------------------
+    # --- views ----------------------------------------------------------------------
+
+    def show(self, **opts):
+        """The interactive network view, inline in a notebook (see ``mzgraph.view.show``).
+
+        Options: ``focus``, ``depth``, ``types``, ``query``, ``title``, ``physics``, ``height``.
+        """
+        from mzgraph.view import show
+
+        return show(self, **opts)
 
     # --- analytics (reserved: centrality and communities as DataFrames) -------------
 

@@ -151,3 +151,28 @@ def test_big_graph_uses_precomputed_layout(open_page, tmp_path):
     row = page.evaluate("mzgraph.data.nodes[7]")
     pos = page.evaluate("mzgraph.network.getPositions([7])[7]")
     assert (pos["x"], pos["y"]) == (row[3], row[4])
+
+
+def test_notebook_show_draws_inside_an_iframe(browser, dev_graph):
+    import mzgraph
+    from mzgraph.view import show
+
+    kg = mzgraph.load(dev_graph)
+    shown = kg.show(focus="江西省", depth=1, height=500)
+    expected = show(dev_graph, focus="江西省", depth=1).data
+    assert shown.data.replace('height="500"', 'height="640"') == expected
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.set_content(shown.data)
+        frame = page.frames[1]
+        frame.wait_for_function("window.mzgraph && window.mzgraph.ready === true", timeout=30_000)
+        drawn = frame.evaluate(DRAWN)
+        assert drawn == frame.evaluate("mzgraph.data.nodes.length") > 1
+        assert "江西省" in frame.evaluate("mzgraph.data.nodes.map(r => r[0])")
+        assert [u for u in requests if not u.startswith(("about:", "data:"))] == [] and dialogs == []
+    finally:
+        page.close()

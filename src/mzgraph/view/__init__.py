@@ -62,6 +62,6 @@ def show(source, *, height: int = 640, **opts):
 
     page = to_html(source, **opts)
     return HTML(
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{int(height)}" '
-        'style="border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+        f'<div class="mzgraph-view"><iframe srcdoc="{html.escape(page, quote=True)}" width="100%" '
+        f'height="{int(height)}" style="border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>'
     )
