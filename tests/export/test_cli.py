@@ -11,9 +11,6 @@ from rdflib.compare import isomorphic
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from tests.conftest import ROOT, run_cli
 
-EXTENSIONS = {"turtle": ".ttl", "nt": ".nt", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory, dev_graph_path):
     """A folder laid out as after `mzgraph build`: output/graph.ttl."""
@@ -58,7 +55,9 @@ def test_export_trig_with_ontology_has_named_graphs(workdir, tmp_path, dev_graph
 
 
 def test_export_is_byte_identical_across_runs(workdir, tmp_path):
-    for fmt, ext in EXTENSIONS.items():
+    # every format's determinism is tested in-process; here two separate processes
+    # (different hash seeds) for the formats whose writers iterate over sets
+    for fmt, ext in (("turtle", ".ttl"), ("trig", ".trig")):
         a, b = tmp_path / f"a{ext}", tmp_path / f"b{ext}"
         assert run_cli("export", "--format", fmt, "-o", str(a), cwd=workdir).returncode == 0
         assert run_cli("export", "--format", fmt, "-o", str(b), cwd=workdir).returncode == 0

@@ -127,3 +127,12 @@ def test_ntriples_lines_are_sorted(dev_graph):
 
 def test_build_writes_the_deterministic_turtle(dev_graph, dev_graph_path):
     assert dev_graph_path.read_bytes() == render(dev_graph, "turtle")[""]
+
+
+def test_exported_files_get_the_mode_open_would_give(dev_graph, tmp_path):
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    (path,) = export(dev_graph, "nt", tmp_path / "g.nt")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask

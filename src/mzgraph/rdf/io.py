@@ -26,6 +26,15 @@ FORMATS = {
 }
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def atomic_write(path: Path | str, writer: Callable[[BinaryIO], None]) -> None:
     """Call ``writer`` with a temporary file beside ``path``, then rename it into place.
 
@@ -39,6 +48,7 @@ def atomic_write(path: Path | str, writer: Callable[[BinaryIO], None]) -> None:
             writer(f)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; give the file the mode open() would
         os.replace(tmp, path)
     except BaseException:
         try:
