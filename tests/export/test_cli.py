@@ -11,6 +11,7 @@ from rdflib.compare import isomorphic
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from tests.conftest import ROOT, run_cli
 
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory, dev_graph_path):
     """A folder laid out as after `mzgraph build`: output/graph.ttl."""
