@@ -84,7 +84,7 @@ def open_page(browser):
             " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
         )
         page.goto(own)
-        page.wait_for_function("window.mzgraph && window.mzgraph.ready === true", timeout=60_000)
+        page.wait_for_function("() => window.mzgraph && window.mzgraph.ready === true", timeout=60_000)
         return opened
 
     yield _open

@@ -92,7 +92,7 @@ def test_click_highlights_the_neighbourhood(open_page, dev_page_path):
     page.evaluate("id => mzgraph.network.focus(id, {scale: 1.5})", node)
     dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
     page.mouse.click(dom["x"], dom["y"])
-    page.wait_for_function("mzgraph.highlighted !== null && mzgraph.highlighted !== undefined")
+    page.wait_for_function("() => mzgraph.highlighted !== null && mzgraph.highlighted !== undefined")
     expected = page.evaluate("id => [id].concat(mzgraph.network.getConnectedNodes(id)).sort((a, b) => a - b)", node)
     got = page.evaluate("mzgraph.highlighted.nodes.slice().sort((a, b) => a - b)")
     assert len(expected) > 1 and got == expected
@@ -169,10 +169,21 @@ def test_notebook_show_draws_inside_an_iframe(browser, dev_graph):
     try:
         page.set_content(shown.data)
         frame = page.frames[1]
-        frame.wait_for_function("window.mzgraph && window.mzgraph.ready === true", timeout=30_000)
+        frame.wait_for_function("() => window.mzgraph && window.mzgraph.ready === true", timeout=30_000)
         drawn = frame.evaluate(DRAWN)
         assert drawn == frame.evaluate("mzgraph.data.nodes.length") > 1
         assert "江西省" in frame.evaluate("mzgraph.data.nodes.map(r => r[0])")
         assert [u for u in requests if not u.startswith(("about:", "data:"))] == [] and dialogs == []
     finally:
         page.close()
+
+
+def test_an_empty_graph_gives_a_page_that_says_so(open_page, tmp_path):
+    from rdflib import Graph
+
+    path = tmp_path / "empty.html"
+    write_html(Graph(), path)
+    opened = open_page(path)
+    assert opened.page.evaluate(DRAWN) == 0
+    assert "nothing to draw" in opened.page.inner_text("#mz-panel")
+    assert opened.errors == []

@@ -71,7 +71,9 @@
   window.mzgraph = api;
 
   function markReady() { if (!api.ready) { api.ready = true; document.body.setAttribute("data-ready", "1"); } }
-  if (data.physics) {
+  if (!ROWS.length) {
+    markReady();  // nothing to draw: vis emits no drawing or stabilisation events
+  } else if (data.physics) {
     // stop as soon as the capped stabilisation is done: the page stays still and responsive
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });

@@ -165,7 +165,9 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
             relation_names.append(rel)
         edge_rows.append([node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))])
     n = len(rows)
-    if physics:
+    if not n:
+        note = "nothing to draw: no entities (of the chosen types) in this graph"
+    elif physics:
         note = f"layout: force-directed, stopped after {STABILIZATION_ITERATIONS} steps"
     else:
         note = "layout: precomputed (communities as discs, hubs in the middle)" if n > 500 else "layout: precomputed"
