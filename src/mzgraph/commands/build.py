@@ -1,14 +1,17 @@
-"""``mzgraph build``: reports → RDF graph (Turtle)."""
+"""``mzgraph build``: reports → RDF graph (Turtle by default; N-Triples/N-Quads stream)."""
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import click
 
-from mzgraph import ingest, rdf
-from mzgraph.errors import MzgraphError
-from mzgraph.pipeline import DEFAULT_OUTPUT, build
+from mzgraph import ingest
+from mzgraph.errors import MzgraphError, UsageError
+from mzgraph.pipeline import DEFAULT_OUTPUT, STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
+from mzgraph.rdf.io import FORMATS
 
 
 class SomeDocumentsFailed(MzgraphError):
@@ -23,7 +26,28 @@ class SomeDocumentsFailed(MzgraphError):
     type=click.Path(path_type=Path, dir_okay=False),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Turtle file to write.",
+    help="Graph file to write; the suffix picks the format (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(set(FORMATS.values()))),
+    default=None,
+    help="Output format, when the suffix of -o does not say it. nt and nquads are written "
+    "document by document, for corpora too large for one in-memory graph.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes reading and extracting documents [default: all cores].",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse what earlier builds got from unchanged files (kept in .mzgraph-cache/ beside the output).",
 )
 @click.option(
     "--max-bytes",
@@ -33,6 +57,11 @@ class SomeDocumentsFailed(MzgraphError):
     help="Refuse documents larger than this.",
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 without writing anything if the graph breaks the ontology contract (SHACL).",
+)
+@click.option(
     "--html",
     "html_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -40,29 +69,54 @@ class SomeDocumentsFailed(MzgraphError):
     help="Network view to write [default: the -o path with .html].",
 )
 @click.option("--no-html", is_flag=True, help="Write only the graph, no network view.")
-def command(inputs: tuple[Path, ...], output: Path, max_bytes: int, html_path: Path | None, no_html: bool) -> None:
+def command(
+    inputs: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    jobs: int | None,
+    cache: bool,
+    max_bytes: int,
+    strict: bool,
+    html_path: Path | None,
+    no_html: bool,
+) -> None:
     """Build a knowledge graph from reports (files or folders; data/ when none are given).
 
     \b
     Example:
       mzgraph build
       mzgraph build report.txt other.html -o output/two.ttl
+      mzgraph build reports/ -o output/corpus.nt --jobs 2   # a whole folder, streamed
+
+    Folders are read recursively. A rebuild reads only the files that changed since the
+    last build to the same output; files no longer there leave the graph.
     """
     if no_html and html_path is not None:
-        from mzgraph.errors import UsageError
-
         raise UsageError("--html and --no-html contradict each other")
-    result = build(list(inputs), max_bytes=max_bytes)
+    fmt = fmt or FORMATS.get(output.suffix.lower(), "turtle")
+    streamed = fmt in STREAMING_FORMATS
+    if streamed and (strict or html_path is not None):
+        raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")
+    with _Progress() as progress:
+        result = build_to_file(
+            list(inputs),
+            output,
+            fmt=fmt,
+            max_bytes=max_bytes,
+            jobs=jobs or default_jobs(),
+            cache_dir=default_cache_dir(output) if cache else None,
+            progress=progress,
+            check=None if streamed else lambda graph: _check_contract(graph, output, strict=strict),
+        )
     if not result.documents:
         reasons = "; ".join(reason for _, reason in result.failures)
         raise MzgraphError(reasons or "no document could be built")
-    rdf.write_graph(result.graph, output)
-    counts = {}
-    for ent in result.kb.entities.values():
-        counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
-    summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    click.echo(f"built {len(result.documents)} document(s): {summary}; {len(result.graph)} triples → {output}")
-    if not no_html:
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
+    click.echo(
+        f"built {len(result.documents)} document(s): {summary}; {result.triples} triples → {output} "
+        f"({result.read} read, {result.cached} from cache)"
+    )
+    if not no_html and not streamed:
         from mzgraph.view import write_html
 
         view = write_html(result.graph, html_path or output.with_suffix(".html"))
@@ -74,3 +128,49 @@ def command(inputs: tuple[Path, ...], output: Path, max_bytes: int, html_path: P
             f"{len(result.failures)} of {len(result.failures) + len(result.documents)} "
             "document(s) failed; the graph holds the others"
         )
+
+
+def _check_contract(graph, output: Path, *, strict: bool) -> None:
+    """Validate before writing: one warning line per violation; under --strict a
+    non-conforming graph is not written at all (the previous file stays as it was)."""
+    from mzgraph.validate import GraphInvalid, validate
+
+    report = validate(graph)
+    for violation in report.violations:
+        click.echo(f"warning: {violation}", err=True)
+    if strict and not report.conforms:
+        raise GraphInvalid(
+            f"{len(report.violations)} violation(s) of the ontology contract; {output} not written (--strict)"
+        )
+
+
+class _Progress:
+    """A progress bar on a terminal; in CI and pipes, a plain line every tenth of the way."""
+
+    MIN_DOCUMENTS = 10  # smaller builds finish before a progress line would help
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        self.started = time.monotonic()
+        self.next_line = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_DOCUMENTS:
+            return
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True)
+                self.bar.__enter__()
+            self.bar.update(1)
+        elif done >= self.next_line or done == total:
+            elapsed = time.monotonic() - self.started
+            click.echo(f"built {done}/{total} documents in {elapsed:.0f} s", err=True)
+            self.next_line = done + -(-total // 10)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
