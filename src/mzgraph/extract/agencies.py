@@ -18,7 +18,7 @@ from functools import lru_cache
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.places import CHINA_CODE, PlaceHit, Scope
-from mzgraph.extract.text import is_cjk, trie_pattern
+from mzgraph.extract.text import Mask, WordScanner, is_cjk, scan_from, trie_pattern
 
 # Party and government bodies of a place; they need a place or level word before them.
 _GOVERNMENT = [
@@ -79,9 +79,9 @@ class AgencyHit:
 
 
 @lru_cache(maxsize=1)
-def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
     nat = lexicon.national_agencies()
-    national = re.compile(trie_pattern(list(nat) + list(lexicon.newspapers())))
+    national = WordScanner(list(nat) + list(lexicon.newspapers()))
     stems = trie_pattern(lexicon.department_stems())
     heads = "|".join(_HEADS)
     special_heads = "|".join(_SPECIAL_HEADS)
@@ -93,7 +93,10 @@ def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<head>{heads}|{special_heads})|(?P<special>{special}))"
     )
     central = re.compile(rf"国家(?P<stem>{stems})(?:总局|局|委员会|委|署)")
-    return national, local, central
+    # where a local body can start: a level word, or the first character of a body
+    firsts = {w[0] for w in [*_LEVELS, *_GOVERNMENT, *_SPECIAL, *lexicon.department_stems()]}
+    starts = re.compile("[" + re.escape("".join(sorted(firsts))) + "]|[\u4e00-\u9fff]{2}(?:综合)?执法")
+    return national, local, central, starts
 
 
 def level_division(level: str, code: str | None) -> gz.Division | None:
@@ -122,19 +125,18 @@ def level_division(level: str, code: str | None) -> gz.Division | None:
 
 
 def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[AgencyHit]:
-    national, local, central = _regexes()
+    national, local, central, starts = _regexes()
     nat = lexicon.national_agencies()
     papers = set(lexicon.newspapers())
     g = gz.load()
     place_by_end = {p.end: p for p in places}
     hits: list[AgencyHit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Mask(len(text))
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not taken.overlaps(s, e)
 
-    for m in national.finditer(text):
-        s, e, surface = m.start(), m.end(), m.group()
+    for s, e, surface in national.finditer(text):
         if not free(s, e):
             continue
         nxt = text[e] if e < len(text) else ""
@@ -147,12 +149,12 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             hits.append(AgencyHit(s, e, surface, None))
         else:
             hits.append(AgencyHit(s, e, nat[surface], CHINA_CODE, True))
-        taken.append((s, e))
+        taken.add(s, e)
     for m in central.finditer(text):  # 国家…局 not in the lexicon
         if free(m.start(), m.end()):
             hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
-            taken.append((m.start(), m.end()))
-    for m in local.finditer(text):
+            taken.add(m.start(), m.end())
+    for m in scan_from(local, starts, text):
         s, e = m.start(), m.end()
         if not free(s, e):
             continue
@@ -205,6 +207,6 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
         else:
             name = division.name + body
         hits.append(AgencyHit(start, e, name, division.code))
-        taken.append((start, e))
+        taken.add(start, e)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits

@@ -19,15 +19,16 @@ the mention, or a place named right before it (乐安县“1134”经验模式, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
-from mzgraph.extract.places import CHINA_CODE, PlaceHit, find_places, find_scope
+from mzgraph.extract.places import CHINA_CODE, _lead_end, find_places, find_scope, scan
 from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
-from mzgraph.extract.text import SpanIndex, clause_bounds, sentence_spans
+from mzgraph.extract.text import Mask, SpanIndex, clause_bounds, paragraph_spans, sentence_spans
 from mzgraph.model import (
     EntityType,
     Extraction,
@@ -64,8 +65,8 @@ def extract(document: SourceDocument) -> Extraction:
 
     # places and scope: a first pass without context finds the document's place, a second
     # pass with it admits the short names that place makes unambiguous
-    first = find_places(text)
-    from mzgraph.extract.places import _lead_end, paragraph_spans
+    raw = scan(text)
+    first = find_places(text, raw=raw)
 
     paragraphs = paragraph_spans(text)
     lead_end = _lead_end(text, paragraphs)
@@ -81,7 +82,7 @@ def extract(document: SourceDocument) -> Extraction:
         d = g.get(scope.default)
         if d is not None:
             context = [g.province_of(d).code, d.code]
-    places = find_places(text, context)
+    places = find_places(text, context, raw)
     scope = find_scope(text, places, _national_in_lead(text, lead_end), title, national_title)
 
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
@@ -97,18 +98,28 @@ def extract(document: SourceDocument) -> Extraction:
         issuer_ends.add(k)
     spans = [(p.start - 1, p.end + 1) for p in policies]
     policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
-    titles = [(p.start - 1, p.end + 1) if p.bracketed else (p.start, p.end) for p in policies]
+    titles = Mask(len(text))
+    for p in policies:
+        titles.add(p.start - 1, p.end + 1) if p.bracketed else titles.add(p.start, p.end)
     # a quoted name that is a place or a body is not a program
-    named = titles + [(a.start, a.end) for a in agencies] + [(p.start, p.end) for p in places]
-    programs = find_programs(text, titles)
-    programs = [p for p in programs if not any(a <= p.start and p.end <= b for a, b in named[len(titles) :])]
-    quoted = [(p.start, p.end) for p in programs]
-    quantities = find_quantities(text, titles + quoted, sentences)
+    named = Mask(len(text))
+    for x in [*agencies, *places]:
+        named.add(x.start, x.end)
+    programs = [p for p in find_programs(text, titles) if not named.covers(p.start, p.end)]
+    blocked = Mask(len(text))
+    for x in [*policies, *programs]:
+        blocked.add(x.start - 1, x.end + 1) if getattr(x, "bracketed", False) else blocked.add(x.start, x.end)
+    quantities = find_quantities(text, blocked, sentences)
+    # places inside a body's or a title's name are not where a figure is
+    in_names = Mask(len(text))
+    for x in [*agencies, *policies]:
+        in_names.add(x.start, x.end)
+    place_starts = [p.start for p in places]
 
-    index_of: dict[tuple[str, int, int], int] = {}
+    index_of: dict[tuple[EntityType, int, int], int] = {}
 
     def add(m: Mention) -> int:
-        key = (m.type.value, m.start, m.end)
+        key = (m.type, m.start, m.end)
         if key not in index_of:
             index_of[key] = len(out.mentions)
             out.mentions.append(m)
@@ -128,7 +139,7 @@ def extract(document: SourceDocument) -> Extraction:
                 division_code=p.division.code,
             )
         )
-    agency_idx: list[tuple[AgencyHit, int]] = []
+    agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
     for a in agencies:
         s0, s1 = sentence_of(a.start, a.end)
         i = add(
@@ -136,12 +147,16 @@ def extract(document: SourceDocument) -> Extraction:
         )
         agency_idx.append((a, i))
     place_by_end = {p.end: p for p in places}
+    agency_starts = [a.start for a, _ in agency_idx]
 
     def local_place(start: int, lo: int, code: str | None) -> str | None:
         """A place named right before ``start`` in its clause, when it lies in the scope."""
         best = None
-        for p in places:
-            if lo <= p.start and p.end <= start and not _inside_other(p, agencies, policies):
+        for k in range(bisect_left(place_starts, lo), len(places)):
+            p = places[k]
+            if p.end > start:
+                break
+            if not in_names.covers(p.start, p.end):
                 best = p
         if best is None:
             return code
@@ -152,11 +167,11 @@ def extract(document: SourceDocument) -> Extraction:
     for p in policies:
         s0, s1 = sentence_of(p.start, p.end)
         pi = add(Mention(EntityType.POLICY, text[p.start : p.end], p.start, p.end, p.name, s0, s1, year=p.year))
-        issuers = _issuers(text, p, agency_idx, s0, s1)
+        issuers = _issuers(text, p, agency_idx, agency_starts, s0, s1)
         out.mentions[pi].issuers_joint = len(issuers) > 1
         for ai in issuers:
             out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
-    program_idx: list[tuple[int, int, int]] = []  # (start, sentence start, mention index)
+    programs_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → (start, mention index)
     for pr in programs:
         s0, s1 = sentence_of(pr.start, pr.end)
         before = place_by_end.get(pr.start)
@@ -164,7 +179,7 @@ def extract(document: SourceDocument) -> Extraction:
         i = add(
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
         )
-        program_idx.append((pr.start, s0, i))
+        programs_in.setdefault(s0, []).append((pr.start, i))
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
         lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
@@ -187,7 +202,7 @@ def extract(document: SourceDocument) -> Extraction:
                 place_code=code,
             )
         )
-        in_sentence = {out.mentions[i].name: i for st, ss, i in program_idx if ss == s0 and st < q.start}
+        in_sentence = {out.mentions[i].name: i for st, i in programs_in.get(s0, ()) if st < q.start}
         if len(in_sentence) == 1:
             out.relations.append(
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
@@ -195,14 +210,11 @@ def extract(document: SourceDocument) -> Extraction:
     return out
 
 
-def _inside_other(p: PlaceHit, agencies: list[AgencyHit], policies) -> bool:
-    return any(a.start <= p.start and p.end <= a.end for a in agencies) or any(
-        x.start <= p.start and p.end <= x.end for x in policies
-    )
-
-
-def _issuers(text: str, policy, agency_idx: list[tuple[AgencyHit, int]], s0: int, s1: int) -> list[int]:
+def _issuers(
+    text: str, policy, agency_idx: list[tuple[AgencyHit, int]], starts: list[int], s0: int, s1: int
+) -> list[int]:
     """Mention indices of the bodies that issue ``policy``, from its own sentence."""
+    agency_idx = agency_idx[bisect_left(starts, s0) : bisect_left(starts, s1)]
     # 1. bodies named in the title before 关于
     if policy.bracketed:
         cut = text.find("关于", policy.start, policy.end)

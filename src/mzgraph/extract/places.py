@@ -16,11 +16,12 @@ the next heading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from mzgraph import gazetteer as gz
-from mzgraph.extract.text import is_cjk, paragraph_spans, trie_pattern
+from mzgraph.extract.text import WordScanner, is_cjk, paragraph_spans
 
 CHINA_CODE = "100000"
 
@@ -92,7 +93,7 @@ class PlaceHit:
 @dataclass
 class _Matcher:
     gazetteer: gz.Gazetteer
-    regex: re.Pattern
+    scanner: WordScanner
     full: dict[str, list[gz.Division]]
     short: dict[str, list[gz.Division]]
 
@@ -117,8 +118,7 @@ def matcher() -> _Matcher:
     for d in g.by_code.values():
         if d.name.endswith("自治州") and d.short + "州" not in full:
             short.setdefault(d.short + "州", []).append(d)
-    regex = re.compile(trie_pattern(list(full) + list(short)))
-    return _Matcher(g, regex, full, short)
+    return _Matcher(g, WordScanner(list(full) + list(short)), full, short)
 
 
 def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: str) -> gz.Division | None:
@@ -138,20 +138,26 @@ def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: 
     return current[0] if len(codes) == 1 else None
 
 
-def find_places(text: str, context: list[str] | None = None) -> list[PlaceHit]:
-    """Every place named in ``text``; ``context`` lists division codes the document is about."""
+def scan(text: str) -> list[tuple[int, int, str]]:
+    """Every full or short place name in ``text``, before any choice (context-free)."""
+    return list(matcher().scanner.finditer(text))
+
+
+def find_places(
+    text: str, context: list[str] | None = None, raw: list[tuple[int, int, str]] | None = None
+) -> list[PlaceHit]:
+    """Every place named in ``text``; ``context`` lists division codes the document is about.
+
+    ``raw`` is the result of :func:`scan` on ``text``, when the caller already has it.
+    """
     m = matcher()
     g = m.gazetteer
     context = [c for c in (context or []) if c != CHINA_CODE]
     hits: list[PlaceHit] = []
-    full_used = set()
-    raw = list(m.regex.finditer(text))
-    for r in raw:
-        if r.group() in m.full:
-            full_used.add(r.group())
+    raw = scan(text) if raw is None else raw
+    full_used = {name for _, _, name in raw if name in m.full}
     used_codes = {d.code for n in full_used for d in m.full[n]}
-    for r in raw:
-        name, s, e = r.group(), r.start(), r.end()
+    for s, e, name in raw:
         before = text[max(0, s - 12) : s]
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
@@ -201,12 +207,8 @@ class Scope:
     sections: list[tuple[int, str | None]]  # (start offset, division code), sorted
 
     def at(self, offset: int) -> str | None:
-        code = self.default
-        for start, c in self.sections:
-            if start > offset:
-                break
-            code = c
-        return code
+        i = bisect_right(self.sections, (offset, "\uffff")) - 1
+        return self.sections[i][1] if i >= 0 else self.default
 
 
 def _narrowest(hits: list[PlaceHit], first: PlaceHit) -> PlaceHit:

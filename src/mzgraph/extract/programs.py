@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mzgraph.extract.text import Mask
+
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
 _NOT_PROGRAM_AFTER = re.compile(
@@ -52,11 +54,9 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def find_programs(text: str, blocked: list[tuple[int, int]]) -> list[ProgramHit]:
-    """Programs in ``text``; ``blocked`` are spans already taken (policy titles, agencies, places)."""
-
-    def is_blocked(s: int, e: int) -> bool:
-        return any(s < b and e > a for a, b in blocked)
+def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
+    """Programs in ``text``; ``blocked`` marks text already taken (policy titles)."""
+    is_blocked = blocked.overlaps
 
     hits: list[ProgramHit] = []
     for m in _QUOTE.finditer(text):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mzgraph.extract.text import Mask, SpanIndex, scan_from
 from mzgraph.model import Quantity
 
 _UNITS = [
@@ -65,6 +66,7 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM}|{_CN})(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
+_NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
 _NOT_AFTER = re.compile(r"^(?:个)?(?:部门|部委|单位|方面)|^(?:联合|会同)|^(?:全会|全体会议|会议|代表大会|常委会)")
 _QUAL_BEFORE = [
@@ -132,17 +134,13 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     return before or None
 
 
-def find_quantities(
-    text: str, blocked: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None
-) -> list[QuantityHit]:
-    """Figures in ``text`` outside the ``blocked`` spans (titles, quoted names)."""
-    from mzgraph.extract.text import SpanIndex
-
+def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None) -> list[QuantityHit]:
+    """Figures in ``text`` outside the ``blocked`` text (titles, quoted names)."""
     index = SpanIndex(sentences or [(0, len(text))])
     hits: list[QuantityHit] = []
-    for m in _QUANTITY.finditer(text):
+    for m in scan_from(_QUANTITY, _NUMBER_START, text):
         s, e = m.start(), m.end()
-        if any(s < b and e > a for a, b in blocked):
+        if blocked.overlaps(s, e):
             continue
         prev = text[s - 1] if s else ""
         if prev == "第" or prev.isdigit() or prev == ".":

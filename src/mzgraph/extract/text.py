@@ -124,3 +124,87 @@ def trie_pattern(words: Iterable[str]) -> str:
         return body + "?" if end else body
 
     return build(trie)
+
+
+class WordScanner:
+    """Longest-match dictionary scan, left to right, without overlaps.
+
+    Big alternations (thousands of place names) are slow in ``re``: it tries the branches
+    one by one at every position. Here a character class finds the next position where a
+    word can start and a dictionary keyed by the first two characters gives the few
+    candidates to try, longest first.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        words = {w for w in words if w}
+        self._single = {w for w in words if len(w) == 1}
+        self._by_prefix: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) > 1:
+                self._by_prefix.setdefault(w[:2], []).append(w)
+        for ws in self._by_prefix.values():
+            ws.sort(key=len, reverse=True)
+        first = "".join(sorted({w[0] for w in words}))
+        second = "".join(sorted({w[1] for w in words if len(w) > 1}))
+        # a word starts where its first two characters could start a word
+        pattern = "[" + re.escape(first) + "]" + ("[" + re.escape(second) + "]" if second else "")
+        if self._single:
+            pattern = f"(?:{pattern}|[{re.escape(''.join(sorted(self._single)))}])"
+        self._start = re.compile(pattern) if first else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """``(start, end, word)`` for every match in ``text[pos:endpos]``."""
+        if self._start is None:
+            return
+        end = len(text) if endpos is None else endpos
+        search = self._start.search
+        by_prefix = self._by_prefix
+        while True:
+            m = search(text, pos, end)
+            if m is None:
+                return
+            i = m.start()
+            for w in by_prefix.get(text[i : i + 2], ()):
+                if text.startswith(w, i) and i + len(w) <= end:
+                    yield i, i + len(w), w
+                    pos = i + len(w)
+                    break
+            else:
+                if text[i] in self._single:
+                    yield i, i + 1, text[i]
+                pos = i + 1
+
+
+class Mask:
+    """Which characters of a text are taken; overlap tests run at C speed."""
+
+    def __init__(self, length: int):
+        self._b = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._b[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self._b[start:end]
+
+    def covers(self, start: int, end: int) -> bool:
+        return end > start and 0 not in self._b[start:end]
+
+
+def scan_from(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """``pattern.finditer(text)``, trying only the positions where ``starts`` matches.
+
+    ``re`` cannot skip ahead over a pattern that opens with an optional group or an
+    alternation; a one-character class can, so this is many times faster.
+    """
+    pos = 0
+    while True:
+        c = starts.search(text, pos)
+        if c is None:
+            return
+        m = pattern.match(text, c.start())
+        if m is None or m.end() == m.start():
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
