@@ -5,12 +5,13 @@ them, policies issued by agencies, programs in places with their targets; each e
 Chinese label, an alternative name and the sentence it came from (as NIF mentions), so the
 timings include the RDF → network projection and the sentence table of the page.
 
-    .venv/bin/python benchmarks/view_scale.py [--sizes 500,5000,20000] [--out DIR]
+    .venv/bin/python benchmarks/view_scale.py [--sizes 500,5000,20000] [--out DIR] [--pyvis]
 
 Columns: ``project`` = RDF → networkx (``mzgraph.network.to_networkx``), ``metrics`` =
 ``mzgraph.analytics.add_metrics`` (sampled betweenness above 1,000 nodes, as the view does),
 ``write`` = layout + JSON + HTML written to disk (``mzgraph.view.write_html`` on the
-prepared network: the figure the 3 s budget is about).
+prepared network: the figure the 3 s budget is about). ``--pyvis`` adds the time pyvis
+0.3.2 takes to add the same nodes and edges one by one and write its page, for comparison.
 """
 
 from __future__ import annotations
@@ -81,14 +82,32 @@ def synthetic_graph(n: int, seed: int = 0) -> Graph:
     return g
 
 
+def pyvis_time(net, path: Path) -> float:
+    """Seconds pyvis takes to take the same network node by node and write its page."""
+    from pyvis.network import Network
+
+    t0 = time.perf_counter()
+    page = Network(directed=True, cdn_resources="remote")
+    for n, d in net.nodes(data=True):
+        page.add_node(n, label=d["label"], title=d["type"], value=d.get("degree", 0))
+    for u, v, d in net.edges(data=True):
+        page.add_edge(u, v, title=d["relation"])
+    page.write_html(str(path))
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,5000,20000")
     ap.add_argument("--out", type=Path, default=None, help="keep the pages in this folder")
+    ap.add_argument("--pyvis", action="store_true", help="also time pyvis's own add_node/add_edge + write_html")
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="mzgraph-view-bench-"))
     out.mkdir(parents=True, exist_ok=True)
-    print(f"{'nodes':>7} {'edges':>7} {'project s':>10} {'metrics s':>10} {'write s':>8} {'size MB':>8}  physics")
+    print(
+        f"{'nodes':>7} {'edges':>7} {'project s':>10} {'metrics s':>10} {'write s':>8} {'size MB':>8}  physics"
+        + ("  pyvis s" if args.pyvis else "")
+    )
     for n in (int(s) for s in args.sizes.split(",")):
         g = synthetic_graph(n)
         t0 = time.perf_counter()
@@ -102,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         size = path.stat().st_size / 1e6
         print(
             f"{net.number_of_nodes():>7} {net.number_of_edges():>7} {t1 - t0:>10.2f} {t2 - t1:>10.2f} "
-            f"{t3 - t2:>8.2f} {size:>8.2f}  {'on' if summary.physics else 'off'}"
+            f"{t3 - t2:>8.2f} {size:>8.2f}  {'on ' if summary.physics else 'off'}"
+            + (f"  {pyvis_time(net, out / f'pyvis-{n}.html'):>7.2f}" if args.pyvis else "")
         )
     return 0
 
