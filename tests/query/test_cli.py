@@ -163,3 +163,12 @@ def test_output_file(tmp_path):
     res = run_cli("query", *G, "--name", "programs-by-place", "--format", "csv", "-o", str(out))
     assert res.returncode == 0 and res.stdout == ""
     assert out.read_text(encoding="utf-8").splitlines()[0] == "code,place,program"
+
+
+def test_a_failed_load_leaves_no_trusted_store(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix x: <http://x/> .\nx:a x:b x:c .\nx:d x:e\n", encoding="utf-8")
+    store = tmp_path / "store"
+    one_line_error(run_cli("query", "--graph", str(bad), "--store", str(store), "ASK { ?s ?p ?o }"), 2, "bad.ttl")
+    res = run_cli("query", "--store", str(store), "ASK { ?s ?p ?o }", cwd=tmp_path)
+    one_line_error(res, 2, "no complete graph")

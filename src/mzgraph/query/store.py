@@ -183,15 +183,20 @@ class OxigraphBackend:
         except OSError as exc:
             raise GraphError(f"{directory}: cannot open the store ({_one_line(str(exc), 120)})") from exc
         backend = cls(store, directory=directory)
+        if source_path is None and not any(store.quads_for_pattern(None, _META_SHA256, None, _META_GRAPH)):
+            raise GraphError(
+                f"{directory}: the store holds no complete graph (a load failed?); pass --graph to load one"
+            )
         if source_path is not None:
             digest = _sha256(source_path)
             held = [q.object.value for q in store.quads_for_pattern(None, _META_SHA256, None, _META_GRAPH)]
             if held != [digest]:
                 # Forget what the store held first: a load that fails leaves an unmarked
-                # store, which the next run reloads.
+                # store, which the next run reloads. That makes the bulk loader safe to use
+                # (about 3x faster on disk than a transactional load, but not atomic).
                 store.clear_graph(_META_GRAPH)
                 store.clear_graph(ox.DefaultGraph())
-                backend.load_file(source_path)
+                backend.load_file(source_path, bulk=True)
                 store.extend(
                     [
                         ox.Quad(_META_GRAPH, _META_SHA256, ox.Literal(digest), _META_GRAPH),
@@ -201,7 +206,7 @@ class OxigraphBackend:
                 store.flush()
         return backend
 
-    def load_file(self, path: Path | str) -> None:
+    def load_file(self, path: Path | str, *, bulk: bool = False) -> None:
         path = Path(path)
         if not path.exists():
             raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
@@ -213,7 +218,10 @@ class OxigraphBackend:
             self.store.bulk_extend(other.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
             return
         try:
-            self.store.load(path=str(path), format=fmt)  # one transaction: all or nothing
+            if bulk:
+                self.store.bulk_load(path=str(path), format=fmt)
+            else:
+                self.store.load(path=str(path), format=fmt)  # one transaction: all or nothing
         except (SyntaxError, ValueError) as exc:
             raise GraphError(f"{path}: not a readable RDF graph ({_one_line(str(exc), 120)})") from exc
 
