@@ -9,6 +9,8 @@ before charset-normalizer gets a say.
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 
 from mzgraph.errors import InputError
 
@@ -34,9 +36,12 @@ _MAGIC = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _controls(text: str) -> int:
     """Control characters that do not occur in text files (tabs and line breaks do)."""
-    return sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+    return len(_CONTROL.findall(text))
 
 
 def _common_han_share(text: str) -> float:
@@ -45,20 +50,21 @@ def _common_han_share(text: str) -> float:
     Real Chinese text is almost all GB2312; bytes decoded with the wrong codec land in the
     rarer parts of GBK or in unrelated blocks.
     """
-    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
-    if not non_ascii:
-        return 1.0
-    ok = 0
-    for ch in non_ascii:
+    counts = Counter(text)
+    total = ok = 0
+    for ch, n in counts.items():
+        if ord(ch) <= 0x7F:
+            continue
+        total += n
         if ch in "\u00a0\u3000\ufeff" or 0xFF01 <= ord(ch) <= 0xFF5E or 0x2010 <= ord(ch) <= 0x2027:
-            ok += 1
+            ok += n
             continue
         try:
             ch.encode("gb2312")
-            ok += 1
+            ok += n
         except UnicodeEncodeError:
             pass
-    return ok / len(non_ascii)
+    return ok / total if total else 1.0
 
 
 def _plausible(text: str, *, han_share: float = 0.8) -> bool:
@@ -116,7 +122,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         loose = data.decode("utf-8", errors="replace")
         bad = loose.count("\ufffd")
-        multibyte = sum(1 for ch in loose if ord(ch) > 0x7F)
+        multibyte = len(re.findall(r"[^\x00-\x7f]", loose))
         # Mostly valid UTF-8 with a few bad bytes: a damaged file, not another encoding.
         if multibyte >= 20 and bad * 50 <= multibyte:
             raise InputError(f"{name}: undecodable bytes: invalid UTF-8 at byte {exc.start}") from None

@@ -221,18 +221,14 @@ def remove_injected(mt: MappedText, hints: list[str]) -> JunkResult:
             slot_points.append((s - removed_before, mt.original_offset(s)))
         removed_before += e - s
     mt.delete([(s, e) for s, e, _ in spans])
-    for k, (pos, orig) in enumerate(slot_points):
+    mt.insert_many([(pos, "关于", orig) for pos, orig in slot_points])
+    for k, (pos, _orig) in enumerate(slot_points):
         at = pos + 2 * k  # each earlier repair inserted two characters
         close = mt.text.find("》", at)
-        found = mt.text[at - 1 : close + 1]
-        mt.insert(at, "关于", orig)
+        repaired = mt.text[at - 1 : close + 1]
+        found = repaired[0] + repaired[3:]
         result.repairs.append(
-            Repair(
-                found,
-                mt.text[at - 1 : close + 3],
-                at - 1,
-                "restored 关于 replaced by an injected token in a 《…》 title",
-            )
+            Repair(found, repaired, at - 1, "restored 关于 replaced by an injected token in a 《…》 title")
         )
     result.removals.sort(key=lambda r: r.offset)
     return result

@@ -62,21 +62,50 @@ class MappedText:
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> None:
         """Drop the characters of every ``(start, end)`` span (overlaps allowed)."""
-        keep = bytearray(b"\x01" * len(self.text))
-        for s, e in spans:
-            keep[s:e] = bytes(max(0, min(e, len(keep)) - s))
-        if all(keep):
+        merged: list[list[int]] = []
+        for s, e in sorted((max(0, s), min(e, len(self.text))) for s, e in spans):
+            if e <= s:
+                continue
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        if not merged:
             return
-        idx = [i for i, k in enumerate(keep) if k]
-        self.text = "".join(self.text[i] for i in idx)
-        self.origin = array("q", (self.origin[i] for i in idx))
-        self.synthetic = bytearray(self.synthetic[i] for i in idx)
+        keep: list[tuple[int, int]] = []
+        cursor = 0
+        for s, e in merged:
+            if s > cursor:
+                keep.append((cursor, s))
+            cursor = e
+        if cursor < len(self.text):
+            keep.append((cursor, len(self.text)))
+        self.text = "".join(self.text[s:e] for s, e in keep)
+        origin, synthetic = array("q"), bytearray()
+        for s, e in keep:
+            origin.extend(self.origin[s:e])
+            synthetic.extend(self.synthetic[s:e])
+        self.origin, self.synthetic = origin, synthetic
 
     def insert(self, index: int, text: str, original_offset: int) -> None:
         """Insert ``text`` before ``index``; its characters stand for ``original_offset``."""
-        self.text = self.text[:index] + text + self.text[index:]
-        self.origin[index:index] = array("q", [original_offset] * len(text))
-        self.synthetic[index:index] = b"\x01" * len(text)
+        self.insert_many([(index, text, original_offset)])
+
+    def insert_many(self, insertions: Iterable[tuple[int, str, int]]) -> None:
+        """Several insertions at once; indices refer to the text before any of them."""
+        parts, origin, synthetic, cursor = [], array("q"), bytearray(), 0
+        for index, text, original_offset in sorted(insertions, key=lambda t: t[0]):
+            parts.append(self.text[cursor:index])
+            origin.extend(self.origin[cursor:index])
+            synthetic.extend(self.synthetic[cursor:index])
+            parts.append(text)
+            origin.extend([original_offset] * len(text))
+            synthetic.extend(b"\x01" * len(text))
+            cursor = index
+        parts.append(self.text[cursor:])
+        origin.extend(self.origin[cursor:])
+        synthetic.extend(self.synthetic[cursor:])
+        self.text, self.origin, self.synthetic = "".join(parts), origin, synthetic
 
     def sub_keep(self, pattern: re.Pattern[str], keep_groups: tuple[int, ...] = ()) -> int:
         """Delete every match of ``pattern`` except the characters of ``keep_groups``."""
