@@ -46,6 +46,25 @@ def score_report(path: Path, gold: Path, module=None) -> dict:
     return module.score(graph_of(path), json.loads(gold.read_text(encoding="utf-8")))
 
 
+def wrong_relations(graph, gold: dict, module) -> list[str]:
+    """Relations the scorer counts as wrong (their subject is not an optional entity)."""
+    from rdflib.namespace import RDFS
+
+    mapping, _, _ = module.match_entities(graph, gold)
+    ids = {e["id"]: e for e in gold["entities"]}
+    out = []
+    for name in module.RELATIONS:
+        listed = [x for x in gold["relations"] if x["p"] == name]
+        for s, o in graph.subject_objects(module.MZ[name]):
+            ms, mo = mapping.get(s), mapping.get(o)
+            if any(ms == x["s"] and mo in x["o"] for x in listed):
+                continue
+            if ms and not ids[ms].get("required", True):
+                continue
+            out.append(f"{graph.value(s, RDFS.label)} -{name}-> {graph.value(o, RDFS.label)}")
+    return sorted(out)
+
+
 def main(argv: list[str]) -> int:
     module = scorer()
     verbose = "-v" in argv
@@ -62,6 +81,9 @@ def main(argv: list[str]) -> int:
                     print(f"    {t} missed: {m}")
                 for w in row.get("wrong", []):
                     print(f"    {t} not in gold: {w}")
+            gold_data = json.loads(gold.read_text(encoding="utf-8"))
+            for w in wrong_relations(graph_of(path), gold_data, module):
+                print(f"    relation not in gold: {w}")
     return 0
 
 

@@ -48,6 +48,12 @@ _GOVERNMENT = [
     "政协",
     "纪委监委",
     "纪委",
+    "委老干部局",
+    "委党校",
+    "高级人民法院",
+    "中级人民法院",
+    "人民法院",
+    "人民检察院",
 ]
 _HEADS = ["委员会", "办公室", "总局", "厅", "局", "委", "办"]
 # Heads that only some stems take (a 文化中心 is a building, a 政务服务中心 a body).
@@ -56,9 +62,9 @@ _SPECIAL = ["残联", "妇联", "总工会", "团委", "工商联", "红十字�
 _LEVELS = ["自治区", "自治州", "省", "市", "县", "区", "州", "旗"]
 # Characters before a bare level word that make it part of another word (城市, 社区, 各省).
 _DENY_BEFORE = {
-    "省": set("各外节反自检俭跨分"),
-    "市": set("城都超门夜集股楼上街区级各跨副设"),
-    "县": set("各郡市跨强省"),
+    "省": set("各外节反自检俭跨分团"),
+    "市": set("城都超门夜集股楼上街区级各跨副设团"),
+    "县": set("各郡市跨强省团"),
     "区": set("社城园景小库片辖矿山老新灾牧林特发验范能街护地市郊校营选各跨湾"),
     "州": set("各"),
     "旗": set("各国红"),
@@ -67,6 +73,9 @@ _DENY_BEFORE = {
 }
 # Characters after a head that show it is a verb or another word (委托, 办理, 局面).
 _DENY_AFTER = {"委": set("托屈派身任"), "办": set("理法公事好结学案实成"), "局": set("面势限")}
+
+
+_OFFICE = re.compile(r"办公厅|办公室|党组")
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,13 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
         if surface in papers:
             hits.append(AgencyHit(s, e, surface, None))
         else:
-            hits.append(AgencyHit(s, e, nat[surface], CHINA_CODE, True))
+            # 民政部办公厅, 国务院扶贫办党组: an office of a central body is a body too
+            office = _OFFICE.match(text, e)
+            name = nat[surface]
+            if office:
+                e = office.end()
+                name += office.group()
+            hits.append(AgencyHit(s, e, name, CHINA_CODE, True))
         taken.add(s, e)
     for m in central.finditer(text):  # 国家…局 not in the lexicon
         if free(m.start(), m.end()):

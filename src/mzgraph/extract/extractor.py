@@ -24,7 +24,7 @@ from bisect import bisect_left
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
-from mzgraph.extract.places import CHINA_CODE, _lead_end, find_places, find_scope, scan
+from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end, narrowest, scan
 from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
@@ -48,8 +48,8 @@ _BETWEEN_TITLE = re.compile(
 )
 
 
-def _national_in_lead(text: str, lead_end: int) -> bool:
-    lead = text[:lead_end]
+def _national_in_lead(text: str, stop: int) -> bool:
+    lead = text[:stop]
     return "全国" in lead or any(a in lead for a in lexicon.national_agencies())
 
 
@@ -69,13 +69,13 @@ def extract(document: SourceDocument) -> Extraction:
     first = find_places(text, raw=raw)
 
     paragraphs = paragraph_spans(text)
-    lead_end = _lead_end(text, paragraphs)
+    lead_stop = lead_end(text, paragraphs)
     title = document.metadata.title
     if not title and paragraphs and paragraphs[0][1] - paragraphs[0][0] <= 80:
         title = text[paragraphs[0][0] : paragraphs[0][1]]
     title = title or ""
     national_title = _national_in_lead(title, len(title))
-    scope = find_scope(text, first, _national_in_lead(text, lead_end), title, national_title)
+    scope = find_scope(text, first, _national_in_lead(text, lead_stop), title, national_title)
     g = gz.load()
     context = []
     if scope.default and scope.default != CHINA_CODE:
@@ -83,7 +83,7 @@ def extract(document: SourceDocument) -> Extraction:
         if d is not None:
             context = [g.province_of(d).code, d.code]
     places = find_places(text, context, raw)
-    scope = find_scope(text, places, _national_in_lead(text, lead_end), title, national_title)
+    scope = find_scope(text, places, _national_in_lead(text, lead_stop), title, national_title)
 
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
     policies = find_policies(text, repairs)
@@ -98,6 +98,9 @@ def extract(document: SourceDocument) -> Extraction:
         issuer_ends.add(k)
     spans = [(p.start - 1, p.end + 1) for p in policies]
     policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
+    subjects: dict[int, str | None] = {a.start: a.place_code for a in agencies if a.place_code}
+    subjects.update({p.start: narrowest(places, p).division.code for p in places})
+    scope = scope.with_paragraph_subjects(text, subjects)
     titles = Mask(len(text))
     for p in policies:
         titles.add(p.start - 1, p.end + 1) if p.bracketed else titles.add(p.start, p.end)
@@ -175,7 +178,11 @@ def extract(document: SourceDocument) -> Extraction:
     for pr in programs:
         s0, s1 = sentence_of(pr.start, pr.end)
         before = place_by_end.get(pr.start)
-        code = before.division.code if before else scope.at(pr.start)
+        if before is not None:
+            code = before.division.code
+        else:
+            lo, _ = clause_bounds(text, pr.start, pr.end, s0, s1)
+            code = local_place(pr.start, lo, scope.at(pr.start))
         i = add(
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
         )

@@ -78,6 +78,11 @@ _GENERIC_FULL = {
     "新区",
     "海域",
 }
+# A short name followed by one of these names an institution or a street, not the place.
+_INSTITUTION_AFTER = re.compile(
+    r"大学|学院|师范|理工|财经|银行|农商|日报|晚报|商报|电视台|广播电视台|卫视|医院|中学|小学|路|街|大道|大街|广场|公园|"
+    r"机场|火车站|高铁站|集团|股份|有限公司|公司|队|籍"
+)
 # A two-character county name followed by one of these is part of a longer word (范县级).
 _NOT_AFTER_SHORT_COUNTY = set("级域城乡镇区委政长")
 
@@ -174,6 +179,8 @@ def find_places(
         divs = m.short[name]
         if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
             continue
+        if _INSTITUTION_AFTER.match(text, e):  # 山东大学, 南昌路: an institution or a street
+            continue
         provinces = [d for d in divs if d.level == "province"]
         if provinces:
             hits.append(PlaceHit(s, e, provinces[0], True))
@@ -199,6 +206,12 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二
 _SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
+# Connectives a paragraph may open with before its subject (此外，市民政局…).
+_PARAGRAPH_LEAD = re.compile(
+    r"(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|全年|(?:19|20)\d\d年(?:以来|底|末)?)[，,、\s]*"
+)
+
+
 @dataclass
 class Scope:
     """The place each offset of the text is about."""
@@ -206,22 +219,40 @@ class Scope:
     default: str | None
     sections: list[tuple[int, str | None]]  # (start offset, division code), sorted
 
+    def with_paragraph_subjects(self, text: str, subjects: dict[int, str | None]) -> Scope:
+        """A paragraph that opens with a place or a body (``此外，市民政局…``) is about its place.
+
+        ``subjects`` maps text offsets to the place code of the place or body named there.
+        Only that paragraph changes; the heading's scope resumes after it.
+        """
+        sections = list(self.sections)
+        for s, e in paragraph_spans(text):
+            lead = _PARAGRAPH_LEAD.match(text, s)
+            at = lead.end() if lead else s
+            code = subjects.get(at)
+            if code is None or any(start == s for start, _ in self.sections):
+                continue
+            sections.append((s, code))
+            sections.append((e, self.at(s)))
+        sections.sort(key=lambda x: x[0])
+        return Scope(self.default, sections)
+
     def at(self, offset: int) -> str | None:
         i = bisect_right(self.sections, (offset, "\uffff")) - 1
         return self.sections[i][1] if i >= 0 else self.default
 
 
-def _narrowest(hits: list[PlaceHit], first: PlaceHit) -> PlaceHit:
+def narrowest(hits: list[PlaceHit], first: PlaceHit) -> PlaceHit:
     """成都市武侯区: a place named right after its parent is the one meant."""
     g = matcher().gazetteer
+    by_start = {h.start: h for h in hits}
     best = first
-    for h in hits:
-        if h.start == best.end and g.is_within(h.division, best.division.code):
-            best = h
+    while (h := by_start.get(best.end)) is not None and g.is_within(h.division, best.division.code):
+        best = h
     return best
 
 
-def _lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
+def lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
     """End of the lead: the title lines and the first paragraph of running text."""
     for s, e in paragraphs:
         if e - s >= 60 and "。" in text[s:e]:
@@ -234,21 +265,21 @@ def find_scope(
 ) -> Scope:
     """The default place of the document and the sections that headings hand to other places."""
     paragraphs = paragraph_spans(text)
-    lead_end = _lead_end(text, paragraphs)
+    lead_stop = lead_end(text, paragraphs)
     counts: dict[str, int] = {}
     for h in hits:
         counts[h.division.code] = counts.get(h.division.code, 0) + 1
-    lead = [h for h in hits if h.start < lead_end]
+    lead = [h for h in hits if h.start < lead_stop]
     default: str | None = None
     if title:
         titled = [h for h in find_places(title) if h.division.level != "county" or not h.short]
         if titled:
-            default = _narrowest(titled, titled[0]).division.code
+            default = narrowest(titled, titled[0]).division.code
     if default is None and national_title:
         default = CHINA_CODE
     if default is None and lead:
         best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
-        default = _narrowest(lead, best).division.code
+        default = narrowest(lead, best).division.code
     if default is None and national_in_lead:
         default = CHINA_CODE
     sections: list[tuple[int, str | None]] = []
@@ -258,6 +289,8 @@ def find_scope(
         num = _NUMBERING.match(line)
         at = s + (num.end() if num else 0)
         h = by_start.get(at)
+        if h is not None:
+            h = narrowest(hits, h)  # 广州天河：
         if h is not None and h.end < e and text[h.end] in "：:】":
             sections.append((s, h.division.code))
         elif _SECTION_NUMBERED.match(line) and e - s <= 30 and "。" not in line and sections:

@@ -22,9 +22,17 @@ from mzgraph.extract.text import Mask
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
 _NOT_PROGRAM_AFTER = re.compile(
-    r"^(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题|称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述)"
+    r"^(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题|称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述|"
+    # a quoted label of people (“三留守”人员, “空巢”老人) names a group, not a program
+    r"人员|群体|对象|老人|老年人|儿童|妇女|家庭|人口|群众|户|党员|干部)"
 )
-_NOT_PROGRAM_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|获得|授予|称为|号称|简称|即)$")
+_NOT_PROGRAM_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|获得|授予|称为|号称|简称|誉为|称作|称之为|即)$")
+# Figures of speech that are quoted for emphasis, not names (打通“最后一公里”).
+_METAPHORS = {
+    "最后一公里", "最后一米", "最后一百米", "牛鼻子", "指挥棒", "压舱石", "领头雁", "主心骨", "硬骨头", "关键少数",
+    "绊脚石", "拦路虎", "助推器", "加速器", "防火墙", "红线", "底线", "生命线", "一盘棋", "排头兵", "先行者", "试验田",
+    "风向标", "稳定器", "减压阀", "顶梁柱", "定盘星", "金钥匙", "连心桥", "暖心", "贴心人", "娘家人", "老娘舅",
+}  # fmt: skip
 # Head nouns that may follow a quoted name and belong to it.
 _HEAD = re.compile(
     r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
@@ -70,6 +78,8 @@ def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
         if _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
             continue
         head = _HEAD.match(after)
+        if head is None and name in _METAPHORS:
+            continue
         end = e + (head.end() if head else 0)
         hits.append(ProgramHit(s, end, name))
     for m in _REFORM.finditer(text):

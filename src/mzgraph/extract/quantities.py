@@ -63,12 +63,23 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN = rf"[{_CN_DIGITS}十百千]+"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY = re.compile(
-    rf"(?P<num>{_NUM}|{_CN})(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
+    rf"(?P<num>{_NUM}|{_CN})(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
 _NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
+# 1936万建档立卡贫困人口: a count in 万 or 亿 with no measure word, followed by who is counted
+_BARE = re.compile(
+    rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?"
+    r"(?=[\u4e00-\u9fff]{0,10}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
+)
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
-_NOT_AFTER = re.compile(r"^(?:个)?(?:部门|部委|单位|方面)|^(?:联合|会同)|^(?:全会|全体会议|会议|代表大会|常委会)")
+_NOT_AFTER = re.compile(
+    r"^(?:个|家)?(?:部门|部委|单位|成员单位|省直部门|厅局|委办局|方面)|^(?:联合|会同)|"
+    r"^(?:全会|全体会议|会议|代表大会|常委会)|^(?:工作日|月|小时|季度|年度|年|星期|周)"
+)
+# 每千名, 数十个, 上千人: a rate or a vague amount, not a figure
+_NOT_BEFORE = set("每数几若")
+_HOUSEHOLD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:家庭|户)(?![\u4e00-\u9fff]*(?:人口|人员|群众|对象))")
 _QUAL_BEFORE = [
     ("approximately", re.compile(r"(?:近|接近|将近|约|大约|近乎)$")),
     ("more-than", re.compile(r"(?:超过|超|逾|多于|高于)$")),
@@ -138,7 +149,15 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
     """Figures in ``text`` outside the ``blocked`` text (titles, quoted names)."""
     index = SpanIndex(sentences or [(0, len(text))])
     hits: list[QuantityHit] = []
-    for m in scan_from(_QUANTITY, _NUMBER_START, text):
+    matches = list(scan_from(_QUANTITY, _NUMBER_START, text))
+    covered = Mask(len(text))
+    for m in matches:
+        covered.add(m.start(), m.end())
+    for m in _BARE.finditer(text):
+        if not covered.overlaps(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
+            matches.append(m)
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
         s, e = m.start(), m.end()
         if blocked.overlaps(s, e):
             continue
@@ -148,7 +167,9 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
         if _NOT_AFTER.match(text[e : e + 4]):
             continue
         num = m.group("num")
-        unit = m.group("unit")
+        unit = m.groupdict().get("unit")
+        if unit is None:  # a bare count: who is counted decides the unit
+            unit = "户" if _HOUSEHOLD.match(text, e) else "人"
         if num[0] in _CN_DIGITS + "十百千":
             value_int = chinese_number(num)
             if value_int is None or value_int < 10 or unit == "次":
@@ -166,7 +187,9 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
         elif unit == "张床位":
             unit = "张"
         qualifier = None
-        if m.group("about"):
+        if prev and (prev in _NOT_BEFORE or (prev == "上" and m.group("num")[0] in "百千")):
+            continue
+        if m.group("about") or m.group("about0"):
             qualifier = "more-than"
         before = text[max(0, s - 3) : s]
         for name, rx in _QUAL_BEFORE:
