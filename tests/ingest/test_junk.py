@@ -129,3 +129,24 @@ def test_cited_site_names_stay(tmp_path):
     doc = _read(tmp_path, text)
     assert _injected(doc) == []
     assert doc.text.count("湖南民政网") == 2
+
+
+def test_token_after_the_issuer_in_a_title(tmp_path):
+    text = hacked("开云体育").replace("《开云体育推进养老服务", "《湖南省人民政府开云体育推进养老服务")
+    doc = _read(tmp_path, text)
+    assert "《湖南省人民政府关于推进养老服务发展的实施意见》" in doc.text
+    assert any(r.repaired == "《湖南省人民政府关于推进养老服务发展的实施意见》" for r in doc.metadata.repairs)
+
+
+def test_page_without_chrome(tmp_path):
+    lines = [ln for ln in hacked("乐鱼").split("\n") if not ln.startswith(("当前位置", "发布时间", "(来源", "扫一扫"))]
+    doc = _read(tmp_path, "\n".join(lines))
+    assert "乐鱼" not in doc.text and len(doc.metadata.repairs) == TITLES_WITH_GUANYU
+
+
+def test_place_names_before_verbs_in_titles_are_not_junk(tmp_path):
+    text = CLEAN_REPORT.replace("湖南省民政厅\n\n当前位置", "湖南省\n\n当前位置", 1)
+    text = text.replace("《关于改革完善", "《湖南省改革完善").replace("《关于推进", "《湖南省推进")
+    doc = _read(tmp_path, text)
+    assert _injected(doc) == [] and doc.metadata.repairs == []
+    assert "《湖南省推进养老服务发展的实施意见》" in doc.text

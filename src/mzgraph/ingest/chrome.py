@@ -180,10 +180,10 @@ def strip_chrome(mt: MappedText, meta: DocumentMetadata) -> ChromeResult:
                 ln = lines[i]
                 # A banner only on a page that shows other chrome above its first paragraph;
                 # a plain document keeps every line.
-                if not (header_chrome and i != title_i and len(ln.stripped) <= 20) or _PUNCT.search(ln.stripped):
+                if i == title_i or len(ln.stripped) > 20 or _PUNCT.search(ln.stripped):
                     continue
                 result.hints.append(ln.stripped)
-                if i < title_i:
+                if header_chrome and i < title_i:
                     lead = len(ln.text) - len(ln.text.lstrip(" \t\u3000\u00a0\ufeff"))
                     result.banner.append((ln.stripped, mt.original_offset(ln.start + lead)))
                     drop.append(ln)

@@ -148,13 +148,16 @@ def _assess(text: str, token: str, occ: _Occurrence, from_hint: bool) -> None:
     before = text[occ.start - 1] if occ.start else ""
     after = text[occ.end : occ.end + 6]
     preceding = text[max(0, occ.start - 2) : occ.start]
-    if before == "《":
+    org_like = _is_org_or_place(token)
+    # Inside a 《…的意见》 title with no 关于, right after 《 or after the issuer's name.
+    open_ = text.rfind("《", max(0, occ.start - 40), occ.start)
+    issuer = text[open_ + 1 : occ.start] if open_ >= 0 else ""
+    if open_ >= 0 and not org_like and (not issuer or _ORG_SHAPE.search(issuer)) and not re.search(r"[》\n]", issuer):
         close = text.find("》", occ.end)
         title = text[occ.end : close] if close > 0 else ""
-        if title and "\n" not in title and "关于" not in title and re.search(_TITLE_END + "$", title):
+        if title and "\n" not in title and "关于" not in issuer + title and re.search(_TITLE_END + "$", title):
             occ.title_start = True
             occ.slot = bool(_LEAD.match(title))
-    org_like = _is_org_or_place(token)
     if from_hint and not org_like and _LEADER.match(after):
         occ.name = True
     if (
@@ -224,11 +227,11 @@ def remove_injected(mt: MappedText, hints: list[str]) -> JunkResult:
     mt.insert_many([(pos, "关于", orig) for pos, orig in slot_points])
     for k, (pos, _orig) in enumerate(slot_points):
         at = pos + 2 * k  # each earlier repair inserted two characters
-        close = mt.text.find("》", at)
-        repaired = mt.text[at - 1 : close + 1]
-        found = repaired[0] + repaired[3:]
+        open_, close = mt.text.rfind("《", 0, at), mt.text.find("》", at)
+        repaired = mt.text[open_ : close + 1]
+        found = mt.text[open_:at] + mt.text[at + 2 : close + 1]
         result.repairs.append(
-            Repair(found, repaired, at - 1, "restored 关于 replaced by an injected token in a 《…》 title")
+            Repair(found, repaired, open_, "restored 关于 replaced by an injected token in a 《…》 title")
         )
     result.removals.sort(key=lambda r: r.offset)
     return result
