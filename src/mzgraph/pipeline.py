@@ -31,7 +31,7 @@ from mzgraph.cache import CACHE_DIRNAME, BuildCache, CacheEntry, FileStamp, cont
 from mzgraph.errors import InputError, MzgraphError
 from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
-from mzgraph.rdf.encode import document_iri, encode_document, encode_entities, to_ntriples
+from mzgraph.rdf.encode import document_iri, document_ntriples, entities_ntriples
 from mzgraph.rdf.io import FORMATS, atomic_write
 from mzgraph.resolve import Resolver, resolve_document, shared_part
 
@@ -86,7 +86,7 @@ class _Outcome:
 
 
 def _ntriples(part: KnowledgeBase) -> bytes:
-    return to_ntriples(encode_document(part)).encode("utf-8")
+    return document_ntriples(part).encode("utf-8")
 
 
 def _make_entry(path: str, extraction: Extraction) -> CacheEntry:
@@ -290,7 +290,7 @@ def _stream(corpus: _Corpus, outcomes: Iterator[_Outcome], total: int, quads: bo
             progress(done, total)
     if not res.documents:
         raise _NothingBuilt
-    shared = to_ntriples(encode_entities(corpus.finish())).encode("utf-8")
+    shared = entities_ntriples(corpus.finish()).encode("utf-8")
     res.triples += shared.count(b"\n")
     out.write(shared)
 

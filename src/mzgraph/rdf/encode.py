@@ -13,12 +13,16 @@ Two ways to the same triples:
   :func:`encode_entities` those of the entities and relations shared between documents.
   A corpus build streams the first per document and the second once at the end, so it
   never holds the corpus in one Graph; the union is exactly what :func:`encode` gives.
+
+Every triple is stated once, in :class:`_Encoder`, over a choice of terms: rdflib terms
+for graphs, or N-Triples text (:func:`document_ntriples`, :func:`entities_ntriples`),
+which skips building millions of rdflib objects only to print them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -31,6 +35,8 @@ from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
 
 LEVEL_CLASS = {"province": MZ.Province, "city": MZ.City, "county": MZ.County}
 GAZETTEER = MZR["dataset/divisions"]
+_GAZETTEER_LABEL = "Administrative divisions of China (cpca adcodes, MIT)"
+_BASE = str(MZR)
 
 Triple = tuple[Node, Node, Node]
 
@@ -53,160 +59,299 @@ def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
     return MZR[f"doc/{doc_id}/sentence/{start}-{end}"]
 
 
+def _statement_digest(rel: Relation) -> str:
+    return hashlib.sha1(f"{rel.subject} {rel.predicate.value} {rel.object}".encode()).hexdigest()[:16]
+
+
 def statement_iri(rel: Relation) -> URIRef:
-    digest = hashlib.sha1(f"{rel.subject} {rel.predicate.value} {rel.object}".encode()).hexdigest()[:16]
-    return MZR[f"statement/{digest}"]
+    return MZR[f"statement/{_statement_digest(rel)}"]
 
 
-def decimal_literal(value: Decimal) -> Literal:
+def decimal_text(value: Decimal) -> str:
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return Literal(text, datatype=XSD.decimal)
+    return text
 
 
-@lru_cache(maxsize=1 << 16)
-def _nni(n: int) -> Literal:
-    # offsets repeat from document to document; building a typed Literal costs ~15 µs
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+def decimal_literal(value: Decimal) -> Literal:
+    return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
-# Terms of every mention and sentence, built once: a Namespace attribute mints a new
-# URIRef on each access, which dominated the encoding of large corpora.
-_TYPE = RDF.type
-_ANCHOR, _BEGIN, _END = NIF.anchorOf, NIF.beginIndex, NIF.endIndex
-_CONTEXT, _IN_SENTENCE, _PHRASE, _SENTENCE = NIF.referenceContext, NIF.sentence, NIF.Phrase, NIF.Sentence
-_IDENT, _CLASS_REF = ITSRDF.taIdentRef, ITSRDF.taClassRef
-_ORIGINAL_BEGIN, _ORIGINAL_END = MZ.originalBeginIndex, MZ.originalEndIndex
-_CLASS = {t: MZ[t.value] for t in EntityType}
-_PREDICATE = {p: MZ[p.value] for p in RelationType}
+# ---------------------------------------------------------------------------------------
+# Terms: rdflib objects, or N-Triples text
 
 
-def gazetteer_triples() -> Iterator[Triple]:
-    yield (GAZETTEER, RDF.type, PROV.Entity)
-    yield (GAZETTEER, RDFS.label, Literal("Administrative divisions of China (cpca adcodes, MIT)", lang="en"))
+# Every ontology term the encoder states, by attribute name of :class:`_Vocabulary`.
+_TERMS = {
+    "date": DCTERMS.date,
+    "taClassRef": ITSRDF.taClassRef,
+    "taIdentRef": ITSRDF.taIdentRef,
+    "Document": MZ.Document,
+    "Removal": MZ.Removal,
+    "Repair": MZ.Repair,
+    "contentHash": MZ.contentHash,
+    "divisionCode": MZ.divisionCode,
+    "encoding": MZ.encoding,
+    "foundText": MZ.foundText,
+    "indicator": MZ.indicator,
+    "originalBeginIndex": MZ.originalBeginIndex,
+    "originalEndIndex": MZ.originalEndIndex,
+    "originalOffset": MZ.originalOffset,
+    "qualifier": MZ.qualifier,
+    "reason": MZ.reason,
+    "removal": MZ.removal,
+    "repair": MZ.repair,
+    "repairedText": MZ.repairedText,
+    "sourcePath": MZ.sourcePath,
+    "sourceURL": MZ.sourceURL,
+    "token": MZ.token,
+    "unit": MZ.unit,
+    "value": MZ.value,
+    "year": MZ.year,
+    "Context": NIF.Context,
+    "Phrase": NIF.Phrase,
+    "Sentence": NIF.Sentence,
+    "anchorOf": NIF.anchorOf,
+    "beginIndex": NIF.beginIndex,
+    "endIndex": NIF.endIndex,
+    "isString": NIF.isString,
+    "referenceContext": NIF.referenceContext,
+    "sentence": NIF.sentence,
+    "Entity": PROV.Entity,
+    "wasDerivedFrom": PROV.wasDerivedFrom,
+    "Statement": RDF.Statement,
+    "object": RDF.object,
+    "predicate": RDF.predicate,
+    "subject": RDF.subject,
+    "type": RDF.type,
+    "label": RDFS.label,
+    "altLabel": SKOS.altLabel,
+    "title": DCTERMS.title,
+    "publisher": DCTERMS.publisher,
+    "source": DCTERMS.source,
+    "format": DCTERMS["format"],
+    "gazetteer": GAZETTEER,
+}
 
 
-def document_triples(doc: SourceDocument) -> Iterator[Triple]:
-    d = document_iri(doc.doc_id)
-    meta = doc.metadata
-    yield (d, RDF.type, MZ.Document)
-    yield (d, RDF.type, NIF.Context)
-    yield (d, NIF.isString, Literal(doc.text))
-    yield (d, NIF.beginIndex, _nni(0))
-    yield (d, NIF.endIndex, _nni(len(doc.text)))
-    yield (d, MZ.sourcePath, Literal(doc.path))
-    if doc.content_hash:
-        yield (d, MZ.contentHash, Literal(doc.content_hash))
-    yield (d, DCTERMS["format"], Literal(meta.format))
-    if meta.encoding:
-        yield (d, MZ.encoding, Literal(meta.encoding))
-    for prop, value in (
-        (DCTERMS.title, meta.title),
-        (DCTERMS.publisher, meta.publisher),
-        (DCTERMS.source, meta.source),
-    ):
-        if value:
-            yield (d, prop, Literal(value, lang="zh"))
-    if meta.url:
-        yield (d, MZ.sourceURL, Literal(meta.url, datatype=XSD.anyURI))
-    if meta.date:
-        dtype = XSD.date if len(meta.date) == 10 else XSD.gYear if len(meta.date) == 4 else None
-        yield (d, DCTERMS.date, Literal(meta.date, datatype=dtype))
-    for i, rm in enumerate(meta.removals):
-        node = MZR[f"doc/{doc.doc_id}/removal/{i}"]
-        yield (d, MZ.removal, node)
-        yield (node, RDF.type, MZ.Removal)
-        yield (node, MZ.token, Literal(rm.token))
-        yield (node, MZ.originalOffset, _nni(rm.offset))
-        yield (node, MZ.reason, Literal(rm.reason))
-    for i, rp in enumerate(meta.repairs):
-        node = MZR[f"doc/{doc.doc_id}/repair/{i}"]
-        yield (d, MZ.repair, node)
-        yield (node, RDF.type, MZ.Repair)
-        yield (node, MZ.foundText, Literal(rp.original))
-        yield (node, MZ.repairedText, Literal(rp.repaired))
-        yield (node, NIF.beginIndex, _nni(rp.offset))
-        yield (node, MZ.reason, Literal(rp.reason))
+class _Vocabulary:
+    """The ontology terms in one representation, made once (a Namespace attribute mints a
+    new URIRef on every access, which dominated the encoding of large corpora)."""
+
+    def __init__(self, make: Callable[[str], object]):
+        for name, term in _TERMS.items():
+            setattr(self, name, make(str(term)))
+        self.cls = {t: make(str(MZ[t.value])) for t in EntityType}
+        self.pred = {p: make(str(MZ[p.value])) for p in RelationType}
+        self.level = {name: make(str(term)) for name, term in LEVEL_CLASS.items()}
+
+
+def _nt_iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _nt_literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    body = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+    if lang:
+        return f"{body}@{lang}"
+    if datatype:
+        return f"{body}^^<{datatype}>"
+    return body
+
+
+def _rdflib_literal(text: str, lang: str | None = None, datatype: str | None = None) -> Literal:
+    return Literal(text, lang=lang, datatype=URIRef(datatype) if datatype else None)
 
 
 class _Sentences:
-    """Emits each sentence node once, however many mentions and statements cite it."""
+    """Each sentence node once, however many mentions and statements cite it."""
 
     def __init__(self) -> None:
         self.seen: set[tuple[str, int, int]] = set()
 
-    def triples(self, doc: SourceDocument, start: int, end: int) -> Iterator[Triple]:
-        if (doc.doc_id, start, end) in self.seen:
-            return
-        self.seen.add((doc.doc_id, start, end))
-        s = sentence_iri(doc.doc_id, start, end)
-        yield (s, _TYPE, _SENTENCE)
-        yield (s, _ANCHOR, Literal(doc.text[start:end]))
-        yield (s, _BEGIN, _nni(start))
-        yield (s, _END, _nni(end))
-        yield (s, _CONTEXT, document_iri(doc.doc_id))
+    def first(self, doc_id: str, start: int, end: int) -> bool:
+        if (doc_id, start, end) in self.seen:
+            return False
+        self.seen.add((doc_id, start, end))
+        return True
 
 
-def entity_triples(ent: Entity) -> Iterator[Triple]:
-    """What is said of the entity itself: class, names, code, quantity, year (no mentions)."""
-    e = entity_iri(ent.key)
-    yield (e, _TYPE, _CLASS[ent.type])
-    yield (e, RDFS.label, Literal(ent.label, lang="zh"))
-    for alt in sorted(ent.alt_labels - {ent.label}):
-        yield (e, SKOS.altLabel, Literal(alt, lang="zh"))
-    if ent.type is EntityType.PLACE:
-        if ent.division_code:
-            yield (e, MZ.divisionCode, Literal(ent.division_code))
-        if ent.level in LEVEL_CLASS:
-            yield (e, RDF.type, LEVEL_CLASS[ent.level])
-    if ent.quantity is not None:
-        q = ent.quantity
-        yield (e, MZ.value, decimal_literal(q.value))
-        yield (e, MZ.unit, Literal(q.unit))
-        if q.indicator:
-            yield (e, MZ.indicator, Literal(q.indicator, lang="zh"))
-        if q.qualifier:
-            yield (e, MZ.qualifier, Literal(q.qualifier))
-        if q.year:
-            yield (e, MZ.year, Literal(str(q.year), datatype=XSD.gYear))
-    elif ent.year:
-        yield (e, MZ.year, Literal(str(ent.year), datatype=XSD.gYear))
-    if ent.type is EntityType.PLACE and ent.division_code:
-        yield (e, PROV.wasDerivedFrom, GAZETTEER)
+class _Encoder:
+    """States every triple of the model, over one representation of terms."""
 
+    def __init__(self, iri: Callable[[str], object], literal: Callable[..., object]):
+        self.iri = lru_cache(maxsize=1 << 16)(iri)  # entity and document IRIs recur
+        self.mint = iri  # mention and sentence IRIs do not
+        self.lit = literal
+        self.v = _Vocabulary(iri)
+        self.nni = lru_cache(maxsize=1 << 16)(lambda n: literal(str(n), None, str(XSD.nonNegativeInteger)))
 
-def _mention_triples(ent: Entity, doc: SourceDocument, m: Mention, sentences: _Sentences) -> Iterator[Triple]:
-    node = mention_iri(doc.doc_id, m.start, m.end)
-    yield (node, _TYPE, _PHRASE)
-    yield (node, _ANCHOR, Literal(m.text))
-    yield (node, _BEGIN, _nni(m.start))
-    yield (node, _END, _nni(m.end))
-    yield (node, _CONTEXT, document_iri(doc.doc_id))
-    yield from sentences.triples(doc, m.sentence_start, m.sentence_end)
-    yield (node, _IN_SENTENCE, sentence_iri(doc.doc_id, m.sentence_start, m.sentence_end))
-    yield (node, _IDENT, entity_iri(ent.key))
-    yield (node, _CLASS_REF, _CLASS[ent.type])
-    yield (node, _ORIGINAL_BEGIN, _nni(doc.offset_map.to_original(m.start)))
-    yield (node, _ORIGINAL_END, _nni(doc.offset_map.to_original(m.end)))
+    def gazetteer(self) -> Iterator[tuple]:
+        v, g = self.v, self.v.gazetteer
+        yield (g, v.type, v.Entity)
+        yield (g, v.label, self.lit(_GAZETTEER_LABEL, "en"))
 
+    def document(self, doc: SourceDocument) -> Iterator[tuple]:
+        v, lit, nni = self.v, self.lit, self.nni
+        d = self.iri(f"{_BASE}doc/{doc.doc_id}")
+        meta = doc.metadata
+        yield (d, v.type, v.Document)
+        yield (d, v.type, v.Context)
+        yield (d, v.isString, lit(doc.text))
+        yield (d, v.beginIndex, nni(0))
+        yield (d, v.endIndex, nni(len(doc.text)))
+        yield (d, v.sourcePath, lit(doc.path))
+        if doc.content_hash:
+            yield (d, v.contentHash, lit(doc.content_hash))
+        yield (d, v.format, lit(meta.format))
+        if meta.encoding:
+            yield (d, v.encoding, lit(meta.encoding))
+        for prop, value in ((v.title, meta.title), (v.publisher, meta.publisher), (v.source, meta.source)):
+            if value:
+                yield (d, prop, lit(value, "zh"))
+        if meta.url:
+            yield (d, v.sourceURL, lit(meta.url, None, str(XSD.anyURI)))
+        if meta.date:
+            dtype = XSD.date if len(meta.date) == 10 else XSD.gYear if len(meta.date) == 4 else None
+            yield (d, v.date, lit(meta.date, None, str(dtype) if dtype else None))
+        for i, rm in enumerate(meta.removals):
+            node = self.mint(f"{_BASE}doc/{doc.doc_id}/removal/{i}")
+            yield (d, v.removal, node)
+            yield (node, v.type, v.Removal)
+            yield (node, v.token, lit(rm.token))
+            yield (node, v.originalOffset, nni(rm.offset))
+            yield (node, v.reason, lit(rm.reason))
+        for i, rp in enumerate(meta.repairs):
+            node = self.mint(f"{_BASE}doc/{doc.doc_id}/repair/{i}")
+            yield (d, v.repair, node)
+            yield (node, v.type, v.Repair)
+            yield (node, v.foundText, lit(rp.original))
+            yield (node, v.repairedText, lit(rp.repaired))
+            yield (node, v.beginIndex, nni(rp.offset))
+            yield (node, v.reason, lit(rp.reason))
 
-def statement_triples(rel: Relation) -> Iterator[Triple]:
-    """The relation and its reified statement node (evidence apart, see :func:`_evidence_triples`)."""
-    s, o = entity_iri(rel.subject), entity_iri(rel.object)
-    yield (s, _PREDICATE[rel.predicate], o)
-    st = statement_iri(rel)
-    yield (st, _TYPE, RDF.Statement)
-    yield (st, RDF.subject, s)
-    yield (st, RDF.predicate, _PREDICATE[rel.predicate])
-    yield (st, RDF.object, o)
-    if not rel.evidence:
-        yield (st, PROV.wasDerivedFrom, GAZETTEER)
+    def sentence(self, doc: SourceDocument, start: int, end: int, sentences: _Sentences):
+        """The sentence's IRI, and its triples the first time it is cited."""
+        s = self.mint(f"{_BASE}doc/{doc.doc_id}/sentence/{start}-{end}")
+        if not sentences.first(doc.doc_id, start, end):
+            return s, ()
+        v = self.v
+        return s, (
+            (s, v.type, v.Sentence),
+            (s, v.anchorOf, self.lit(doc.text[start:end])),
+            (s, v.beginIndex, self.nni(start)),
+            (s, v.endIndex, self.nni(end)),
+            (s, v.referenceContext, self.iri(f"{_BASE}doc/{doc.doc_id}")),
+        )
 
+    def entity(self, ent: Entity) -> Iterator[tuple]:
+        """What is said of the entity itself: class, names, code, quantity, year (no mentions)."""
+        v, lit = self.v, self.lit
+        e = self.iri(_BASE + ent.key)
+        yield (e, v.type, v.cls[ent.type])
+        yield (e, v.label, lit(ent.label, "zh"))
+        for alt in sorted(ent.alt_labels - {ent.label}):
+            yield (e, v.altLabel, lit(alt, "zh"))
+        if ent.type is EntityType.PLACE:
+            if ent.division_code:
+                yield (e, v.divisionCode, lit(ent.division_code))
+            if ent.level in LEVEL_CLASS:
+                yield (e, v.type, v.level[ent.level])
+        if ent.quantity is not None:
+            q = ent.quantity
+            yield (e, v.value, lit(decimal_text(q.value), None, str(XSD.decimal)))
+            yield (e, v.unit, lit(q.unit))
+            if q.indicator:
+                yield (e, v.indicator, lit(q.indicator, "zh"))
+            if q.qualifier:
+                yield (e, v.qualifier, lit(q.qualifier))
+            if q.year:
+                yield (e, v.year, lit(str(q.year), None, str(XSD.gYear)))
+        elif ent.year:
+            yield (e, v.year, lit(str(ent.year), None, str(XSD.gYear)))
+        if ent.type is EntityType.PLACE and ent.division_code:
+            yield (e, v.wasDerivedFrom, v.gazetteer)
 
-def _evidence_triples(rel: Relation, doc: SourceDocument, ev: Evidence, sentences: _Sentences) -> Iterator[Triple]:
-    yield from sentences.triples(doc, ev.start, ev.end)
-    yield (statement_iri(rel), PROV.wasDerivedFrom, sentence_iri(doc.doc_id, ev.start, ev.end))
+    def mention(self, ent: Entity, doc: SourceDocument, m: Mention, sentences: _Sentences) -> Iterator[tuple]:
+        v, nni = self.v, self.nni
+        node = self.mint(f"{_BASE}doc/{doc.doc_id}/mention/{m.start}-{m.end}")
+        yield (node, v.type, v.Phrase)
+        yield (node, v.anchorOf, self.lit(m.text))
+        yield (node, v.beginIndex, nni(m.start))
+        yield (node, v.endIndex, nni(m.end))
+        yield (node, v.referenceContext, self.iri(f"{_BASE}doc/{doc.doc_id}"))
+        s, first = self.sentence(doc, m.sentence_start, m.sentence_end, sentences)
+        yield from first
+        yield (node, v.sentence, s)
+        yield (node, v.taIdentRef, self.iri(_BASE + ent.key))
+        yield (node, v.taClassRef, v.cls[ent.type])
+        yield (node, v.originalBeginIndex, nni(doc.offset_map.to_original(m.start)))
+        yield (node, v.originalEndIndex, nni(doc.offset_map.to_original(m.end)))
+
+    def statement(self, rel: Relation) -> Iterator[tuple]:
+        """The relation and its reified statement node (evidence apart, see :meth:`evidence`)."""
+        v = self.v
+        s, o = self.iri(_BASE + rel.subject), self.iri(_BASE + rel.object)
+        p = v.pred[rel.predicate]
+        yield (s, p, o)
+        st = self.mint(f"{_BASE}statement/{_statement_digest(rel)}")
+        yield (st, v.type, v.Statement)
+        yield (st, v.subject, s)
+        yield (st, v.predicate, p)
+        yield (st, v.object, o)
+        if not rel.evidence:
+            yield (st, v.wasDerivedFrom, v.gazetteer)
+
+    def evidence(self, rel: Relation, doc: SourceDocument, ev: Evidence, sentences: _Sentences) -> Iterator[tuple]:
+        s, first = self.sentence(doc, ev.start, ev.end, sentences)
+        yield from first
+        yield (self.mint(f"{_BASE}statement/{_statement_digest(rel)}"), self.v.wasDerivedFrom, s)
+
+    # groupings
+
+    def whole(self, kb: KnowledgeBase) -> Iterator[tuple]:
+        docs = {d.doc_id: d for d in kb.documents}
+        sentences = _Sentences()
+        if any(e.division_code for e in kb.entities.values()):
+            yield from self.gazetteer()
+        for doc in kb.documents:
+            yield from self.document(doc)
+        for key in sorted(kb.entities):
+            ent = kb.entities[key]
+            yield from self.entity(ent)
+            for doc_id, m in ent.mentions:
+                yield from self.mention(ent, docs[doc_id], m, sentences)
+        for rel in kb.relations:
+            yield from self.statement(rel)
+            for ev in rel.evidence:
+                yield from self.evidence(rel, docs[ev.doc_id], ev, sentences)
+
+    def one_document(self, part: KnowledgeBase) -> Iterator[tuple]:
+        (doc,) = part.documents
+        sentences = _Sentences()
+        yield from self.document(doc)
+        for key in sorted(part.entities):
+            ent = part.entities[key]
+            if not _is_shared(key, part.entities):
+                yield from self.entity(ent)
+            for _doc_id, m in ent.mentions:
+                yield from self.mention(ent, doc, m, sentences)
+        for rel in part.relations:
+            if not (_is_shared(rel.subject, part.entities) and _is_shared(rel.object, part.entities)):
+                yield from self.statement(rel)
+            for ev in rel.evidence:
+                yield from self.evidence(rel, doc, ev, sentences)
+
+    def shared(self, kb: KnowledgeBase) -> Iterator[tuple]:
+        if any(e.division_code for e in kb.entities.values()):
+            yield from self.gazetteer()
+        for key in sorted(kb.entities):
+            if _is_shared(key, kb.entities):
+                yield from self.entity(kb.entities[key])
+        for rel in kb.relations:
+            if _is_shared(rel.subject, kb.entities) and _is_shared(rel.object, kb.entities):
+                yield from self.statement(rel)
 
 
 def _is_shared(key: str, entities: dict[str, Entity]) -> bool:
@@ -216,56 +361,56 @@ def _is_shared(key: str, entities: dict[str, Entity]) -> bool:
     return ent is not None and ent.type is not EntityType.TARGET
 
 
+_RDFLIB = _Encoder(URIRef, _rdflib_literal)
+_NTRIPLES = _Encoder(_nt_iri, _nt_literal)
+
+
+def _lines(triples: Iterable[tuple[str, str, str]]) -> str:
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+
+
+def triples(kb: KnowledgeBase) -> Iterator[Triple]:
+    """Every triple of a whole knowledge base (documents, entities with mentions, relations)."""
+    return _RDFLIB.whole(kb)
+
+
 def encode_document(part: KnowledgeBase) -> Iterator[Triple]:
     """The triples that belong to the one document of ``part`` (from ``resolve_document``):
     its context and sentences, every mention in it, its targets and their relations, and
     the evidence it gives for relations between shared entities."""
-    (doc,) = part.documents
-    sentences = _Sentences()
-    yield from document_triples(doc)
-    for key in sorted(part.entities):
-        ent = part.entities[key]
-        if not _is_shared(key, part.entities):
-            yield from entity_triples(ent)
-        for _doc_id, m in ent.mentions:
-            yield from _mention_triples(ent, doc, m, sentences)
-    for rel in part.relations:
-        if not (_is_shared(rel.subject, part.entities) and _is_shared(rel.object, part.entities)):
-            yield from statement_triples(rel)
-        for ev in rel.evidence:
-            yield from _evidence_triples(rel, doc, ev, sentences)
+    return _RDFLIB.one_document(part)
 
 
 def encode_entities(kb: KnowledgeBase) -> Iterator[Triple]:
     """The triples of entities and relations shared between documents, without mentions or
     evidence (those come with :func:`encode_document`)."""
-    if any(e.division_code for e in kb.entities.values()):
-        yield from gazetteer_triples()
-    for key in sorted(kb.entities):
-        if _is_shared(key, kb.entities):
-            yield from entity_triples(kb.entities[key])
-    for rel in kb.relations:
-        if _is_shared(rel.subject, kb.entities) and _is_shared(rel.object, kb.entities):
-            yield from statement_triples(rel)
+    return _RDFLIB.shared(kb)
 
 
-def triples(kb: KnowledgeBase) -> Iterator[Triple]:
-    """Every triple of a whole knowledge base (documents, entities with mentions, relations)."""
-    docs = {d.doc_id: d for d in kb.documents}
-    sentences = _Sentences()
-    if any(e.division_code for e in kb.entities.values()):
-        yield from gazetteer_triples()
-    for doc in kb.documents:
-        yield from document_triples(doc)
-    for key in sorted(kb.entities):
-        ent = kb.entities[key]
-        yield from entity_triples(ent)
-        for doc_id, m in ent.mentions:
-            yield from _mention_triples(ent, docs[doc_id], m, sentences)
-    for rel in kb.relations:
-        yield from statement_triples(rel)
-        for ev in rel.evidence:
-            yield from _evidence_triples(rel, docs[ev.doc_id], ev, sentences)
+def document_ntriples(part: KnowledgeBase) -> str:
+    """:func:`encode_document` as N-Triples lines."""
+    return _lines(_NTRIPLES.one_document(part))
+
+
+def entities_ntriples(kb: KnowledgeBase) -> str:
+    """:func:`encode_entities` as N-Triples lines."""
+    return _lines(_NTRIPLES.shared(kb))
+
+
+def to_ntriples(items: Iterable[Triple]) -> str:
+    """N-Triples lines, as rdflib's serializer writes them, for triples of IRIs and literals."""
+    out = []
+    for s, p, o in items:
+        if isinstance(o, Literal):
+            obj = _nt_literal(o, o.language, str(o.datatype) if o.datatype else None)
+        else:
+            obj = f"<{o}>"
+        out.append(f"<{s}> <{p}> {obj} .\n")
+    return "".join(out)
 
 
 def encode(kb: KnowledgeBase, graph: Graph | None = None) -> Graph:
@@ -273,28 +418,6 @@ def encode(kb: KnowledgeBase, graph: Graph | None = None) -> Graph:
     g = bind_prefixes(graph if graph is not None else Graph())
     add_all(g, triples(kb))
     return g
-
-
-def _nt_literal(lit: Literal) -> str:
-    body = '"' + lit.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-    if lit.language:
-        return f"{body}@{lit.language}"
-    if lit.datatype:
-        return f"{body}^^<{lit.datatype}>"
-    return body
-
-
-def to_ntriples(items: Iterable[Triple]) -> str:
-    """N-Triples lines, as rdflib's serializer writes them, for triples of IRIs and literals.
-
-    About three times faster than ``Graph.serialize`` on a corpus: the IRIs are minted
-    here (validated when made), so they are written as they are.
-    """
-    out = []
-    for s, p, o in items:
-        obj = _nt_literal(o) if isinstance(o, Literal) else f"<{o}>"
-        out.append(f"<{s}> <{p}> {obj} .\n")
-    return "".join(out)
 
 
 def add_all(g: Graph, items: Iterable[Triple]) -> Graph:
