@@ -57,6 +57,9 @@ class SparqlEndpoint:
         self.client = client
         self.default_graphs = list(default_graphs) if default_graphs is not None else None
         self.named_graphs = list(named_graphs) if named_graphs is not None else None
+        # server-specific form fields sent with every query that names no dataset itself
+        # (Oxigraph's ``union-default-graph``)
+        self.extra_fields: list[tuple[str, str]] = []
 
     def query_raw(
         self,
@@ -73,6 +76,8 @@ class SparqlEndpoint:
         fields: list[tuple[str, str]] = [("query", query)]
         fields += [("default-graph-uri", g) for g in defaults or ()]
         fields += [("named-graph-uri", g) for g in named or ()]
+        if default_graphs is None and named_graphs is None:
+            fields += self.extra_fields
         try:
             return self.client.request(
                 "POST",
@@ -91,13 +96,7 @@ class SparqlEndpoint:
         """Run ``query`` and return an rdflib ``Result`` (rows, boolean or graph)."""
         form = query_form(query)
         if form in ("SELECT", "ASK"):
-            response = self.query_raw(query, SPARQL_JSON, **dataset)
-            try:
-                return Result.parse(io.BytesIO(response.body), format="json")
-            except Exception as exc:  # rdflib raises several kinds on a bad document
-                raise RemoteError(
-                    f"POST {self.url}: the answer is not SPARQL JSON results ({type(exc).__name__})"
-                ) from None
+            return self.parse_results(self.query_raw(query, SPARQL_JSON, **dataset))
         response = self.query_raw(query, NTRIPLES, **dataset)
         graph = Graph()
         try:
@@ -107,6 +106,15 @@ class SparqlEndpoint:
         result = Result("CONSTRUCT")
         result.graph = graph
         return result
+
+    def parse_results(self, response: Response) -> Result:
+        """A SPARQL JSON results answer as an rdflib ``Result``."""
+        try:
+            return Result.parse(io.BytesIO(response.body), format="json")
+        except Exception as exc:  # rdflib raises several kinds on a bad document
+            raise RemoteError(
+                f"POST {self.url}: the answer is not SPARQL JSON results ({type(exc).__name__})"
+            ) from None
 
     def select(self, query: str, **dataset) -> list[dict[str, object]]:
         """Rows of a SELECT as dicts of variable name → rdflib term (unbound names left out)."""

@@ -8,10 +8,10 @@ this module rather than a promise of another program's flags.
 
 Protocol: ``GET /sparql?query=...``, ``POST /sparql`` with a form body (``query=...``) or
 an ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` select
-the dataset. Without them the default graph is the file's default graph merged with its
-named graphs except ``mzr:graph/ontology`` (so a TriG export, split one graph per document,
-answers like the flat ``graph.ttl``, as a pushed store does through
-:mod:`mzgraph.remote.backend`), and every named graph is there for ``GRAPH``. Results are negotiated by
+the dataset. Without them the default graph is the file's default graph merged with all
+its named graphs (so a TriG export, split one graph per document, answers like the flat
+``graph.ttl``, as a pushed store does through :mod:`mzgraph.remote.backend`), and every
+named graph is there for ``GRAPH``. Results are negotiated by
 ``Accept``: SPARQL JSON (default), SPARQL XML, CSV, TSV for SELECT/ASK; Turtle (default),
 N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE. Updates (``update=``,
 ``application/sparql-update``, an update sent as a query, PUT/DELETE/PATCH) get 403.
@@ -33,10 +33,9 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from mzgraph.errors import GraphError, UsageError
-from mzgraph.rdf.namespaces import MZR, PREFIXES
+from mzgraph.rdf.namespaces import PREFIXES
 
 ENDPOINT_PATHS = ("/sparql", "/query")
-ONTOLOGY_GRAPH = str(MZR["graph/ontology"])
 STORE_METADATA = "urn:mzgraph:store"  # where `mzgraph query --store` notes which file it loaded
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
 
@@ -268,8 +267,7 @@ def default_dataset(store: ox.Store) -> dict:
     named = [g for g in store.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value == STORE_METADATA)]
     if not named:
         return {}
-    data = [g for g in named if not (isinstance(g, ox.NamedNode) and g.value == ONTOLOGY_GRAPH)]
-    return {"default_graph": [ox.DefaultGraph(), *data], "named_graphs": named}
+    return {"default_graph": [ox.DefaultGraph(), *named], "named_graphs": named}
 
 
 def _dataset(params: dict[str, list[str]], default: dict) -> dict:
