@@ -49,7 +49,8 @@ def test_html_entities_and_declared_charset(tmp_path):
     assert "省民政厅\u00a0会同省财政厅印发<实施方案>" in doc.text and "二十万人。" in doc.text
 
 
-def test_markdown_front_matter_and_markup(tmp_path):
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_markdown_front_matter_and_markup(tmp_path, newline):
     path = tmp_path / "note.md"
     path.write_text(
         '---\ntitle: "湖南民政2020年工作回顾"\ndate: 2020-12-30\nsource_url: https://example.org/a.html\n'
@@ -58,6 +59,7 @@ def test_markdown_front_matter_and_markup(tmp_path):
         "- 省政府出台《关于推进养老服务发展的实施意见》\n- 全省新建`街道`综合养老服务中心120个\n\n"
         "> 引用：民政事业取得新进展。\n",
         encoding="utf-8",
+        newline=newline,
     )
     doc = read_document(path)
     meta = doc.metadata

@@ -50,9 +50,9 @@ def _unquote(value: str) -> str:
     return value
 
 
-def read_markdown(text: str, meta: DocumentMetadata) -> MappedText:
-    """Strip front matter (into ``meta``) and markup; the result maps onto ``text``."""
-    mt = MappedText(text)
+def read_markdown(mt: MappedText, meta: DocumentMetadata) -> MappedText:
+    """Strip front matter (into ``meta``) and markup from ``mt`` (in place) and return it."""
+    text = mt.text
     meta.format = "text/markdown"
     m = _FRONT.match(text)
     if m:

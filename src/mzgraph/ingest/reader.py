@@ -134,7 +134,9 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         mt, hints = page.body, page.hints
     else:
         original, meta.encoding = decode_bytes(data, name)
-        mt = read_markdown(original, meta) if suffix in _MARKDOWN else _unify_newlines(original)
+        mt = _unify_newlines(original)
+        if suffix in _MARKDOWN:
+            read_markdown(mt, meta)
     if meta.encoding == "utf-8-sig":
         meta.encoding = "utf-8"  # the mark is gone from the decoded text; say what the text is
     if not mt.text.strip():
