@@ -62,3 +62,18 @@ def test_national_scope():
 
 def test_bingtuan_is_not_a_place():
     assert names(run("新疆生产建设兵团民政局印发通知。"), P) == []
+
+
+def test_paragraph_subject_scopes_its_paragraph():
+    text = (
+        "2022年，湖北省武汉市民政工作稳步推进。\n"
+        "【江汉区】打造养老服务圈\n"
+        "江汉区建成养老服务中心13个。\n"
+        "此外，市民政局全年办理婚姻登记10.2万对。\n"
+    )
+    where = located(run(text), EntityType.TARGET)
+    assert where == {"13个": "420103", "10.2万对": "420100"}
+
+
+def test_institutions_are_not_places():
+    assert names(run("山东省组织山东大学、青岛日报参与调研，青岛市积极配合。"), P) == ["山东省", "青岛市"]

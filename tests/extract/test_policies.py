@@ -46,3 +46,9 @@ def test_possessive_issuers():
 def test_year_from_title():
     ex = run("印发《青海省养老服务发展规划(2021-2025年)》。")
     assert [m.year for m in ex.mentions if m.type is P] == [2021]
+
+
+def test_issuer_of_a_transmittal_notice():
+    text = "吉林省民政厅关于印发《吉林省养老机构管理办法》的通知\n各市（州）民政局："
+    rel = relations(run(text), RelationType.ISSUED_BY)
+    assert ("吉林省养老机构管理办法", "吉林省民政厅") in rel

@@ -35,3 +35,14 @@ def test_program_named_after_a_place_is_located_there():
 def test_program_figures():
     ex = run("重庆市实施“渝馨家园”工程，建成社区服务站1200个。")
     assert relations(ex, RelationType.HAS_TARGET) == {("渝馨家园", "1200个")}
+
+
+def test_people_labels_and_metaphors_are_not_programs():
+    text = "黑龙江省关爱“三留守”人员和“空巢”老人，打通服务群众“最后一公里”，推行“龙江颐养”服务。"
+    assert names(run(text), G) == ["龙江颐养"]
+
+
+def test_program_takes_the_place_of_its_clause():
+    ex = run("2020年，江苏省全面推进养老服务。南京市开展“物质+服务”救助试点，苏州市推行“智慧养老”模式。")
+    place = {m.name: m.place_code for m in ex.mentions if m.type is G}
+    assert place == {"物质+服务": "320100", "智慧养老": "320500"}

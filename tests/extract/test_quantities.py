@@ -56,3 +56,17 @@ def test_indicator_and_baseline_year():
     assert q.year == 2021
     (q,) = targets("较2019年提升了12.5%。")
     assert q.year is None
+
+
+def test_bare_counts_in_wan():
+    qs = targets("截至2022年底，全国共有1936万困难群众纳入低保，60周岁以上老年人达到2.8亿。")
+    assert [(q.value, q.unit) for q in qs] == [(Decimal(19360000), "人"), (Decimal(280000000), "人")]
+
+
+def test_rates_and_vague_amounts_are_not_figures():
+    assert [q.value for q in targets("每千名老年人拥有床位35张，数十个县、上千人参与。")] == [35]
+
+
+def test_more_than_before_the_multiplier():
+    (q,) = targets("惠及困难群众10余万人。")
+    assert (q.value, q.qualifier) == (100000, "more-than")

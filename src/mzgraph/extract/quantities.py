@@ -72,6 +72,8 @@ _BARE = re.compile(
     rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?"
     r"(?=[\u4e00-\u9fff]{0,10}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
 )
+_BARE_END = re.compile(rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?(?=[，。；、,;）)]|$)")
+_PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
 _NOT_AFTER = re.compile(
     r"^(?:个|家)?(?:部门|部委|单位|成员单位|省直部门|厅局|委办局|方面)|^(?:联合|会同)|"
@@ -141,8 +143,8 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     if verbs:
         tail = before[verbs[-1].end() :].lstrip("了")
         before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verbs[-1].start()]
-    before = re.sub(r"^(?:较|比)\d{4}年", "", _SCOPE_WORDS.sub("", before))[-12:]
-    return before or None
+    before = re.sub(r"^.*?(?:19|20)\d\d年(?:底|末)?", "", _SCOPE_WORDS.sub("", before)) or before
+    return before.rstrip("的")[-12:] or None
 
 
 def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None) -> list[QuantityHit]:
@@ -155,6 +157,13 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
         covered.add(m.start(), m.end())
     for m in _BARE.finditer(text):
         if not covered.overlaps(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
+            matches.append(m)
+    # 老年人达到2200多万。: the people counted come before the figure
+    for m in _BARE_END.finditer(text):
+        if covered.overlaps(m.start(), m.end()):
+            continue
+        clause = re.split(r"[，。；,;]", text[max(0, m.start() - 30) : m.start()])[-1]
+        if _PEOPLE.search(clause):
             matches.append(m)
     matches.sort(key=lambda m: m.start())
     for m in matches:

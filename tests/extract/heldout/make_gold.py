@@ -1,0 +1,530 @@
+"""Write the gold files of the held-out reports (the scorer's JSON format).
+
+    .venv/bin/python tests/extract/heldout/make_gold.py
+
+Each report was annotated by reading it against ../shared/eval/GUIDELINES.md; the ones
+marked "written blind" were annotated before the extractor was ever run on them.
+"""
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def E(id, type, label, aliases=(), required=True, **kw):
+    d = {"id": id, "type": type, "label": label, "aliases": list(aliases), "required": required}
+    d.update(kw)
+    return d
+
+
+def T(id, value, unit, required=True):
+    return E(id, "Target", f"{value}{unit}", required=required, value=value, unit=unit)
+
+
+def R(s, p, o, required=True):
+    return {"s": s, "p": p, "o": o if isinstance(o, list) else [o], "required": required}
+
+
+def write(name, doc, source, ents, rels):
+    json.dump(
+        {"document": doc, "source": source, "junk_strings": [], "entities": ents, "relations": rels},
+        open(HERE / name, "w", encoding="utf-8"),
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+# ---- national notice
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("jx", "Place", "江西省", ["江西"]),
+    E("xy", "Place", "新余市", ["新余"]),
+    E("sd", "Place", "山东省", ["山东"]),
+    E("jn", "Place", "济宁市", ["济宁"]),
+    E("xj", "Place", "新疆维吾尔自治区", ["新疆"], False),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("ndrc", "Agency", "国家发展改革委", ["国家发展和改革委员会", "国家发改委"]),
+    E("mof", "Agency", "财政部", ["中华人民共和国财政部"]),
+    E("gb", "Agency", "国务院办公厅", ["国办"]),
+    E("zc", "Agency", "中央财政", [], False),
+    E("a1", "Agency", "民政部门", ["各地民政部门"], False),
+    E("a2", "Agency", "农村基层党组织", ["基层党组织"], False),
+    E("a3", "Agency", "新疆生产建设兵团民政局", [], False),
+    E(
+        "p_self",
+        "Policy",
+        "民政部 国家发展改革委 财政部关于推进农村养老服务高质量发展的通知",
+        ["关于推进农村养老服务高质量发展的通知", "推进农村养老服务高质量发展的通知"],
+    ),
+    E("p_gb", "Policy", "国务院办公厅关于推进养老服务发展的意见", ["关于推进养老服务发展的意见"]),
+    E("p_145", "Policy", "“十四五”国家老龄事业发展和养老服务体系规划", ["十四五国家老龄事业发展和养老服务体系规划"]),
+    E("p_ss", "Policy", "实施方案", [], False),
+    E("g1", "Program", "特困人员供养服务设施改造提升工程", ["特困人员供养服务设施改造提升"]),
+    E("g2", "Program", "党建+农村养老", ["党建+农村养老模式"]),
+    E("g3", "Program", "党建+颐养之家", ["党建+颐养之家模式"]),
+    E("g4", "Program", "幸福院+周转房", []),
+    E("g5", "Program", "银龄行动", []),
+    E("g6", "Program", "探访关爱服务", ["探访关爱"], False),
+    E("g7", "Program", "农村互助养老", [], False),
+    E("g8", "Program", "失能特困人员集中照护", ["集中照护"], False),
+    T("t1", 60, "%"),
+    T("t2", 60, "%"),
+    T("t3", 1150000000, "元"),
+    T("t4", 1200, "所"),
+    T("t5", 46000, "张"),
+    T("t6", 5000000, "人次"),
+    T("o1", 1, "所", False),
+]
+rels = [
+    R("p_self", "issuedBy", "mca"),
+    R("p_self", "issuedBy", "ndrc"),
+    R("p_self", "issuedBy", "mof"),
+    R("p_gb", "issuedBy", "gb"),
+    R("xy", "partOf", "jx"),
+    R("jn", "partOf", "sd"),
+    R("g3", "locatedIn", "xy"),
+    R("g4", "locatedIn", "jn"),
+    R("t1", "locatedIn", "cn"),
+    R("t2", "locatedIn", "cn", False),
+    R("t3", "locatedIn", "cn", False),
+    R("t4", "locatedIn", "cn", False),
+    R("t5", "locatedIn", "cn", False),
+    R("t6", "locatedIn", "cn", False),
+    R("g1", "locatedIn", "cn", False),
+    R("g2", "locatedIn", "cn", False),
+    R("g5", "locatedIn", "cn", False),
+    R("mca", "locatedIn", "cn", False),
+    R("ndrc", "locatedIn", "cn", False),
+    R("mof", "locatedIn", "cn", False),
+    R("gb", "locatedIn", "cn", False),
+]
+write(
+    "national-rural-elderly-2022.json",
+    "national-rural-elderly-2022.txt",
+    "written for the mzgraph tests: a national ministry notice (style of 民发 notices)",
+    ents,
+    rels,
+)
+
+# ---- county report
+ents = [
+    E("hy", "Place", "海盐县", ["海盐"]),
+    E("jx", "Place", "嘉兴市", ["嘉兴"], False),
+    E("zj", "Place", "浙江省", ["浙江"]),
+    E("hymz", "Agency", "海盐县民政局", ["县民政局"]),
+    E("hypc", "Agency", "海盐县委", ["县委", "中共海盐县委"]),
+    E("hygov", "Agency", "海盐县政府", ["县政府", "海盐县人民政府"]),
+    E("jxmz", "Agency", "嘉兴市民政局", ["市民政局"]),
+    E("hycz", "Agency", "海盐县财政局", ["县财政局"]),
+    E("hywj", "Agency", "海盐县卫生健康局", ["县卫生健康局"]),
+    E("a1", "Agency", "村党组织", [], False),
+    E("a2", "Agency", "村委会", [], False),
+    E("a3", "Agency", "社区社会组织", [], False),
+    E("a4", "Agency", "养老机构", [], False),
+    E("a5", "Agency", "居家养老服务中心", [], False),
+    E("p1", "Policy", "浙江省最低生活保障办法", []),
+    E("p2", "Policy", "海盐县居家养老服务补贴实施办法", []),
+    E("p3", "Policy", "关于推进医养结合发展的实施意见", ["推进医养结合发展的实施意见"]),
+    E("g1", "Program", "助联体", ["助联体改革"]),
+    E("g2", "Program", "一件事", ["一件事联办"], False),
+    E("g3", "Program", "长者食堂", []),
+    E("g4", "Program", "一肩挑", [], False),
+    E("g5", "Program", "三社联动", []),
+    E("g6", "Program", "幸福养老", ["幸福养老工程"]),
+    E("g7", "Program", "浙里康养", []),
+    E("g8", "Program", "社会救助改革", [], False),
+    E("g9", "Program", "共同富裕示范区建设", ["共同富裕示范区"], False),
+    E("g10", "Program", "殡葬改革", [], False),
+    E("g11", "Program", "医养结合", [], False),
+    T("t1", 1056, "元"),
+    T("t2", 38650000, "元"),
+    T("t3", 3256, "户"),
+    T("t4", 5120, "人"),
+    T("o1", 9, "个", False),
+    T("t5", 3, "家"),
+    T("t6", 28, "家"),
+    T("t7", 12000, "人"),
+    T("t8", 100, "%"),
+    T("t9", 98.5, "%"),
+    T("t10", 860, "家"),
+    T("t11", 100, "%"),
+    T("t12", 12, "处"),
+    T("t13", 65, "%"),
+    T("t14", 300, "张"),
+]
+rels = [
+    R("p3", "issuedBy", "hymz"),
+    R("p3", "issuedBy", "hycz"),
+    R("p3", "issuedBy", "hywj"),
+    R("p2", "issuedBy", "hymz", False),
+    R("hy", "partOf", ["jx", "zj"]),
+    R("jx", "partOf", "zj", False),
+    R("g1", "locatedIn", "hy"),
+    R("g3", "locatedIn", "hy", False),
+    R("g5", "locatedIn", "hy", False),
+    R("g6", "locatedIn", "hy", False),
+    R("g7", "locatedIn", "hy", False),
+    R("hymz", "locatedIn", "hy", False),
+    R("hypc", "locatedIn", "hy", False),
+    R("hygov", "locatedIn", "hy", False),
+    R("hycz", "locatedIn", "hy", False),
+    R("hywj", "locatedIn", "hy", False),
+    R("jxmz", "locatedIn", "jx", False),
+] + [
+    R(t, "locatedIn", "hy", t in ("t1", "t2", "t3", "t4"))
+    for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12", "t13", "t14", "o1")
+]
+write(
+    "haiyan-county-2021.json",
+    "haiyan-county-2021.txt",
+    "written for the mzgraph tests: a county civil-affairs bureau's year summary",
+    ents,
+    rels,
+)
+
+# ---- provincial review with city sections
+ents = [
+    E("sc", "Place", "四川省", ["四川"]),
+    E("cd", "Place", "成都市", ["成都"]),
+    E("ls", "Place", "凉山彝族自治州", ["凉山州", "凉山"]),
+    E("scmz", "Agency", "四川省民政厅", ["省民政厅"]),
+    E("scpc", "Agency", "四川省委", ["省委", "中共四川省委"]),
+    E("scgov", "Agency", "四川省政府", ["省政府", "四川省人民政府"]),
+    E("sccz", "Agency", "四川省财政厅", ["省财政厅"]),
+    E("scgb", "Agency", "四川省政府办公厅", ["省政府办公厅", "四川省人民政府办公厅"]),
+    E("cdmz", "Agency", "成都市民政局", ["市民政局"]),
+    E("lsmz", "Agency", "凉山彝族自治州民政局", ["凉山州民政局", "州民政局"]),
+    E("lszz", "Agency", "凉山彝族自治州委组织部", ["凉山州委组织部", "州委组织部"]),
+    E("paper", "Agency", "四川日报", [], False),
+    E("a1", "Agency", "城市社区日间照料中心", [], False),
+    E("p1", "Policy", "四川省临时救助实施办法", []),
+    E("p2", "Policy", "关于推进养老服务发展的实施意见", ["推进养老服务发展的实施意见"]),
+    E("p3", "Policy", "成都市社区养老服务综合体建设导则", []),
+    E("g1", "Program", "不漏一户、不落一人", ["不漏一户、不落一人排查行动"]),
+    E(
+        "g2",
+        "Program",
+        "特困人员供养服务设施（敬老院）改造提升工程",
+        ["特困人员供养服务设施改造提升工程", "特困人员供养服务设施(敬老院)改造提升工程"],
+    ),
+    E("g3", "Program", "15分钟社区养老服务圈", []),
+    E("g4", "Program", "互联网+养老", ["互联网+养老服务"]),
+    E("g5", "Program", "一中心一张网十联户", ["一中心一张网十联户基层治理机制"]),
+    E("g6", "Program", "脱贫攻坚民政兜底保障", ["脱贫攻坚民政兜底保障战"], False),
+    E("g7", "Program", "社区养老服务综合体", [], False),
+    E("g8", "Program", "易地扶贫搬迁", [], False),
+    E("g9", "Program", "临时救助", [], False),
+    T("t1", 1356000, "人"),
+    T("t2", 5340, "元"),
+    T("t3", 689000, "人次"),
+    T("t4", 123000, "人"),
+    T("t5", 21000, "张"),
+    T("t6", 85, "%"),
+    T("t7", 426, "所"),
+    T("t8", 120, "个"),
+    T("t9", 353000, "人"),
+    T("t10", 1500, "人"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "scmz"),
+        R("p1", "issuedBy", "sccz"),
+        R("p2", "issuedBy", "scgb"),
+        R("p3", "issuedBy", "cdmz"),
+        R("cd", "partOf", "sc"),
+        R("ls", "partOf", "sc"),
+        R("t1", "locatedIn", "sc"),
+        R("t8", "locatedIn", "cd"),
+        R("t9", "locatedIn", "ls"),
+        R("t10", "locatedIn", "ls"),
+        R("g3", "locatedIn", "cd"),
+        R("g4", "locatedIn", "cd"),
+        R("g5", "locatedIn", "ls"),
+        R("g1", "locatedIn", "sc", False),
+        R("g2", "locatedIn", "sc", False),
+    ]
+    + [R(t, "locatedIn", "sc", False) for t in ("t2", "t3", "t4", "t5", "t6", "t7")]
+    + [
+        R(a, "locatedIn", p, False)
+        for a, p in (
+            ("scmz", "sc"),
+            ("scpc", "sc"),
+            ("scgov", "sc"),
+            ("sccz", "sc"),
+            ("scgb", "sc"),
+            ("cdmz", "cd"),
+            ("lsmz", "ls"),
+            ("lszz", "ls"),
+        )
+    ]
+)
+write(
+    "sichuan-review-2020.json",
+    "sichuan-review-2020.txt",
+    "written for the mzgraph tests: a provincial year review with city sections (newspaper style)",
+    ents,
+    rels,
+)
+
+# ---- district news piece (written blind, before running the extractor on it)
+ents = [
+    E("gz", "Place", "广州市", ["广州"]),
+    E("th", "Place", "天河区", ["天河"]),
+    E("gd", "Place", "广东省", ["广东"], False),
+    E("thmz", "Agency", "广州市天河区民政局", ["天河区民政局", "区民政局"]),
+    E("thpc", "Agency", "天河区委", ["区委", "广州市天河区委"]),
+    E("thgov", "Agency", "天河区政府", ["区政府", "天河区人民政府"]),
+    E("thwj", "Agency", "天河区卫生健康局", ["区卫生健康局"]),
+    E("thcz", "Agency", "天河区财政局", ["区财政局"]),
+    E("gzmz", "Agency", "广州市民政局", ["市民政局"]),
+    E("paper", "Agency", "广州日报", [], False),
+    E("a1", "Agency", "社工站", [], False),
+    E("a2", "Agency", "街道综合养老服务中心", ["颐康中心"], False),
+    E(
+        "p1",
+        "Policy",
+        "天河区社区嵌入式养老服务设施建设三年行动方案（2023—2025年）",
+        ["天河区社区嵌入式养老服务设施建设三年行动方案"],
+    ),
+    E("p2", "Policy", "广州市养老服务条例", []),
+    E("p3", "Policy", "长者防诈骗手册", [], False),
+    E("g1", "Program", "五社联动", []),
+    E("g2", "Program", "时间银行", ["时间银行互助养老项目"]),
+    E("g3", "Program", "天河区经验", [], False),
+    E("g4", "Program", "社区嵌入式养老服务", [], False),
+    E("g5", "Program", "长者饭堂", [], False),
+    T("t1", 60, "个"),
+    T("t2", 21, "个"),
+    T("t3", 21, "个"),
+    T("o1", 21, "条", False),
+    T("t4", 350000, "人次"),
+    T("t5", 1800, "人"),
+    T("o2", 5000, "册", False),
+    T("t6", 90, "%"),
+]
+rels = [
+    R("p1", "issuedBy", "thmz"),
+    R("p1", "issuedBy", "thwj"),
+    R("p1", "issuedBy", "thcz"),
+    R("th", "partOf", "gz"),
+    R("gz", "partOf", "gd", False),
+    R("g1", "locatedIn", "th"),
+    R("g2", "locatedIn", "th"),
+    R("t1", "locatedIn", "th", False),
+    R("t2", "locatedIn", "th", False),
+    R("t3", "locatedIn", "th"),
+    R("t4", "locatedIn", "th"),
+    R("t5", "locatedIn", "th"),
+    R("t6", "locatedIn", "gz"),
+] + [
+    R(a, "locatedIn", p, False)
+    for a, p in (("thmz", "th"), ("thpc", "th"), ("thgov", "th"), ("thwj", "th"), ("thcz", "th"), ("gzmz", "gz"))
+]
+write(
+    "tianhe-district-2023.json",
+    "tianhe-district-2023.txt",
+    "written for the mzgraph tests: a district news piece from a city newspaper",
+    ents,
+    rels,
+)
+
+# ---- national press conference (written blind)
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("zj", "Place", "浙江省", ["浙江"]),
+    E("js", "Place", "江苏省", ["江苏"]),
+    E("nj", "Place", "南京市", ["南京"]),
+    E("ah", "Place", "安徽省", ["安徽"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mof", "Agency", "财政部", []),
+    E("zc", "Agency", "中央财政", [], False),
+    E("sjs", "Agency", "民政部社会救助司", ["社会救助司"], False),
+    E("p1", "Policy", "关于进一步做好困难群众基本生活保障工作的通知", ["进一步做好困难群众基本生活保障工作的通知"]),
+    E("p2", "Policy", "社会救助法", []),
+    E("g1", "Program", "一件事", ["一件事联办", "社会救助一件事联办"]),
+    E("g2", "Program", "物质+服务", ["物质+服务救助试点", "物质+服务救助"]),
+    E("g3", "Program", "政府购买服务", ["政府购买服务模式"]),
+    E("g4", "Program", "社会救助制度改革", []),
+    E("g5", "Program", "政府购买社会救助服务", [], False),
+    E("g6", "Program", "临时救助", [], False),
+    T("t1", 19360000, "人"),
+    T("t2", 40310000, "人"),
+    T("t3", 4700000, "人"),
+    T("t4", 8180000, "人次"),
+    T("t5", 154680000000, "元"),
+    T("t6", 1000, "个"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "mca"),
+        R("p1", "issuedBy", "mof"),
+        R("nj", "partOf", "js"),
+        R("g1", "locatedIn", "zj"),
+        R("g2", "locatedIn", "nj"),
+        R("g3", "locatedIn", "ah"),
+        R("g4", "locatedIn", "cn", False),
+        R("t2", "locatedIn", "cn"),
+    ]
+    + [R(t, "locatedIn", "cn", False) for t in ("t1", "t3", "t4", "t5", "t6")]
+    + [R("mca", "locatedIn", "cn", False), R("mof", "locatedIn", "cn", False)]
+)
+write(
+    "mca-press-2021.json",
+    "mca-press-2021.txt",
+    "written for the mzgraph tests: a ministry press conference report (written blind)",
+    ents,
+    rels,
+)
+
+# ---- city year review with bracketed district headings (written blind)
+ents = [
+    E("wh", "Place", "武汉市", ["武汉"]),
+    E("jh", "Place", "江汉区", ["江汉"]),
+    E("hp", "Place", "黄陂区", ["黄陂"]),
+    E("hb", "Place", "湖北省", ["湖北"], False),
+    E("whmz", "Agency", "武汉市民政局", ["市民政局"]),
+    E("whpc", "Agency", "武汉市委", ["市委"]),
+    E("whgov", "Agency", "武汉市政府", ["市政府", "武汉市人民政府"]),
+    E("hpmz", "Agency", "黄陂区民政局", ["区民政局"]),
+    E("hpcz", "Agency", "黄陂区财政局", ["区财政局"]),
+    E("a1", "Agency", "社区党群服务中心", [], False),
+    E("p1", "Policy", "黄陂区农村幸福院运营补贴办法", []),
+    E("g1", "Program", "15分钟养老服务圈", []),
+    E("g2", "Program", "老年人互助照料中心+农村幸福院", ["老年人互助照料中心+农村幸福院模式"]),
+    E("g3", "Program", "民有所呼、我有所应", [], False),
+    E("g4", "Program", "三级养老服务网络", ["三级"], False),
+    E("g5", "Program", "12349", ["12349养老服务热线"], False),
+    E("g6", "Program", "农村互助养老", [], False),
+    T("t1", 200, "个"),
+    T("t2", 1216, "个"),
+    T("t3", 530000000, "元"),
+    T("o1", 13, "个", False),
+    T("t4", 186000, "人次"),
+    T("t5", 268, "所"),
+    T("t6", 20000, "元"),
+    T("t7", 102000, "对"),
+    T("t8", 360000, "次"),
+]
+rels = [
+    R("p1", "issuedBy", "hpmz"),
+    R("p1", "issuedBy", "hpcz"),
+    R("jh", "partOf", "wh"),
+    R("hp", "partOf", "wh"),
+    R("wh", "partOf", "hb", False),
+    R("g1", "locatedIn", "jh"),
+    R("g2", "locatedIn", "hp"),
+    R("t1", "locatedIn", "wh"),
+    R("t2", "locatedIn", "wh", False),
+    R("t3", "locatedIn", "wh", False),
+    R("t4", "locatedIn", "jh"),
+    R("o1", "locatedIn", "jh", False),
+    R("t5", "locatedIn", "hp"),
+    R("t6", "locatedIn", "hp", False),
+    R("t7", "locatedIn", "wh", False),
+    R("t8", "locatedIn", "wh", False),
+    R("whmz", "locatedIn", "wh", False),
+    R("whpc", "locatedIn", "wh", False),
+    R("whgov", "locatedIn", "wh", False),
+    R("hpmz", "locatedIn", "hp", False),
+    R("hpcz", "locatedIn", "hp", False),
+]
+write(
+    "wuhan-city-2022.json",
+    "wuhan-city-2022.txt",
+    "written for the mzgraph tests: a city bureau's year review with district headings (written blind)",
+    ents,
+    rels,
+)
+
+# ---- provincial department notice (written blind)
+ents = [
+    E("gd", "Place", "广东省", ["广东"]),
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("gdmz", "Agency", "广东省民政厅", ["省民政厅", "我厅"]),
+    E("mca", "Agency", "民政部", []),
+    E("a1", "Agency", "广东省民政厅养老服务处", ["省民政厅养老服务处", "养老服务处"], False),
+    E(
+        "p0",
+        "Policy",
+        "关于印发《广东省养老机构等级评定管理办法》的通知",
+        ["广东省民政厅关于印发《广东省养老机构等级评定管理办法》的通知"],
+        False,
+    ),
+    E("p1", "Policy", "广东省养老机构等级评定管理办法", []),
+    E("p2", "Policy", "养老机构等级划分与评定", ["养老机构等级划分与评定国家标准"]),
+    E(
+        "p3",
+        "Policy",
+        "民政部关于加快建立全国统一养老机构等级评定体系的指导意见",
+        ["关于加快建立全国统一养老机构等级评定体系的指导意见"],
+    ),
+    E("g1", "Program", "养老机构等级评定", [], False),
+    T("t1", 1872, "家"),
+    T("t2", 1260, "家"),
+    T("t3", 426000, "张"),
+    T("t4", 30.5, "张"),
+    T("t5", 80, "%"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "gdmz"),
+        R("p3", "issuedBy", "mca"),
+        R("p0", "issuedBy", "gdmz", False),
+        R("t1", "locatedIn", "gd"),
+    ]
+    + [R(t, "locatedIn", "gd", False) for t in ("t2", "t3", "t4", "t5")]
+    + [R("gdmz", "locatedIn", "gd", False), R("mca", "locatedIn", "cn", False)]
+)
+write(
+    "guangdong-notice-2020.json",
+    "guangdong-notice-2020.txt",
+    "written for the mzgraph tests: a provincial department notice (written blind)",
+    ents,
+    rels,
+)
+
+# ---- county government work report (written blind)
+ents = [
+    E("mt", "Place", "湄潭县", ["湄潭"]),
+    E("zy", "Place", "遵义市", ["遵义"]),
+    E("gz", "Place", "贵州省", ["贵州"], False),
+    E("mtgov", "Agency", "湄潭县人民政府", ["湄潭县政府", "县政府"]),
+    E("mtpc", "Agency", "湄潭县委", ["县委"]),
+    E("p1", "Policy", "遵义市“十四五”民政事业发展规划", ["遵义市十四五民政事业发展规划"]),
+    E("p2", "Policy", "湄潭县人民政府工作报告", ["2023年湄潭县人民政府工作报告"], False),
+    E("g1", "Program", "积分制", ["积分制乡村治理"]),
+    E("g2", "Program", "寨管家", ["寨管家模式"]),
+    E("g3", "Program", "全国农村养老服务示范县", [], False),
+    T("t1", 6.5, "%"),
+    T("t2", 42100, "元"),
+    T("t3", 18200, "元"),
+    T("t4", 2360000000, "元"),
+    T("t5", 81, "%"),
+    T("t6", 108000000, "元"),
+    T("t7", 23000, "人"),
+    T("t8", 15, "个"),
+    T("t9", 3, "所"),
+    T("o1", 127, "个", False),
+    T("t10", 6, "%"),
+    T("t11", 3000, "人"),
+]
+rels = (
+    [
+        R("mt", "partOf", "zy"),
+        R("zy", "partOf", "gz", False),
+        R("g2", "locatedIn", "mt"),
+        R("g1", "locatedIn", "mt", False),
+        R("t1", "locatedIn", "mt"),
+        R("t7", "locatedIn", "mt"),
+    ]
+    + [R(t, "locatedIn", "mt", False) for t in ("t2", "t3", "t4", "t5", "t6", "t8", "t9", "o1", "t10", "t11")]
+    + [R("mtgov", "locatedIn", "mt", False), R("mtpc", "locatedIn", "mt", False)]
+)
+write(
+    "meitan-county-2023.json",
+    "meitan-county-2023.txt",
+    "written for the mzgraph tests: a county government work report (written blind)",
+    ents,
+    rels,
+)
