@@ -15,6 +15,7 @@
   var TYPES = data.types, RELS = data.relations, SENTS = data.sentences, ROWS = data.nodes, EROWS = data.edges;
   var N = { label: 0, type: 1, size: 2, x: 3, y: 4, degree: 5, community: 6, alt: 7, value: 8, unit: 9,
             indicator: 10, sents: 11, iri: 12 };
+  var LABEL_MAX = 40;  // longer names are cut on the canvas; tooltip and details show them whole
   var BIG_HIGHLIGHT = 3000;  // above this many nodes a click selects the neighbourhood instead of dimming the rest
   var DIM = "rgba(190,190,190,0.35)", DIM_FONT = "rgba(150,150,150,0.5)";
   var FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -36,7 +37,7 @@
   var nodeItems = new Array(ROWS.length);
   for (var i = 0; i < ROWS.length; i++) {
     var r = ROWS[i], t = TYPES[r[N.type]];
-    nodeItems[i] = { id: i, label: r[N.label], shape: t[3], size: r[N.size], x: r[N.x], y: r[N.y],
+    nodeItems[i] = { id: i, label: clip(r[N.label], LABEL_MAX), shape: t[3], size: r[N.size], x: r[N.x], y: r[N.y],
                      color: { background: t[2], border: t[2] }, font: { color: "#222" } };
   }
   var edgeItems = new Array(EROWS.length);
@@ -110,12 +111,13 @@
     svg.appendChild(shp);
     return svg;
   }
-  var legend = document.getElementById("mz-legend");
+  var legend = document.getElementById("mz-legend"), boxes = {};
   TYPES.forEach(function (t, k) {
     if (!perType[k]) return;
     var label = el("label");
     var box = el("input");
     box.type = "checkbox"; box.checked = true; box.value = t[0]; box.setAttribute("data-type", t[0]);
+    boxes[k] = box;
     box.addEventListener("change", function () { setTypeVisible(k, box.checked); });
     label.appendChild(box);
     label.appendChild(swatch(t[3], t[2]));
@@ -125,8 +127,7 @@
   });
   function setTypeVisible(k, visible) {
     if (!visible) hiddenTypes[k] = true; else delete hiddenTypes[k];
-    var box = legend.querySelector('input[data-type="' + TYPES[k][0] + '"]');
-    if (box) box.checked = visible;
+    if (boxes[k]) boxes[k].checked = visible;
     nodeView.refresh();
   }
 
