@@ -287,7 +287,7 @@ class _Encoder:
         yield (node, v.taIdentRef, self.iri(_BASE + ent.key))
         yield (node, v.taClassRef, v.cls[ent.type])
         yield (node, v.originalBeginIndex, nni(doc.offset_map.to_original(m.start)))
-        yield (node, v.originalEndIndex, nni(doc.offset_map.to_original(m.end)))
+        yield (node, v.originalEndIndex, nni(doc.offset_map.to_original_end(m.end)))
 
     def statement(self, rel: Relation) -> Iterator[tuple]:
         """The relation and its reified statement node (evidence apart, see :meth:`evidence`)."""
