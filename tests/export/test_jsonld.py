@@ -29,7 +29,7 @@ def test_context_is_shipped_with_the_project_prefixes():
     ctx = context()
     for prefix in ("mz", "mzr", "nif", "itsrdf", "rdfs", "skos", "dcterms", "prov", "xsd"):
         assert prefix in ctx, prefix
-    assert ctx["label"] == {"@id": "rdfs:label"}
+    assert ctx["label"] == {"@id": "rdfs:label", "@language": "zh"}
 
 
 def test_written_and_read_back_without_network(dev_graph, no_network):
@@ -59,3 +59,10 @@ def test_with_ontology_keeps_rdf_lists(dev_graph, no_network):
         expected.add(triple)
     assert isomorphic(back, expected)
     assert data == render(dev_graph, "jsonld", ontology=ontology_graph())[""]
+
+
+def test_chinese_labels_compact_to_plain_strings(dev_graph):
+    doc = json.loads(render(dev_graph, "jsonld")[""])
+    agencies = [n for n in doc["@graph"] if n.get("@type") == "mz:Agency"]
+    assert agencies and all(isinstance(n["label"], str) for n in agencies)
+    assert list(agencies[0])[:2] == ["@id", "@type"]

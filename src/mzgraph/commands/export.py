@@ -9,8 +9,6 @@ import click
 from mzgraph.export import FORMATS
 from mzgraph.pipeline import DEFAULT_OUTPUT
 
-_FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
-
 
 @click.command("export")
 @click.option(
@@ -18,7 +16,7 @@ _FORMAT_HELP = "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
     "fmt",
     type=click.Choice(list(FORMATS)),
     required=True,
-    help=_FORMAT_HELP + ".",
+    help="What to write (see Formats above).",
 )
 @click.option(
     "--graph",
@@ -46,6 +44,17 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
     TriG and N-Quads put each source document's statements in a named graph of their own
     (mzr:graph/doc/<id>) and merged entities in mzr:graph/entities, so a document's
     statements can be dropped. Output is deterministic: the same graph gives the same bytes.
+
+    \b
+    Formats:
+      turtle   Turtle, grouped by subject, project prefixes      (.ttl)
+      nt       N-Triples, sorted lines                           (.nt)
+      trig     TriG, a named graph per document + entities       (.trig)
+      nquads   N-Quads, the TriG graphs as sorted lines          (.nq)
+      jsonld   JSON-LD, the shipped context inline               (.jsonld)
+      graphml  entity network for yEd, Cytoscape, networkx      (.graphml)
+      gexf     entity network for Gephi                          (.gexf)
+      csv      nodes.csv + edges.csv, UTF-8 with BOM for Excel   (a folder)
 
     \b
     Example:

@@ -16,6 +16,7 @@ from rdflib import Graph
 from mzgraph.export.rdf_formats import canonical
 
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
+_FIRST = {"@id": 0, "@type": 1}
 
 
 @cache
@@ -30,7 +31,8 @@ def context() -> dict:
 
 def _sorted(node, key: str | None = None):
     if isinstance(node, dict):
-        return {k: _sorted(v, k) for k, v in node.items()}
+        # "@id" and "@type" first, as people write JSON-LD; then terms in name order
+        return {k: _sorted(node[k], k) for k in sorted(node, key=lambda k: (k not in _FIRST, _FIRST.get(k, 0), k))}
     if isinstance(node, list):
         items = [_sorted(v) for v in node]
         if key == "@list":  # an RDF list: order is meaning
@@ -53,5 +55,6 @@ def jsonld(graph: Graph) -> str:
     if "@graph" not in data:  # a single node is not wrapped; wrap it so readers see one shape
         node = {k: v for k, v in data.items() if k != "@context"}
         data = {"@context": ctx, "@graph": [node] if node else []}
-    data["@graph"] = _sorted(data["@graph"])
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # the context as shipped (prefixes, then terms), then the nodes in @id order
+    out = {"@context": ctx, "@graph": _sorted(data["@graph"])}
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
