@@ -51,3 +51,13 @@ def test_lead_body_of_n_departments():
     text = "2019年，贵州省民政厅等7部门联合印发《关于加强农村留守儿童关爱保护的意见》。"
     rel = relations(run(text), RelationType.ISSUED_BY)
     assert rel == {("关于加强农村留守儿童关爱保护的意见", "贵州省民政厅")}
+
+
+def test_autonomous_region_bodies():
+    text = "2021年，广西壮族自治区民政厅认真落实区党委、区政府部署，自治区民政厅牵头推进。"
+    assert names(run(text), A) == [
+        "广西壮族自治区民政厅",
+        "广西壮族自治区党委",
+        "广西壮族自治区政府",
+        "广西壮族自治区民政厅",
+    ]

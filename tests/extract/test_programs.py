@@ -46,3 +46,8 @@ def test_program_takes_the_place_of_its_clause():
     ex = run("2020年，江苏省全面推进养老服务。南京市开展“物质+服务”救助试点，苏州市推行“智慧养老”模式。")
     place = {m.name: m.place_code for m in ex.mentions if m.type is G}
     assert place == {"物质+服务": "320100", "智慧养老": "320500"}
+
+
+def test_bodies_and_slogans_in_quotes_are_not_programs():
+    text = "完成村“两委”换届，成立“红白理事会”，提出“让老年人过上幸福的晚年生活”，推广“积分超市”。"
+    assert names(run(text), G) == ["积分超市"]

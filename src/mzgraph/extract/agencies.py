@@ -130,6 +130,9 @@ def level_division(level: str, code: str | None) -> gz.Division | None:
             return div
         if level == "旗" and div.name.endswith("旗"):
             return div
+    # 区党委, 区民政厅 in an autonomous region's report: the region itself
+    if level == "区" and chain and chain[-1].name.endswith("自治区"):
+        return chain[-1]
     return None
 
 
