@@ -95,3 +95,28 @@ def test_mentions_of_the_dev_build_map_back(dev_build):
             assert doc.original_text[s:e] == mention.text
             checked += 1
     assert checked > 20
+
+
+def test_graph_original_indices_find_each_mention_in_the_saved_text(tmp_path):
+    from rdflib.namespace import RDF
+
+    from mzgraph.pipeline import build
+    from mzgraph.rdf.namespaces import MZ, NIF
+
+    text = hacked("开云体育").replace("湘潭市探索", "湘潭市开云体育探索").replace("衡阳市开展", "衡阳市开云体育开展")
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode("gb18030"))
+    result = build([path])
+    doc = result.kb.documents[0]
+    inserted = _repaired(doc)
+    g = result.graph
+    checked = 0
+    for node in g.subjects(RDF.type, NIF.Phrase):
+        begin, end = int(g.value(node, NIF.beginIndex)), int(g.value(node, NIF.endIndex))
+        if inserted & set(range(begin, end)):
+            continue
+        ob, oe = int(g.value(node, MZ.originalBeginIndex)), int(g.value(node, MZ.originalEndIndex))
+        assert doc.original_text[ob:oe] == str(g.value(node, NIF.anchorOf))
+        checked += 1
+    assert checked >= 10
+    assert any(str(g.value(n, NIF.anchorOf)) == "湘潭市" for n in g.subjects(RDF.type, NIF.Phrase))
