@@ -528,3 +528,89 @@ write(
     ents,
     rels,
 )
+
+# ---- provincial year review in the development report's style (written blind)
+ents = [
+    E("cn", "Place", "中国", ["全国"], False),
+    E("hn", "Place", "湖南省", ["湖南"]),
+    E("cs", "Place", "长沙市", ["长沙"]),
+    E("xx", "Place", "湘西土家族苗族自治州", ["湘西州", "湘西"]),
+    E("zz", "Place", "株洲市", ["株洲"]),
+    E("mca", "Agency", "民政部", []),
+    E("hnmz", "Agency", "湖南省民政厅", ["省民政厅"]),
+    E("hnpc", "Agency", "湖南省委", ["省委"]),
+    E("hngov", "Agency", "湖南省政府", ["省政府", "湖南省人民政府"]),
+    E("hngb", "Agency", "湖南省政府办公厅", ["省政府办公厅"]),
+    E("hncz", "Agency", "湖南省财政厅", ["省财政厅"]),
+    E("xxmz", "Agency", "湘西土家族苗族自治州民政局", ["湘西州民政局", "州民政局"]),
+    E("xxcz", "Agency", "湘西土家族苗族自治州财政局", ["湘西州财政局", "州财政局"]),
+    E("zzpc", "Agency", "株洲市委", ["市委"]),
+    E("zzgov", "Agency", "株洲市政府", ["市政府", "株洲市人民政府"]),
+    E("paper", "Agency", "中国社会报", [], False),
+    E("p1", "Policy", "湖南省社会救助家庭经济状况核对办法", []),
+    E("p2", "Policy", "关于推进特困供养服务机构改革的实施意见", ["推进特困供养服务机构改革的实施意见"]),
+    E("p3", "Policy", "农村互助养老服务站建设标准", [], False),
+    E("g1", "Program", "大排查", ["大排查行动"]),
+    E("g2", "Program", "家庭养老床位", ["家庭养老床位试点"]),
+    E("g3", "Program", "五个一", ["五个一工程"]),
+    E("g4", "Program", "三社联动", []),
+    E("g5", "Program", "特困供养服务机构改革", [], False),
+    E("g6", "Program", "社会救助兜底保障", [], False),
+    T("t1", 896000, "人"),
+    T("t2", 980000000, "元"),
+    T("t3", 1200000, "户"),
+    T("t4", 1966, "所"),
+    T("t5", 1021, "所"),
+    T("t6", 62, "%"),
+    T("t7", 5200, "张"),
+    T("o1", 8, "个", False),
+    T("t8", 125000, "人次"),
+    T("t9", 632, "个"),
+    T("t10", 2870, "个"),
+    T("t11", 56, "家"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "hngb"),
+        R("p2", "issuedBy", "hnmz"),
+        R("p2", "issuedBy", "hncz"),
+        R("p3", "issuedBy", "xxmz", False),
+        R("cs", "partOf", "hn"),
+        R("xx", "partOf", "hn"),
+        R("zz", "partOf", "hn"),
+        R("g2", "locatedIn", "cs"),
+        R("g3", "locatedIn", "xx"),
+        R("g4", "locatedIn", "zz"),
+        R("g1", "locatedIn", "hn", False),
+        R("t1", "locatedIn", "hn"),
+        R("t7", "locatedIn", "cs"),
+        R("t8", "locatedIn", "xx"),
+        R("t9", "locatedIn", "xx"),
+        R("t10", "locatedIn", "zz"),
+        R("t11", "locatedIn", "zz", False),
+        R("o1", "locatedIn", "xx", False),
+    ]
+    + [R(t, "locatedIn", "hn", False) for t in ("t2", "t3", "t4", "t5", "t6")]
+    + [
+        R(a, "locatedIn", p, False)
+        for a, p in (
+            ("hnmz", "hn"),
+            ("hnpc", "hn"),
+            ("hngov", "hn"),
+            ("hngb", "hn"),
+            ("hncz", "hn"),
+            ("xxmz", "xx"),
+            ("xxcz", "xx"),
+            ("zzpc", "zz"),
+            ("zzgov", "zz"),
+            ("mca", "cn"),
+        )
+    ]
+)
+write(
+    "hunan-review-2020.json",
+    "hunan-review-2020.txt",
+    "written for the mzgraph tests: a provincial year review in the development report's style (written blind)",
+    ents,
+    rels,
+)
