@@ -150,3 +150,12 @@ def test_place_names_before_verbs_in_titles_are_not_junk(tmp_path):
     doc = _read(tmp_path, text)
     assert _injected(doc) == [] and doc.metadata.repairs == []
     assert "《湖南省推进养老服务发展的实施意见》" in doc.text
+
+
+@pytest.mark.parametrize("banner", ["湖南体育", "体育", "湖南民政网"])
+def test_ordinary_words_in_the_banner_stay(tmp_path, banner):
+    text = CLEAN_REPORT.replace("湖南省民政厅\n\n当前位置", f"{banner}\n\n当前位置", 1)
+    text = text.replace("兜牢民生底线。", f"兜牢民生底线，{banner}事业和{banner}产业同步发展，建成{banner}公园3个。")
+    doc = _read(tmp_path, text)
+    assert _injected(doc) == []
+    assert doc.text.count(banner) == 3

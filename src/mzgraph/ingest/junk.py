@@ -51,8 +51,9 @@ _ORG_SHAPE = re.compile(
     r"(?:厅|局|部|委|院|办|政府|委员会|办公室|中心|会|处|室|所|报|社|台|省|市|县|区|州|盟|旗|镇|乡|村|街道|党委|"
     r"公司|集团|银行|大学|学院|学校|医院|小组)$"
 )
+# A name, then the word a web site calls itself by (a bare 体育 or 网 is an ordinary word).
 _SITE_SHAPE = re.compile(
-    r"(?:网|网站|官网|在线|娱乐|娱乐城|体育|彩票|棋牌|游戏|平台|直播|官方|彩|博|城|app|APP|\.com|\.net|\.cn|\.cc|\.vip|\.top)$"
+    r"^.+(?:网|网站|官网|在线|娱乐|娱乐城|体育|彩票|棋牌|游戏|平台|直播|app|APP|\.com|\.net|\.cn|\.cc|\.vip|\.top)$"
     r"|[A-Za-z]{2,}"
 )
 _CITE_BEFORE = ("在", "据", "通过", "登录", "经", "由", "从", "于", "和", "与", "及", "、")
@@ -84,8 +85,15 @@ def _place_names() -> frozenset[str]:
     return frozenset(gaz.names()) | frozenset(gaz.short_names())
 
 
+@lru_cache(maxsize=256)
 def _is_org_or_place(token: str) -> bool:
     return bool(_ORG_SHAPE.search(token)) or token in _place_names()
+
+
+@lru_cache(maxsize=256)
+def _is_institutional(token: str) -> bool:
+    """A place name followed by more (江西体育, 湖南民政网): how public bodies name their sites."""
+    return any(token.startswith(name) and len(token) > len(name) for name in _place_names() if len(name) >= 2)
 
 
 def _candidates_from_hints(hints: list[str]) -> set[str]:
@@ -163,6 +171,7 @@ def _assess(text: str, token: str, occ: _Occurrence, from_hint: bool) -> None:
     if (
         _SITE_SHAPE.search(token)
         and not org_like
+        and not _is_institutional(token)
         and before
         and _WORDISH.match(before)
         and after
