@@ -5,9 +5,9 @@ over words of the article: over a leader's name (``学习贯彻体球网总书�
 that opens a document title (``《体球网加大…的意见》``). Detection is general, by evidence
 that a token *breaks* the sentences it sits in:
 
-* **title slot** — the token stands right after ``《`` where a 关于-title's verb phrase
-  begins and the title ends in ``的意见``/``的通知``/…, and the title has no 关于: the one
-  place a standard title puts 关于;
+* **title slot** — the token stands right after ``《`` (or after the issuer's name in
+  it) where a 关于-title's verb phrase begins, the title ends in ``的意见``/``的通知``/…
+  and has no 关于: the one place a standard title puts 关于;
 * **name slot** — the token stands right before a leader's title (总书记, 主席 …) although
   it came from the page banner (banners carry site names, not a leader's name);
 * **glued site name** — a site-shaped token (…网, …体育, Latin letters, a domain) glued
@@ -16,10 +16,11 @@ that a token *breaks* the sentences it sits in:
 
 Candidates come from the banner and the page's title/site name (``hints``), and from
 prefixes that several ``《…的意见》`` titles share before their verb phrase (the same
-function word replaced in several places). A token fires when two of its occurrences
-break sentences, or one does and it also stands in the banner. Tokens shaped like an
-organisation or a place never fire on name or glue evidence. Every occurrence of a token
-that fires is removed and recorded; a title whose 关于 was replaced is repaired (关于 is
+function word replaced in several places). A token fires when it stands in two title
+slots, or when it comes from the page head and stands in one title or name slot or is
+glued into two sentences. Tokens shaped like an organisation or a place never fire, and
+a place-prefixed site name (江西体育, 湖南民政网) never fires on glue alone. Every
+occurrence of a token that fires is removed and recorded; a title whose 关于 was replaced is repaired (关于 is
 certain there) and the repair recorded. A replaced name is never guessed.
 """
 
@@ -203,9 +204,10 @@ def find_injected(text: str, hints: list[str]) -> dict[str, list[_Occurrence]]:
         from_hint = token in hint_tokens
         for occ in occs:
             _assess(text, token, occ, from_hint)
-        breaking = sum(1 for o in occs if o.slot or o.name or o.glued)
         slots = sum(1 for o in occs if o.slot)
-        if slots >= 2 or breaking >= 2 or (from_hint and breaking >= 1):
+        strong = sum(1 for o in occs if o.slot or o.name)
+        glued = sum(1 for o in occs if o.glued and not (o.slot or o.name))
+        if slots >= 2 or (from_hint and (strong >= 1 or glued >= 2)):
             fired[token] = occs
             for o in occs:
                 taken[o.start : o.end] = b"\x01" * (o.end - o.start)
