@@ -90,3 +90,17 @@ def test_metadata_lists_every_removal(variants, name):
     assert len(nodes) == len(doc.metadata.removals)
     assert doc.metadata.title.startswith("回望2019")
     assert doc.metadata.source == "中国社会报" and doc.metadata.date == "2019-12-25"
+
+
+@pytest.mark.parametrize("token", ["必威体育", "ag88.com", "开元棋牌", "乐鱼"])
+def test_same_page_with_another_injected_token(variants, tmp_path, token):
+    path = tmp_path / "other.txt"
+    path.write_text(DEV_REPORT.read_text(encoding="utf-8").replace(TOKEN, token), encoding="utf-8")
+    result = build([path])
+    labels = [str(o) for o in result.graph.objects(None, RDFS.label)]
+    assert not [lb for lb in labels if token in lb]
+    doc = result.kb.documents[0]
+    assert len([r for r in doc.metadata.removals if r.token == token]) == doc.original_text.count(token)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    base = variants["utf8.txt"][1]["entity_f1"]
+    assert abs(_scorer()(result.graph, gold)["entity_f1"] - base) <= 0.02
