@@ -70,3 +70,8 @@ def test_rates_and_vague_amounts_are_not_figures():
 def test_more_than_before_the_multiplier():
     (q,) = targets("惠及困难群众10余万人。")
     assert (q.value, q.qualifier) == (100000, "more-than")
+
+
+def test_indicator_carries_over_to_a_comparison():
+    qs = targets("全省遗体火化率达96.2%，较2019年提升了12.5%。")
+    assert [q.indicator for q in qs] == ["遗体火化率", "遗体火化率"]
