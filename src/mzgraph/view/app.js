@@ -17,6 +17,7 @@
             indicator: 10, sents: 11, iri: 12 };
   var LABEL_MAX = 40;  // longer names are cut on the canvas; tooltip and details show them whole
   var BIG_HIGHLIGHT = 3000;  // above this many nodes a click selects the neighbourhood instead of dimming the rest
+  var NODE_FONT = "#222", EDGE_COLOUR = "#9aa0a6", EDGE_FONT = "#666";
   var DIM = "rgba(190,190,190,0.35)", DIM_FONT = "rgba(150,150,150,0.5)";
   var FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
 
@@ -25,6 +26,10 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     if (cls) e.className = cls;
     return e;
+  }
+  function typeColour(k) {
+    var c = TYPES[k][2];
+    return { background: c, border: c, highlight: { background: c, border: "#222" }, hover: { background: c, border: "#222" } };
   }
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + "…" : s; }
   function fmtValue(r) {
@@ -36,16 +41,17 @@
   // ---- vis data ------------------------------------------------------------------------
   var nodeItems = new Array(ROWS.length);
   for (var i = 0; i < ROWS.length; i++) {
-    var r = ROWS[i], t = TYPES[r[N.type]];
-    nodeItems[i] = { id: i, label: clip(r[N.label], LABEL_MAX), shape: t[3], size: r[N.size], x: r[N.x], y: r[N.y],
-                     color: { background: t[2], border: t[2] }, font: { color: "#222" } };
+    var r = ROWS[i];
+    // style comes from the type's group: per-item style objects make vis deep-copy options per node
+    nodeItems[i] = { id: i, label: clip(r[N.label], LABEL_MAX), group: "t" + r[N.type], size: r[N.size], x: r[N.x], y: r[N.y] };
   }
   var edgeItems = new Array(EROWS.length);
   for (var j = 0; j < EROWS.length; j++) {
     var er = EROWS[j];
-    edgeItems[j] = { id: j, from: er[0], to: er[1], label: RELS[er[2]], color: { color: "#9aa0a6" },
-                     font: { color: "#666" } };
+    edgeItems[j] = { id: j, from: er[0], to: er[1], label: RELS[er[2]] };
   }
+  var groups = {};
+  TYPES.forEach(function (t, k) { groups["t" + k] = { shape: t[3], color: typeColour(k) }; });
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
   var hiddenTypes = {};
@@ -55,9 +61,10 @@
   var options = {
     autoResize: true,
     layout: { improvedLayout: false },
-    nodes: { borderWidth: 1, font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#fbfbfa" } },
-    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1, selectionWidth: 2,
-             font: { face: FONT, size: 10, align: "middle", strokeWidth: 2, strokeColor: "#fbfbfa" },
+    groups: groups,
+    nodes: { borderWidth: 1, font: { face: FONT, size: 14, color: NODE_FONT, strokeWidth: 3, strokeColor: "#fbfbfa" } },
+    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1, selectionWidth: 2, color: EDGE_COLOUR,
+             font: { face: FONT, size: 10, color: EDGE_FONT, align: "middle", strokeWidth: 2, strokeColor: "#fbfbfa" },
              smooth: big ? false : { type: "continuous", roundness: 0.3 } },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: ROWS.length > 5000 },
     physics: data.physics ? {
@@ -243,8 +250,10 @@
   function clearHighlight() {
     if (!highlighted) return;
     if (highlighted.selection) { network.unselectAll(); highlighted = null; api.highlighted = null; return; }
-    nodes.update(nodeItems.map(function (n) { return { id: n.id, color: n.color, font: n.font }; }));
-    edges.update(edgeItems.map(function (e) { return { id: e.id, color: e.color, font: e.font }; }));
+    nodes.update(nodeItems.map(function (n) {
+      return { id: n.id, color: typeColour(ROWS[n.id][N.type]), font: { color: NODE_FONT } };
+    }));
+    edges.update(edgeItems.map(function (e) { return { id: e.id, color: { color: EDGE_COLOUR }, font: { color: EDGE_FONT } }; }));
     highlighted = null;
     api.highlighted = null;
   }
