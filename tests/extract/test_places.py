@@ -77,3 +77,9 @@ def test_paragraph_subject_scopes_its_paragraph():
 
 def test_institutions_are_not_places():
     assert names(run("山东省组织山东大学、青岛日报参与调研，青岛市积极配合。"), P) == ["山东省", "青岛市"]
+
+
+def test_title_with_short_names_gives_the_narrowest_place():
+    text = "浙江湖州：“三治融合”助力基层治理\n近年来，浙江省湖州市全面推广“三治融合”，建成示范村120个。"
+    ex = run(text, title="浙江湖州：“三治融合”助力基层治理")
+    assert located(ex, EntityType.TARGET)["120个"] == "330500"

@@ -272,7 +272,9 @@ def find_scope(
     lead = [h for h in hits if h.start < lead_stop]
     default: str | None = None
     if title:
-        titled = [h for h in find_places(title) if h.division.level != "county" or not h.short]
+        # short names in the title (浙江湖州, 广州天河) count when the text names the place too
+        named = sorted({h.division.code for h in hits if not h.short})
+        titled = find_places(title, named)
         if titled:
             default = narrowest(titled, titled[0]).division.code
     if default is None and national_title:
