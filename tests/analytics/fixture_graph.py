@@ -9,7 +9,7 @@ Its shape is known exactly, so stats, paths and report tests can assert real val
   新余市民政局 -locatedIn-> 新余市;  上饶市民政局 -locatedIn-> 上饶市  (both also called 民政局)
   颐养之家 -locatedIn-> 新余市, -hasTarget-> 1200个 颐养之家 (2019)
   互助养老 -locatedIn-> 上饶市, -hasTarget-> 800个 农村互助养老服务设施 (2019)
-  600个 农村互助养老服务设施 -locatedIn-> 新余市 (2019)
+  600个 农村互助养老服务设施 -locatedIn-> 新余市, 江西省 (2019)
 """
 
 from __future__ import annotations
@@ -151,6 +151,8 @@ def make_kb() -> KnowledgeBase:
         Relation("program/hzyl", R.LOCATED_IN, "place/361100", [_evidence(4)]),
         Relation("program/hzyl", R.HAS_TARGET, "target/t2", [_evidence(4)]),
         Relation("target/t3", R.LOCATED_IN, "place/360500", [_evidence(5)]),
+        # also stated for the province: the report must compare it as 新余市's, not twice
+        Relation("target/t3", R.LOCATED_IN, "place/360000", [_evidence(5)]),
     ]
     return KnowledgeBase(documents=[doc], entities={e.key: e for e in ents}, relations=rels)
 

@@ -77,16 +77,25 @@ def _expected(graph) -> dict:
                  BIND(SUBSTR(STR(?d), 1, 4) AS ?y) }} GROUP BY ?y""",
         ):
             timeline[kind][year] = n
+    # targets by place, keeping the innermost of nested places; groups of two or more places
     by_group = defaultdict(set)
-    for ind, unit, place, value in _rows(
+    for target, ind, unit, place, value in _rows(
         graph,
-        """SELECT DISTINCT ?ind ?unit ?pl ?v WHERE {
+        """SELECT DISTINCT ?t ?ind ?unit ?pl ?v WHERE {
              ?t a mz:Target ; mz:indicator ?ind ; mz:unit ?unit ; mz:value ?v .
              { ?t mz:locatedIn ?place } UNION { ?prog mz:hasTarget ?t . ?prog mz:locatedIn ?place }
-             ?place a mz:AdministrativeArea ; rdfs:label ?pl }""",
+             ?place a mz:AdministrativeArea ; rdfs:label ?pl .
+             FILTER NOT EXISTS {
+               { ?t mz:locatedIn ?inner } UNION { ?prog2 mz:hasTarget ?t . ?prog2 mz:locatedIn ?inner }
+               ?inner mz:partOf+ ?place }
+           }""",
     ):
-        by_group[(str(ind), str(unit))].add((str(place), float(value)))
-    compared = {k: v for k, v in by_group.items() if len({p for p, _ in v}) >= 2}
+        by_group[(str(ind), str(unit))].add((str(target), str(place), float(value)))
+    compared = {
+        k: {(p, v) for _, p, v in pts}
+        for k, pts in by_group.items()
+        if len({p for _, p, _ in pts}) >= 2 and len({t for t, _, _ in pts}) >= 2
+    }
     return {"types": types, "issuers": issuers, "timeline": dict(timeline), "targets": compared}
 
 

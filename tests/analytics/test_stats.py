@@ -34,7 +34,7 @@ def test_counts_match_the_graph(small_graph):
         assert int(next(iter(small_graph.query(q)))[0]) == n
     assert stats.relations["issuedBy"] == {"count": 5, "with_sentence": 5, "from_gazetteer": 0}
     assert stats.relations["partOf"] == {"count": 2, "with_sentence": 0, "from_gazetteer": 2}
-    assert stats.relations["locatedIn"]["count"] == 6 and stats.relations["hasTarget"]["count"] == 2
+    assert stats.relations["locatedIn"]["count"] == 7 and stats.relations["hasTarget"]["count"] == 2
     [doc] = stats.documents
     assert (doc["title"], doc["date"], doc["entities"]) == ("回望2019·江西篇", "2019-12-25", 15)
 
@@ -44,7 +44,11 @@ def test_rankings(small_graph):
     assert [a["label"] for a in stats.agencies] == ["江西省民政厅", "民政部", "上饶市民政局"]
     assert stats.agencies[0]["degree"] == 4 and stats.agencies[0]["policies_issued"] == 3
     # 新余市: the 颐养之家 program, its 1200个 target, and the 600个 target stated there directly
-    assert [(p["label"], p["programs"], p["targets"]) for p in stats.places] == [("新余市", 1, 2), ("上饶市", 1, 1)]
+    assert [(p["label"], p["programs"], p["targets"]) for p in stats.places] == [
+        ("新余市", 1, 2),
+        ("上饶市", 1, 1),
+        ("江西省", 0, 1),
+    ]
 
 
 def test_cli_table_and_json(small_graph_path):

@@ -29,6 +29,7 @@ from mzgraph.analytics.stats import (
     count_by_relation,
     count_by_type,
     documents,
+    on_oxigraph,
     policies_by_issuer,
     sparql,
 )
@@ -61,7 +62,9 @@ class TargetPoint:
 def target_comparisons(graph: Graph) -> dict[tuple[str, str], list[TargetPoint]]:
     """(indicator, unit) → the targets measuring it, for those reported in two or more places.
 
-    A target's place is where it is stated to be, or where its program is.
+    A target's place is where it is stated to be, or where its program is; of places nested in
+    one another (新余市 partOf 江西省) only the innermost is kept, so a city's figure is not
+    compared with itself as the province's. A group needs two distinct targets in two places.
     """
     rows = sparql(
         graph,
@@ -72,11 +75,20 @@ def target_comparisons(graph: Graph) -> dict[tuple[str, str], list[TargetPoint]]
               ?place a mz:AdministrativeArea ; rdfs:label ?placeLabel .
             }}""",
     )
+    ancestors: dict[str, set[str]] = defaultdict(set)
+    for r in sparql(graph, "SELECT DISTINCT ?a ?b WHERE { ?a mz:partOf+ ?b }"):
+        ancestors[str(r["a"])].add(str(r["b"]))
+    places_of: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        places_of[str(r["t"])].add(str(r["place"]))
     groups: dict[tuple[str, str], set[TargetPoint]] = defaultdict(set)
     for r in rows:
+        target, place = str(r["t"]), str(r["place"])
+        if any(place in ancestors[other] for other in places_of[target]):
+            continue  # a place inside this one also holds the target
         year = r["year"]
         point = TargetPoint(
-            target=str(r["t"]),
+            target=target,
             indicator=str(r["indicator"]),
             unit=str(r["unit"]),
             place=str(r["placeLabel"]),
@@ -84,7 +96,11 @@ def target_comparisons(graph: Graph) -> dict[tuple[str, str], list[TargetPoint]]
             year=int(str(year)[:4]) if year is not None else None,
         )
         groups[(point.indicator, point.unit)].add(point)
-    compared = {key: pts for key, pts in groups.items() if len({p.place for p in pts}) >= 2}
+    compared = {
+        key: pts
+        for key, pts in groups.items()
+        if len({p.place for p in pts}) >= 2 and len({p.target for p in pts}) >= 2
+    }
     ordered = sorted(compared.items(), key=lambda kv: (-len({p.place for p in kv[1]}), kv[0]))
     return {
         key: sorted(pts, key=lambda p: (p.place, p.year or 0, p.value, p.target))
@@ -288,6 +304,7 @@ def render_report(graph: Graph, *, view_href: str = "graph.html", top: int = 15,
     """The report page for ``graph`` as one HTML string (plotly.js included)."""
     from plotly.offline import get_plotlyjs
 
+    graph = on_oxigraph(graph)
     types = count_by_type(graph)
     relations = count_by_relation(graph)
     docs = documents(graph)

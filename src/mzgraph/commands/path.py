@@ -40,6 +40,6 @@ def command(source: str, target: str, graph_path: Path, max_chains: int) -> None
       mzgraph path 江西省民政厅 乐安县 --graph output/graph.ttl --max 3
     """
     from mzgraph.analytics.paths import shortest_chains
-    from mzgraph.rdf.io import load_graph
+    from mzgraph.analytics.stats import open_graph
 
-    click.echo(str(shortest_chains(load_graph(graph_path), source, target, max_chains=max_chains)))
+    click.echo(str(shortest_chains(open_graph(graph_path), source, target, max_chains=max_chains)))

@@ -48,9 +48,9 @@ def command(graph_path: Path, output: Path, view: Path, top: int) -> None:
       mzgraph report --graph output/graph.ttl -o output/report.html
     """
     from mzgraph.analytics.report import write_report
-    from mzgraph.rdf.io import load_graph
+    from mzgraph.analytics.stats import open_graph
 
-    graph = load_graph(graph_path)
+    graph = open_graph(graph_path)
     try:
         path = write_report(graph, output, view=view, top=top)
     except OSError as exc:

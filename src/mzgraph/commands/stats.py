@@ -83,10 +83,9 @@ def command(graph_path: Path, fmt: str, top: int) -> None:
       mzgraph stats
       mzgraph stats --graph output/graph.ttl --format json | jq .types
     """
-    from mzgraph.analytics.stats import graph_stats
-    from mzgraph.rdf.io import load_graph
+    from mzgraph.analytics.stats import graph_stats, open_graph
 
-    stats = graph_stats(load_graph(graph_path), top=top)
+    stats = graph_stats(open_graph(graph_path), top=top)
     if fmt == "json":
         click.echo(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
