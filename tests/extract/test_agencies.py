@@ -61,3 +61,8 @@ def test_autonomous_region_bodies():
         "广西壮族自治区政府",
         "广西壮族自治区民政厅",
     ]
+
+
+def test_government_after_its_committee():
+    text = "2021年，内蒙古自治区民政厅在自治区党委、政府的领导下开展工作。"
+    assert names(run(text), A) == ["内蒙古自治区民政厅", "内蒙古自治区党委", "内蒙古自治区政府"]

@@ -83,3 +83,13 @@ def test_title_with_short_names_gives_the_narrowest_place():
     text = "浙江湖州：“三治融合”助力基层治理\n近年来，浙江省湖州市全面推广“三治融合”，建成示范村120个。"
     ex = run(text, title="浙江湖州：“三治融合”助力基层治理")
     assert located(ex, EntityType.TARGET)["120个"] == "330500"
+
+
+def test_sibling_city_named_as_subject_and_league():
+    text = (
+        "2021年，内蒙古自治区民政工作稳步推进。\n"
+        "鄂尔多斯市建成养老服务机构86家。锡林郭勒盟探索“互助养老”模式，在全盟建成互助养老点210个。\n"
+    )
+    ex = run(text)
+    assert located(ex, EntityType.TARGET) == {"86家": "150600", "210个": "152500"}
+    assert located(ex, EntityType.PROGRAM) == {"互助养老": "152500"}

@@ -59,7 +59,7 @@ _HEADS = ["委员会", "办公室", "总局", "厅", "局", "委", "办"]
 # Heads that only some stems take (a 文化中心 is a building, a 政务服务中心 a body).
 _SPECIAL_HEADS = {"中心": ("政务服务", "行政审批", "大数据", "数据资源", "社会救助"), "大队": None, "支队": None}
 _SPECIAL = ["残联", "妇联", "总工会", "团委", "工商联", "红十字会", "慈善总会", "老龄办", "老龄委", "文明办", "编办"]
-_LEVELS = ["自治区", "自治州", "省", "市", "县", "区", "州", "旗"]
+_LEVELS = ["自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗"]
 # Characters before a bare level word that make it part of another word (城市, 社区, 各省).
 _DENY_BEFORE = {
     "省": set("各外节反自检俭跨分团"),
@@ -129,6 +129,8 @@ def level_division(level: str, code: str | None) -> gz.Division | None:
         if level in ("州", "自治州") and div.level == "city" and div.name.endswith("州"):
             return div
         if level == "旗" and div.name.endswith("旗"):
+            return div
+        if level == "盟" and div.name.endswith("盟"):
             return div
     # 区党委, 区民政厅 in an autonomous region's report: the region itself
     if level == "区" and chain and chain[-1].name.endswith("自治区"):
@@ -204,6 +206,22 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
                 continue
             division = level_division(lvl, scope.at(s))
         elif m.group("gov"):
+            # 自治区党委、政府 / 市委和政府: the government of the committee just named
+            prev_hit = hits[-1] if hits else None
+            if (
+                prev_hit is not None
+                and s >= 1
+                and text[s - 1] in "、和及与"
+                and prev_hit.end == s - 1
+                and prev_hit.name.endswith("委")
+                and prev_hit.place_code
+                and not prev_hit.national
+                and m.group("gov") in ("政府", "人民政府")
+            ):
+                division = g.get(prev_hit.place_code)
+                if division is not None:
+                    hits.append(AgencyHit(s, e, division.name + m.group("gov"), division.code))
+                    taken.add(s, e)
             continue  # 政府, 党委 alone: no one in particular
         else:
             prev = text[s - 1] if s else ""

@@ -38,7 +38,7 @@ from mzgraph.model import (
     SourceDocument,
 )
 
-_WHOLE = re.compile(r"全(国|省|市|县|区|州|旗)")
+_WHOLE = re.compile(r"全(国|省|市|县|区|州|盟|旗)")
 _ISSUE_VERB = re.compile(rf"(?:{VERBS}|联合印发|联合发布|联合出台)")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
@@ -163,7 +163,8 @@ def extract(document: SourceDocument) -> Extraction:
                 best = p
         if best is None:
             return code
-        if code in (None, CHINA_CODE) or g.is_within(best.division, code):
+        # a place of the scope's province (its own part, or a sibling city named as subject)
+        if code in (None, CHINA_CODE) or g.is_within(best.division, g.province_of(g.get(code) or best.division).code):
             return best.division.code
         return code
 
@@ -190,15 +191,16 @@ def extract(document: SourceDocument) -> Extraction:
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
         lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
-        code = scope.at(q.start)
-        whole = _WHOLE.findall(text, lo, q.start)  # 全市, 全省 …: the division of that level
+        # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
+        # figure's clause name the division of that level around it
+        here = scope.at(q.start)
+        code = local_place(q.start, s0, here)
+        whole = _WHOLE.findall(text, lo, q.start)
         if whole and whole[-1] == "国":
             code = CHINA_CODE
         elif whole:
-            d = level_division(whole[-1], code)
+            d = level_division(whole[-1], code) or level_division(whole[-1], here)
             code = d.code if d is not None else code
-        else:  # 长沙市推行…，建成…5200张: the place the sentence is about
-            code = local_place(q.start, s0, code)
         ti = add(
             Mention(
                 EntityType.TARGET,

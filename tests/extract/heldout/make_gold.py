@@ -614,3 +614,87 @@ write(
     ents,
     rels,
 )
+
+# ---- district piece in a municipality (written blind)
+ents = [
+    E("sh", "Place", "上海市", ["上海"]),
+    E("pd", "Place", "浦东新区", ["浦东"]),
+    E("pdmz", "Agency", "浦东新区民政局", ["上海市浦东新区民政局", "区民政局"]),
+    E("pdwj", "Agency", "浦东新区卫生健康委", ["区卫生健康委", "浦东新区卫生健康委员会"]),
+    E("shmz", "Agency", "上海市民政局", ["市民政局"]),
+    E("a1", "Agency", "居村委", [], False),
+    E("p1", "Policy", "浦东新区家庭照护床位建设实施方案", []),
+    E("g1", "Program", "15分钟养老服务圈", []),
+    E("g2", "Program", "长者照护之家", []),
+    E("g3", "Program", "综合为老服务中心", []),
+    E("g4", "Program", "家门口", ["家门口服务体系", "家门口服务站", "家门口服务体系建设"]),
+    E("g5", "Program", "家庭照护床位", [], False),
+    T("t1", 46, "家"),
+    T("t2", 58, "家"),
+    T("t3", 320, "个"),
+    T("t4", 21000, "人次"),
+    T("t5", 1000, "张"),
+    T("t6", 10000, "张"),
+    T("t7", 1300, "个"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "pdmz"),
+        R("p1", "issuedBy", "pdwj"),
+        R("pd", "partOf", "sh"),
+        R("g1", "locatedIn", "pd"),
+        R("g4", "locatedIn", "pd"),
+        R("g2", "locatedIn", "pd", False),
+        R("g3", "locatedIn", "pd", False),
+        R("t1", "locatedIn", "pd"),
+        R("t6", "locatedIn", "sh"),
+    ]
+    + [R(t, "locatedIn", "pd", False) for t in ("t2", "t3", "t4", "t5", "t7")]
+    + [R("pdmz", "locatedIn", "pd", False), R("pdwj", "locatedIn", "pd", False), R("shmz", "locatedIn", "sh", False)]
+)
+write(
+    "pudong-district-2022.json",
+    "pudong-district-2022.txt",
+    "written for the mzgraph tests: a district news piece in a municipality (written blind)",
+    ents,
+    rels,
+)
+
+# ---- autonomous region year summary with a league (盟) (written blind)
+ents = [
+    E("nm", "Place", "内蒙古自治区", ["内蒙古"]),
+    E("ed", "Place", "鄂尔多斯市", ["鄂尔多斯"]),
+    E("xl", "Place", "锡林郭勒盟", ["锡林郭勒"]),
+    E("nmmz", "Agency", "内蒙古自治区民政厅", ["自治区民政厅"]),
+    E("nmpc", "Agency", "内蒙古自治区党委", ["自治区党委"]),
+    E("nmgov", "Agency", "内蒙古自治区政府", ["自治区政府", "内蒙古自治区人民政府"]),
+    E("nmcz", "Agency", "内蒙古自治区财政厅", ["自治区财政厅"]),
+    E("p1", "Policy", "内蒙古自治区最低生活保障工作规程", []),
+    E("g1", "Program", "养老服务进万家", ["养老服务进万家工程"]),
+    E("g2", "Program", "互助养老", ["互助养老模式", "牧区互助养老"]),
+    T("t1", 1586000, "人"),
+    T("t2", 9870000000, "元"),
+    T("t3", 86, "家"),
+    T("t4", 210, "个"),
+    T("t5", 12000, "人"),
+]
+rels = [
+    R("p1", "issuedBy", "nmmz"),
+    R("p1", "issuedBy", "nmcz"),
+    R("ed", "partOf", "nm"),
+    R("xl", "partOf", "nm"),
+    R("g1", "locatedIn", "ed"),
+    R("g2", "locatedIn", "xl"),
+    R("t1", "locatedIn", "nm"),
+    R("t2", "locatedIn", "nm", False),
+    R("t3", "locatedIn", "ed"),
+    R("t4", "locatedIn", "xl"),
+    R("t5", "locatedIn", "xl"),
+] + [R(a, "locatedIn", "nm", False) for a in ("nmmz", "nmpc", "nmgov", "nmcz")]
+write(
+    "inner-mongolia-2021.json",
+    "inner-mongolia-2021.txt",
+    "written for the mzgraph tests: an autonomous region's year summary (written blind)",
+    ents,
+    rels,
+)
