@@ -11,9 +11,10 @@ resident memory every 50 ms. Then:
 * rebuild after one change: one report in the middle gets a new sentence; the cache lets
   the build read that file only (the line ``(1 read, N-1 from cache)`` is checked);
 * rebuild with no change;
-* ready questions: the N-Triples are bulk-loaded into a persistent Oxigraph store and each
-  of ``mzgraph.query.ready_questions()`` is run once through ``mzgraph.query.run``
-  (latency of a first run, rows returned).
+* ready questions: the N-Triples are bulk-loaded into an on-disk Oxigraph store and each
+  of ``mzgraph.query.ready_questions()`` is run once through ``mzgraph.query.run``, in a
+  process of its own that reopens the store (latency of a first run, rows returned;
+  ``--query-timeout`` caps each).
 
 Prints one table of builds and one of question latencies per size.
 """
@@ -82,39 +83,55 @@ def build(corpus: Path, output: Path, jobs: int, *extra: str) -> dict:
     return {"wall": wall, "peak": peak, "docs": docs, "triples": triples, "read": read, "cached": cached}
 
 
-QUERY_CHILD = r"""
+LOAD_CHILD = r"""
+import sys, time
+import pyoxigraph as ox
+t = time.perf_counter()
+ox.Store(sys.argv[2]).bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES)
+print(time.perf_counter() - t)
+"""
+
+QUESTION_CHILD = r"""
 import json, sys, time
 from pathlib import Path
 import pyoxigraph as ox
-from mzgraph.query import OxigraphBackend, ready_questions, run
+from mzgraph.query import OxigraphBackend, ready_question, run
 
-nt, store_dir = Path(sys.argv[1]), sys.argv[2]
+store_dir, name = sys.argv[1], sys.argv[2]
+backend = OxigraphBackend(ox.Store(store_dir), directory=Path(store_dir))
+text = ready_question(name).text
 t = time.perf_counter()
-store = ox.Store(store_dir)
-store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-load = time.perf_counter() - t
-backend = OxigraphBackend(store, directory=Path(store_dir))
-out = {"load": load, "questions": {}}
-for name, q in ready_questions().items():
-    t = time.perf_counter()
-    try:
-        res = run(backend, q.text, timeout=300)
-        rows = len(res.rows) if res.kind == "select" else (len(res.triples) or int(bool(res.boolean)))
-        out["questions"][name] = {"ms": (time.perf_counter() - t) * 1000, "rows": rows}
-    except Exception as exc:
-        out["questions"][name] = {"ms": (time.perf_counter() - t) * 1000, "rows": None, "error": str(exc)[:80]}
-print(json.dumps(out))
+res = run(backend, text)
+rows = len(res.rows) if res.kind == "select" else (len(res.triples) or int(bool(res.boolean)))
+print(json.dumps({"ms": (time.perf_counter() - t) * 1000, "rows": rows}))
 """
 
 
-def ready_latencies(nt: Path, work: Path) -> dict:
+def ready_latencies(nt: Path, work: Path, timeout: float) -> dict:
+    """Bulk-load ``nt`` into an on-disk Oxigraph store, then time each ready question in a
+    process of its own (killed after ``timeout`` seconds, so a slow one cannot slow the next)."""
+    from mzgraph.query import ready_questions
+
     store = work / "oxigraph"
-    if store.exists():
-        shutil.rmtree(store)
-    wall, peak, stdout = run_measured([sys.executable, "-c", QUERY_CHILD, str(nt), str(store)])
-    res = json.loads(stdout)
-    res["peak"] = peak
-    return res
+    shutil.rmtree(store, ignore_errors=True)
+    _, peak, stdout = run_measured([sys.executable, "-c", LOAD_CHILD, str(nt), str(store)])
+    out = {"load": float(stdout), "peak": peak, "questions": {}}
+    for name in ready_questions():
+        try:
+            res = subprocess.run(
+                [sys.executable, "-c", QUESTION_CHILD, str(store), name],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+            if res.returncode == 0:
+                out["questions"][name] = json.loads(res.stdout)
+            else:
+                out["questions"][name] = {"ms": None, "rows": None, "error": res.stderr.strip()[-80:]}
+        except subprocess.TimeoutExpired:
+            out["questions"][name] = {"ms": None, "rows": None, "error": f"over {timeout:.0f} s"}
+        print(f"  {name}: {out['questions'][name]}", file=sys.stderr, flush=True)
+    return out
 
 
 def change_one(corpus_paths: list[Path]) -> Path:
@@ -130,6 +147,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs [default: a temp dir]")
     ap.add_argument("--no-queries", action="store_true")
+    ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds a ready question may take")
     args = ap.parse_args()
 
     from mzgraph import ingest
@@ -162,14 +180,15 @@ def main() -> None:
             "same": same,
             "size_mb": size_mb,
         }
+        rows.append(row)
+        print_tables(rows, questions, args.jobs)
         if not args.no_queries:
             print(f"[{n}] loading into Oxigraph for the ready questions …", file=sys.stderr, flush=True)
-            q = ready_latencies(output, out_dir)
+            q = ready_latencies(output, out_dir, args.query_timeout)
             row["load"] = q["load"]
             row["query_peak"] = q["peak"]
             questions[n] = q["questions"]
-        rows.append(row)
-        print_tables(rows, questions, args.jobs)
+            print_tables(rows, questions, args.jobs)
     print(f"\nwork folder: {work}", file=sys.stderr)
 
 
@@ -193,7 +212,7 @@ def print_tables(rows: list[dict], questions: dict, jobs: int) -> None:
         if r["n"] not in questions:
             continue
         qs = questions[r["n"]]
-        ms = [q["ms"] for q in qs.values()]
+        ms = [q["ms"] for q in qs.values() if q["ms"] is not None]
         print(
             f"\nready questions on {r['n']:,} reports (Oxigraph, bulk load {r['load']:.1f} s, "
             f"peak {r['query_peak'] / 2**20:.0f} MB; median {statistics.median(ms):.0f} ms):\n"
@@ -201,8 +220,10 @@ def print_tables(rows: list[dict], questions: dict, jobs: int) -> None:
         print("| question | ms | rows |")
         print("|---|---:|---:|")
         for name, q in qs.items():
-            rows_txt = q["rows"] if q["rows"] is not None else f"error: {q.get('error')}"
-            print(f"| {name} | {q['ms']:.0f} | {rows_txt} |")
+            if q["ms"] is None:
+                print(f"| {name} | {q.get('error')} | |")
+            else:
+                print(f"| {name} | {q['ms']:.0f} | {q['rows']} |")
 
 
 if __name__ == "__main__":

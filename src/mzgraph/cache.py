@@ -2,11 +2,14 @@
 
 A rebuild of a corpus in which one report changed should read that report only. For every
 document built, the cache keeps its :class:`~mzgraph.model.Extraction`, the part
-``resolve.resolve_document`` made of it and that part's N-Triples (zlib-compressed), in one
-pickle per document under::
+``resolve.resolve_document`` made of it and that part's N-Triples, under::
 
-    <cache dir>/<fingerprint>/entries/<k[:2]>/<k>.pickle   k = sha256(path, content sha256)
+    <cache dir>/<fingerprint>/entries/<k[:2]>/<k>.pickle   what merging needs (small)
+                                              <k>.nt       the document's N-Triples
+                                              <k>.detail   pickle of (extraction, part)
     <cache dir>/<fingerprint>/index.json                   path → [size, mtime_ns, sha256]
+
+with ``k = sha256(path, content sha256)``.
 
 The index is the fast path: a file whose size and modification time are those recorded
 is not even opened. A file whose stat changed is hashed; if its content is one the cache
@@ -29,8 +32,7 @@ import pickle
 import platform
 import shutil
 import tempfile
-import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,19 +48,22 @@ _PICKLE_PROTOCOL = 5
 class CacheEntry:
     """One document as built.
 
-    What a streaming build needs of an unchanged document is small and loaded at once: its
-    N-Triples and what it adds to the entities shared between documents. The extraction and
-    the full resolved part stay pickled in ``detail`` until an in-memory build asks for them.
+    The entry itself is small: what a streaming build needs to merge an unchanged document
+    (what it adds to the entities shared between documents, and counts). Its N-Triples and
+    its extraction with the resolved part (``detail``) travel beside it: in memory when just
+    built, else in files of the cache read only when wanted, the N-Triples copied straight
+    into the output.
     """
 
     path: str
     content_hash: str
     doc_id: str
     chars: int  # length of the clean text
+    triples: int  # lines of ``ntriples``
     shared: KnowledgeBase  # ``resolve.shared_part`` of the document's part
     scoped_counts: dict[str, int]  # document-scoped entities (targets) by class name
-    ntriples: bytes  # zlib-compressed N-Triples of ``encode_document(part)``
-    detail: bytes  # pickle of (extraction, part)
+    ntriples: bytes | None = None  # N-Triples of ``encode_document(part)``, when in memory
+    detail: bytes | None = None  # pickle of (extraction, part), when in memory
 
     @classmethod
     def make(
@@ -74,17 +79,16 @@ class CacheEntry:
             content_hash=doc.content_hash,
             doc_id=doc.doc_id,
             chars=len(doc.text),
+            triples=ntriples.count(b"\n"),
             shared=shared,
             scoped_counts=counts,
-            ntriples=zlib.compress(ntriples, 1),
+            ntriples=ntriples,
             detail=pickle.dumps((extraction, part), protocol=_PICKLE_PROTOCOL),
         )
 
-    def extraction_and_part(self) -> tuple[Extraction, KnowledgeBase]:
-        return pickle.loads(self.detail)
-
-    def ntriples_text(self) -> bytes:
-        return zlib.decompress(self.ntriples)
+    @property
+    def key(self) -> str:
+        return entry_key(self.path, self.content_hash)
 
 
 @dataclass(frozen=True)
@@ -136,8 +140,16 @@ class BuildCache:
         self.dir = self.root / fingerprint()
         self._index: dict[str, FileStamp] | None = None
 
-    def _entry_path(self, key: str) -> Path:
-        return self.dir / "entries" / key[:2] / f"{key}.pickle"
+    def _entry_path(self, key: str, suffix: str = ".pickle") -> Path:
+        return self.dir / "entries" / key[:2] / f"{key}{suffix}"
+
+    def ntriples_path(self, entry: CacheEntry) -> Path:
+        return self._entry_path(entry.key, ".nt")
+
+    def detail(self, entry: CacheEntry) -> bytes:
+        if entry.detail is not None:
+            return entry.detail
+        return self._entry_path(entry.key, ".detail").read_bytes()
 
     @property
     def index(self) -> dict[str, FileStamp]:
@@ -170,17 +182,22 @@ class BuildCache:
             return None
         return entry
 
-    def store(self, entry: CacheEntry) -> None:
-        data = pickle.dumps(entry, protocol=_PICKLE_PROTOCOL)
-        target = self._entry_path(entry_key(entry.path, entry.content_hash))
-        _write(target, data)
+    def store(self, entry: CacheEntry) -> CacheEntry:
+        """Write the entry and its side files; gives the entry without its in-memory bytes."""
+        assert entry.ntriples is not None and entry.detail is not None
+        _write(self._entry_path(entry.key, ".nt"), entry.ntriples)
+        _write(self._entry_path(entry.key, ".detail"), entry.detail)
+        light = replace(entry, ntriples=None, detail=None)
+        _write(self._entry_path(entry.key), pickle.dumps(light, protocol=_PICKLE_PROTOCOL))  # last: complete
+        return light
 
     def finish(self, stamps: dict[str, FileStamp]) -> None:
         """Record the files of this build and drop everything else."""
         self._index = dict(stamps)
         payload = json.dumps({p: [s.size, s.mtime_ns, s.content_hash] for p, s in sorted(stamps.items())})
         _write(self.dir / "index.json", payload.encode())
-        keep = {f"{entry_key(p, s.content_hash)}.pickle" for p, s in stamps.items()}
+        keys = {entry_key(p, s.content_hash) for p, s in stamps.items()}
+        keep = {f"{k}{suffix}" for k in keys for suffix in (".pickle", ".nt", ".detail")}
         entries = self.dir / "entries"
         if entries.is_dir():
             for sub in entries.iterdir():

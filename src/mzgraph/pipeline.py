@@ -17,6 +17,8 @@ corpus:
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -112,8 +114,8 @@ def _process(path: str, max_bytes: int, cache_dir: str | None) -> _Outcome:
             return _Outcome(path, failure=f"{path}: no such file")
         return _Outcome(path, failure=f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
     entry = _make_entry(path, extraction)
-    if cache is not None:
-        cache.store(entry)
+    if cache is not None:  # the main process reads the bytes back from the cache files
+        entry = cache.store(entry)
     return _Outcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
 
 
@@ -184,43 +186,60 @@ def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[_Outco
 class _Corpus:
     """Merges document outcomes in order: unique document ids, resolution, bookkeeping."""
 
-    def __init__(self, *, keep_details: bool):
+    def __init__(self, *, keep_details: bool, cache: BuildCache | None):
         self.keep_details = keep_details
+        self.cache = cache
         self.resolver = Resolver(keep_details=keep_details)
         self.result = BuildResult(graph=None, kb=self.resolver.kb)
         self.used_ids: set[str] = set()
         self.stamps: dict[str, FileStamp] = {}
         self.scoped_counts: dict[str, int] = {}
 
-    def add(self, outcome: _Outcome) -> tuple[str, bytes] | None:
-        """Merge one outcome; gives the document's id and N-Triples (None on failure)."""
+    def _detail(self, entry: CacheEntry) -> tuple[Extraction, KnowledgeBase]:
+        data = entry.detail if entry.detail is not None or self.cache is None else self.cache.detail(entry)
+        return pickle.loads(data)
+
+    def add(self, outcome: _Outcome) -> CacheEntry | None:
+        """Merge one outcome; gives the document's entry (None on failure)."""
         res = self.result
         if outcome.entry is None:
             res.failures.append((outcome.path, outcome.failure or "failed"))
             return None
         entry = outcome.entry
-        doc_id = entry.doc_id
-        if doc_id in self.used_ids:  # two files with one stem: tell them apart by content
-            extraction, _ = entry.extraction_and_part()
-            extraction.document.doc_id = f"{doc_id}-{entry.content_hash[:8]}"
-            entry = _make_entry(entry.path, extraction)
-            doc_id = entry.doc_id
-        self.used_ids.add(doc_id)
+        if entry.doc_id in self.used_ids:  # two files with one stem: tell them apart by content
+            extraction, _ = self._detail(entry)
+            extraction.document.doc_id = f"{entry.doc_id}-{entry.content_hash[:8]}"
+            entry = _make_entry(entry.path, extraction)  # not cached: the clash belongs to this build
+        self.used_ids.add(entry.doc_id)
         if self.keep_details:
-            self.resolver.merge(entry.extraction_and_part()[1])
+            self.resolver.merge(self._detail(entry)[1])
         else:
             self.resolver.merge(entry.shared)
             for name, n in entry.scoped_counts.items():
                 self.scoped_counts[name] = self.scoped_counts.get(name, 0) + n
         res.documents.append(outcome.path)
         res.chars += entry.chars
+        res.triples += entry.triples
         if outcome.from_cache:
             res.cached += 1
         else:
             res.read += 1
         if outcome.stamp is not None:
             self.stamps[outcome.path] = outcome.stamp
-        return doc_id, entry.ntriples_text()
+        return entry
+
+    def write_ntriples(self, entry: CacheEntry, out: BinaryIO, *, quads: bool) -> None:
+        """The document's own triples; in N-Quads, in a named graph of the document."""
+        if entry.ntriples is None and not quads:
+            out.flush()
+            with open(self.cache.ntriples_path(entry), "rb") as f:
+                shutil.copyfileobj(f, out, 1 << 20)
+            return
+        data = entry.ntriples if entry.ntriples is not None else self.cache.ntriples_path(entry).read_bytes()
+        if quads:
+            graph = f" <{document_iri(entry.doc_id)}> .\n".encode()
+            data = data.replace(b" .\n", graph)  # a newline inside a literal is escaped
+        out.write(data)
 
     def finish(self) -> KnowledgeBase:
         kb = self.resolver.result()
@@ -257,7 +276,7 @@ def build(
     """
     paths = _discover(inputs)
     cache = _open_cache(cache_dir)
-    corpus = _Corpus(keep_details=True)
+    corpus = _Corpus(keep_details=True, cache=cache)
     for done, outcome in enumerate(_outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes), 1):
         corpus.add(outcome)
         if progress:
@@ -278,14 +297,9 @@ class _NothingBuilt(Exception):
 def _stream(corpus: _Corpus, outcomes: Iterator[_Outcome], total: int, quads: bool, progress, out: BinaryIO) -> None:
     res = corpus.result
     for done, outcome in enumerate(outcomes, 1):
-        merged = corpus.add(outcome)
-        if merged is not None:
-            doc_id, ntriples = merged
-            res.triples += ntriples.count(b"\n")
-            if quads:  # each document's own statements go into a named graph of its own
-                graph = f" <{document_iri(doc_id)}> .\n".encode()
-                ntriples = ntriples.replace(b" .\n", graph)  # a newline inside a literal is escaped
-            out.write(ntriples)
+        entry = corpus.add(outcome)
+        if entry is not None:
+            corpus.write_ntriples(entry, out, quads=quads)
         if progress:
             progress(done, total)
     if not res.documents:
@@ -324,7 +338,7 @@ def build_to_file(
         return result
     paths = _discover(inputs)
     cache = _open_cache(cache_dir)
-    corpus = _Corpus(keep_details=False)
+    corpus = _Corpus(keep_details=False, cache=cache)
     outcomes = _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
     try:
         atomic_write(output, lambda f: _stream(corpus, outcomes, len(paths), fmt == "nquads", progress, f))
