@@ -66,3 +66,8 @@ def test_autonomous_region_bodies():
 def test_government_after_its_committee():
     text = "2021年，内蒙古自治区民政厅在自治区党委、政府的领导下开展工作。"
     assert names(run(text), A) == ["内蒙古自治区民政厅", "内蒙古自治区党委", "内蒙古自治区政府"]
+
+
+def test_one_body_one_name_in_a_document():
+    text = "2020年，福建省人民政府召开常务会议，省政府主要领导出席，省卫生健康委员会和省卫生健康委参加。"
+    assert names(run(text), A) == ["福建省人民政府", "福建省人民政府", "福建省卫生健康委员会", "福建省卫生健康委员会"]

@@ -52,3 +52,7 @@ def test_issuer_of_a_transmittal_notice():
     text = "吉林省民政厅关于印发《吉林省养老机构管理办法》的通知\n各市（州）民政局："
     rel = relations(run(text), RelationType.ISSUED_BY)
     assert ("吉林省养老机构管理办法", "吉林省民政厅") in rel
+
+
+def test_short_back_references_are_not_new_policies():
+    assert names(run("印发《西藏自治区社会救助办法》，《办法》明确了救助范围。"), P) == ["西藏自治区社会救助办法"]

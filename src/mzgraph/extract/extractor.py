@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
@@ -143,6 +144,9 @@ def extract(document: SourceDocument) -> Extraction:
             )
         )
     agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
+    # one body, one name in a document: 江西省人民政府 and 江西省政府 are the same body
+    first_name: dict[str, str] = {}
+    agencies = [replace(a, name=first_name.setdefault(_agency_key(a.name), a.name)) for a in agencies]
     for a in agencies:
         s0, s1 = sentence_of(a.start, a.end)
         i = add(
@@ -220,6 +224,10 @@ def extract(document: SourceDocument) -> Extraction:
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
             )
     return out
+
+
+def _agency_key(name: str) -> str:
+    return name.removeprefix("中共").replace("人民政府", "政府").replace("委员会", "委")
 
 
 def _issuers(

@@ -109,6 +109,8 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
         title = m.group(1).strip()
         if not is_policy_title(text, s, e, title):
             continue
+        if title in lexicon.policy_heads() or len(title) <= 3:
+            continue  # 《意见》, 《条例》: a back-reference to a title named before
         name = title
         for off, found, repaired in repairs or ():
             found, repaired = found.strip("《》"), repaired.strip("《》")
