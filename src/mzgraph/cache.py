@@ -15,9 +15,10 @@ The index is the fast path: a file whose size and modification time are those re
 is not even opened. A file whose stat changed is hashed; if its content is one the cache
 knows (a ``touch``, a copy back), the entry is used all the same.
 
-The fingerprint hashes mzgraph's own code and data files and the versions of Python and
-rdflib, so any change to a stage (a better extractor, a new encoding) starts a fresh cache
-and older fingerprints are removed. After a build, entries of files no longer in the build
+The fingerprint hashes the code and data of the stages that make an entry (reading,
+extraction, resolution, encoding, the gazetteer) and the versions of Python and rdflib, so
+any change to them (a better extractor, a new encoding) starts a fresh cache; older
+fingerprints are removed. After a build, entries of files no longer in the build
 are pruned: the cache mirrors the last build, so it never grows with edits.
 
 Entries are pickles: load only a cache you (or your build) wrote.
@@ -109,15 +110,25 @@ class FileStamp:
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A hash of everything that shapes an entry: mzgraph's code and data, Python, rdflib."""
+    """A hash of everything that shapes an entry: the code and data of the stages up to
+    encoding, and the versions of Python and rdflib (views, queries and exports do not count)."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     h.update(f"{platform.python_version()} {rdflib.__version__} {_PICKLE_PROTOCOL}".encode())
     for f in sorted(package.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts and f.suffix in (".py", ".tsv", ".txt", ".json", ".rq"):
-            h.update(str(f.relative_to(package)).encode())
+        rel = f.relative_to(package)
+        if (
+            f.is_file()
+            and "__pycache__" not in rel.parts
+            and (rel.parts[0] in _STAGES or str(rel) in _STAGES)
+            and f.suffix in (".py", ".tsv", ".txt", ".json")
+        ):
+            h.update(str(rel).encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+_STAGES = ("ingest", "extract", "rdf", "data", "model.py", "gazetteer.py", "resolve.py", "cache.py", "pipeline.py")
 
 
 def content_hash(path: Path) -> str:
