@@ -93,3 +93,8 @@ def test_sibling_city_named_as_subject_and_league():
     ex = run(text)
     assert located(ex, EntityType.TARGET) == {"86家": "150600", "210个": "152500"}
     assert located(ex, EntityType.PROGRAM) == {"互助养老": "152500"}
+
+
+def test_name_whose_suffix_starts_another_word():
+    assert names(run("2022年，江苏省新建区域性养老服务中心8所。"), P) == ["江苏省"]
+    assert names(run("江西省南昌市新建区新建养老院2所。"), P) == ["江西省", "南昌市", "新建区"]

@@ -78,6 +78,8 @@ _GENERIC_FULL = {
     "新区",
     "海域",
 }
+# A level suffix followed by one of these makes a word (区域, 区划, 市场, 县域, 省份).
+_SUFFIX_WORDS = {"区": "域划", "市": "场", "县": "域", "省": "份"}
 # A short name followed by one of these names an institution or a street, not the place.
 _INSTITUTION_AFTER = re.compile(
     r"大学|学院|师范|理工|财经|银行|农商|日报|晚报|商报|电视台|广播电视台|卫视|医院|中学|小学|路|街|大道|大街|广场|公园|"
@@ -168,10 +170,13 @@ def find_places(
         nxt = text[e] if e < len(text) else ""
         if name in m.full:
             divs = m.full[name]
+            parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
             if len(name) == 2 or name in _GENERIC_FULL:
-                parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
                 if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
                     continue
+            # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
+            if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
+                continue
             d = _pick(divs, g, context, before)
             if d is not None:
                 hits.append(PlaceHit(s, e, d, False))

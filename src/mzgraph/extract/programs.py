@@ -36,10 +36,10 @@ _METAPHORS = {
 # Head nouns that may follow a quoted name and belong to it.
 # Direct speech or a slogan sentence rather than a name.
 _SLOGAN = re.compile(r"[，。！？；,!?;]|.{4,}的.{2,}")
-_BODY_NAME = re.compile(r"(?:委|办|局|厅|理事会|协会|委员会|联合会|商会)$")
+_BODY_NAME = re.compile(r"(?:委|局|厅|理事会|协会|委员会|联合会|商会)$")
 _HEAD = re.compile(
     r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
-    r"专项工程|工作室|试点|示范|改革|行动计划|体系|网络|热线|小程序|APP|App|app)"
+    r"专项工程|工作室|试点|示范|改革|行动计划|体系|网络|热线|小程序|APP|App|app|政务服务平台|服务平台|移动端|客户端)"
 )
 _REFORM = re.compile(
     r"(?:推进|深化|推动|实施|开展|启动|推行|完成|抓好|落实|共抓|抓实|试点)"
@@ -83,7 +83,7 @@ def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
         head = _HEAD.match(after)
         if head is None and (name in _METAPHORS or _SLOGAN.search(name)):
             continue
-        if _BODY_NAME.search(name):  # “两委”, “红白理事会”: a body, not a program
+        if head is None and _BODY_NAME.search(name):  # “两委”, “红白理事会”: a body, not a program
             continue
         end = e + (head.end() if head else 0)
         hits.append(ProgramHit(s, end, name))

@@ -698,3 +698,52 @@ write(
     ents,
     rels,
 )
+
+# ---- provincial piece with county headings and ASCII punctuation (written blind)
+ents = [
+    E("js", "Place", "江苏省", ["江苏"]),
+    E("ks", "Place", "昆山市", ["昆山"]),
+    E("px", "Place", "沛县", []),
+    E("sz", "Place", "苏州市", ["苏州"], False),
+    E("xz", "Place", "徐州市", ["徐州"], False),
+    E("jsmz", "Agency", "江苏省民政厅", ["省民政厅"]),
+    E("jscz", "Agency", "江苏省财政厅", ["省财政厅"]),
+    E("pxmz", "Agency", "沛县民政局", ["县民政局"]),
+    E("p1", "Policy", "江苏省困难群众救助补助资金管理办法", []),
+    E("p2", "Policy", "沛县农村幸福院管理办法", []),
+    E("g1", "Program", "一网统管", ["一网统管机制"]),
+    E("g2", "Program", "苏服办", ["苏服办平台"]),
+    T("t1", 860, "元"),
+    T("t2", 512000, "户"),
+    T("t3", 806000, "人"),
+    T("t4", 3200, "人"),
+    T("t5", 130000000, "元"),
+    T("t6", 8, "所"),
+    T("t7", 58, "%"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "jsmz"),
+        R("p1", "issuedBy", "jscz"),
+        R("p2", "issuedBy", "pxmz"),
+        R("ks", "partOf", ["sz", "js"]),
+        R("px", "partOf", ["xz", "js"]),
+        R("sz", "partOf", "js", False),
+        R("xz", "partOf", "js", False),
+        R("g1", "locatedIn", "ks"),
+        R("g2", "locatedIn", ["ks", "js"], False),
+        R("t4", "locatedIn", "ks"),
+        R("t5", "locatedIn", "px"),
+        R("t6", "locatedIn", "px"),
+        R("t7", "locatedIn", "px"),
+    ]
+    + [R(t, "locatedIn", "js", False) for t in ("t1", "t2", "t3")]
+    + [R("jsmz", "locatedIn", "js", False), R("jscz", "locatedIn", "js", False), R("pxmz", "locatedIn", "px", False)]
+)
+write(
+    "jiangsu-assistance-2022.json",
+    "jiangsu-assistance-2022.txt",
+    "written for the mzgraph tests: a provincial piece with county headings and ASCII punctuation (written blind)",
+    ents,
+    rels,
+)
