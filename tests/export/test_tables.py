@@ -39,3 +39,11 @@ def test_pandas_reads_chinese_back(dev_graph):
     df = pd.read_csv(io.BytesIO(render(dev_graph, "csv")["nodes.csv"]), encoding="utf-8-sig", dtype=str)
     assert list(df.columns) == list(NODE_COLUMNS)
     assert df["label"].str.contains("[\u4e00-\u9fff]").any()
+
+
+def test_degree_is_the_metrics_degree(dev_graph):
+    from mzgraph.analytics import add_metrics
+
+    net = add_metrics(to_networkx(dev_graph))
+    nodes = _rows(render(dev_graph, "csv")["nodes.csv"])
+    assert {r["id"]: int(r["degree"]) for r in nodes} == {n: a["degree"] for n, a in net.nodes(data=True)}

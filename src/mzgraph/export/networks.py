@@ -1,8 +1,9 @@
 """GraphML and GEXF: the entity network for Gephi, Cytoscape and networkx users.
 
 The network is ``mzgraph.network.to_networkx`` (entities as nodes, their relations as
-edges) with ``mzgraph.analytics.add_metrics`` (degree, betweenness, community), so it is
-the same network the view draws. Both formats only hold scalar attribute values: lists
+edges) with ``mzgraph.analytics.add_metrics`` (degree, betweenness, community) as
+``metrics_network`` sets them (betweenness estimated from a seeded sample of pivots on large
+networks), so it is the same network, with the same numbers, as ``mzgraph stats`` reports. Both formats only hold scalar attribute values: lists
 (alternative names, sentences, documents) are joined with `` | ``, missing values are left
 out. Each edge has ``label`` = the relation (issuedBy, partOf, locatedIn, hasTarget), which
 Gephi shows as the edge label.
@@ -16,8 +17,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Graph
 
-from mzgraph.analytics import add_metrics
-from mzgraph.network import to_networkx
+from mzgraph.analytics.metrics import metrics_network
 
 LIST_SEPARATOR = " | "
 
@@ -34,7 +34,7 @@ def _scalars(attrs: dict) -> dict:
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
     """The entity network with metrics, every attribute a GraphML/GEXF-legal scalar."""
-    net = add_metrics(to_networkx(graph))
+    net = metrics_network(graph)
     out = nx.MultiDiGraph()
     for node, attrs in net.nodes(data=True):
         out.add_node(node, **_scalars(attrs))

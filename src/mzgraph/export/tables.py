@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 
+import networkx as nx
 from rdflib import Graph, URIRef
 
-from mzgraph.analytics import add_metrics
 from mzgraph.network import to_networkx
 from mzgraph.rdf.namespaces import MZ
 
@@ -31,7 +31,10 @@ def _csv(columns: tuple[str, ...], rows: list[dict]) -> bytes:
 
 def tables(graph: Graph) -> dict[str, bytes]:
     """``{"nodes.csv": bytes, "edges.csv": bytes}`` for ``graph``'s entity network."""
-    net = add_metrics(to_networkx(graph))
+    net = to_networkx(graph)
+    # degree as add_metrics counts it (neighbours in the undirected simple graph), without
+    # the betweenness and communities a spreadsheet does not show
+    degree = dict(nx.Graph(net.to_undirected(as_view=True)).degree())
     nodes = []
     for node, a in net.nodes(data=True):
         # the value as written in the graph (209800, not the network's float 209800.0)
@@ -46,7 +49,7 @@ def tables(graph: Graph) -> dict[str, bytes]:
                 "unit": a.get("unit", ""),
                 "indicator": a.get("indicator", ""),
                 "division_code": a.get("division_code", ""),
-                "degree": a.get("degree", 0),
+                "degree": degree.get(node, 0),
             }
         )
     edges = []
