@@ -1,12 +1,12 @@
 """GraphML and GEXF: the entity network for Gephi, Cytoscape and networkx users.
 
 The network is ``mzgraph.network.to_networkx`` (entities as nodes, their relations as
-edges) with ``mzgraph.analytics.add_metrics`` (degree, betweenness, community) as
-``metrics_network`` sets them (betweenness estimated from a seeded sample of pivots on large
-networks), so it is the same network, with the same numbers, as ``mzgraph stats`` reports. Both formats only hold scalar attribute values: lists
-(alternative names, sentences, documents) are joined with `` | ``, missing values are left
-out. Each edge has ``label`` = the relation (issuedBy, partOf, locatedIn, hasTarget), which
-Gephi shows as the edge label.
+edges) with the degree, betweenness and community that ``mzgraph.analytics.add_metrics``
+sets, as ``metrics_network`` calls it (betweenness estimated from a seeded sample of pivots
+on large networks): the same numbers ``mzgraph stats`` reports. Both formats only hold
+scalar attribute values: lists (alternative names, sentences, documents) are joined with
+`` | ``, missing values are left out. Each edge has ``label`` = the relation (issuedBy,
+partOf, locatedIn, hasTarget), which Gephi shows as the edge label.
 """
 
 from __future__ import annotations
