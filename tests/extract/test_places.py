@@ -98,3 +98,10 @@ def test_sibling_city_named_as_subject_and_league():
 def test_name_whose_suffix_starts_another_word():
     assert names(run("2022年，江苏省新建区域性养老服务中心8所。"), P) == ["江苏省"]
     assert names(run("江西省南昌市新建区新建养老院2所。"), P) == ["江西省", "南昌市", "新建区"]
+
+
+def test_scope_at_a_reset_section_start():
+    # a numbered heading hands the text back to the default place, which may be none
+    text = "各地要抓好落实。\n长沙市：推进改革\n建成站点12个。\n二、下一步工作\n新增床位300张。"
+    where = located(run(text), EntityType.TARGET)
+    assert where["12个"] == "430100"

@@ -100,7 +100,8 @@ def extract(document: SourceDocument) -> Extraction:
     spans = [(p.start - 1, p.end + 1) for p in policies]
     policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
     subjects: dict[int, str | None] = {a.start: a.place_code for a in agencies if a.place_code}
-    subjects.update({p.start: narrowest(places, p).division.code for p in places})
+    place_at = {p.start: p for p in places}
+    subjects.update({p.start: narrowest(places, p, place_at).division.code for p in places})
     scope = scope.with_paragraph_subjects(text, subjects)
     titles = Mask(len(text))
     for p in policies:

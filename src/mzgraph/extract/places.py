@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mzgraph import gazetteer as gz
@@ -223,6 +223,7 @@ class Scope:
 
     default: str | None
     sections: list[tuple[int, str | None]]  # (start offset, division code), sorted
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def with_paragraph_subjects(self, text: str, subjects: dict[int, str | None]) -> Scope:
         """A paragraph that opens with a place or a body (``此外，市民政局…``) is about its place.
@@ -231,11 +232,12 @@ class Scope:
         Only that paragraph changes; the heading's scope resumes after it.
         """
         sections = list(self.sections)
+        headed = {start for start, _ in self.sections}
         for s, e in paragraph_spans(text):
             lead = _PARAGRAPH_LEAD.match(text, s)
             at = lead.end() if lead else s
             code = subjects.get(at)
-            if code is None or any(start == s for start, _ in self.sections):
+            if code is None or s in headed:
                 continue
             sections.append((s, code))
             sections.append((e, self.at(s)))
@@ -243,14 +245,16 @@ class Scope:
         return Scope(self.default, sections)
 
     def at(self, offset: int) -> str | None:
-        i = bisect_right(self.sections, (offset, "\uffff")) - 1
+        if self._starts is None or len(self._starts) != len(self.sections):
+            self._starts = [start for start, _ in self.sections]
+        i = bisect_right(self._starts, offset) - 1
         return self.sections[i][1] if i >= 0 else self.default
 
 
-def narrowest(hits: list[PlaceHit], first: PlaceHit) -> PlaceHit:
+def narrowest(hits: list[PlaceHit], first: PlaceHit, by_start: dict[int, PlaceHit] | None = None) -> PlaceHit:
     """成都市武侯区: a place named right after its parent is the one meant."""
     g = matcher().gazetteer
-    by_start = {h.start: h for h in hits}
+    by_start = by_start if by_start is not None else {h.start: h for h in hits}
     best = first
     while (h := by_start.get(best.end)) is not None and g.is_within(h.division, best.division.code):
         best = h

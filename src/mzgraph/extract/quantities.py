@@ -66,6 +66,7 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM}|{_CN})(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
+_CN_VALUE = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 _NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
 # 1936万建档立卡贫困人口: a count in 万 or 亿 with no measure word, followed by who is counted
 _BARE = re.compile(
@@ -112,8 +113,7 @@ class QuantityHit:
 
 def chinese_number(s: str) -> int | None:
     """二十四 → 24, 一百零五 → 105, 三千 → 3000; digits read in place (二〇一九 → 2019)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "两": 2})
+    digits = _CN_VALUE
     if all(c in digits for c in s):
         return int("".join(str(digits[c]) for c in s)) if len(s) > 1 else digits[s]
     total, current = 0, 0
