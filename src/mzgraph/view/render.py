@@ -18,6 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -100,9 +101,15 @@ def _size(degree: int) -> float:
 
 
 def _number(value):
-    if isinstance(value, (int, float)) and math.isfinite(value):
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
     return None
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _type(attrs: dict) -> str:
@@ -125,7 +132,7 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
     sentence_index: dict[str, int] = {}
 
     def sentence_ids(texts) -> list[int]:
-        return [sentence_index.setdefault(s, len(sentence_index)) for s in texts or ()]
+        return [sentence_index.setdefault(str(s), len(sentence_index)) for s in texts or ()]
 
     order = sorted(net.nodes, key=str)
     node_index = {n: i for i, n in enumerate(order)}
@@ -146,8 +153,8 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
                 _community(d.get("community", 0)),
                 [str(a) for a in d.get("alt_labels", ())],
                 _number(d.get("value")),
-                d.get("unit"),
-                d.get("indicator"),
+                _text(d.get("unit")),
+                _text(d.get("indicator")),
                 sentence_ids(d.get("sentences")),
                 str(d.get("iri", n)),
             ]
@@ -159,8 +166,8 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         if net.is_multigraph()
         else ((u, v, None, d) for u, v, d in net.edges(data=True))
     )
-    for u, v, _key, d in sorted(edges, key=lambda e: (node_index[e[0]], node_index[e[1]], str(e[3].get("relation")))):
-        rel = str(d.get("relation") or _key or "")
+    for u, v, key, d in sorted(edges, key=lambda e: (node_index[e[0]], node_index[e[1]], str(e[3].get("relation")))):
+        rel = str(d.get("relation") or key or "")
         if rel not in relation_names:
             relation_names.append(rel)
         edge_rows.append([node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))])
