@@ -301,7 +301,7 @@ def find_scope(
         at = s + (num.end() if num else 0)
         h = by_start.get(at)
         if h is not None:
-            h = narrowest(hits, h)  # 广州天河：
+            h = narrowest(hits, h, by_start)  # 广州天河：
         if h is not None and h.end < e and text[h.end] in "：:】":
             sections.append((s, h.division.code))
         elif _SECTION_NUMBERED.match(line) and e - s <= 30 and "。" not in line and sections:
