@@ -141,3 +141,15 @@ def test_discover_finds_every_supported_suffix_recursively(tmp_path):
     found = discover([tmp_path])
     assert sorted(p.suffix for p in found) == sorted(SUPPORTED_SUFFIXES)
     assert found == sorted(found)
+
+
+def test_old_table_layout_page():
+    from pathlib import Path
+
+    doc = read_document(Path(__file__).parent / "table-layout.html")
+    meta = doc.metadata
+    assert (meta.title, meta.date, meta.source) == ("全省民政工作会议召开", "2020-03-02", "江西省民政厅")
+    assert doc.text.startswith("全省民政工作会议召开\n")
+    assert "《关于改革完善社会救助制度的意见》。\n\u3000\u3000省民政厅厅长出席会议并讲话。" in doc.text
+    for furniture in ("政务公开", "版权所有", "ICP", "alert", "发布日期"):
+        assert furniture not in doc.text

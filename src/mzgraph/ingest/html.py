@@ -260,10 +260,26 @@ def _tidy(mt: MappedText) -> None:
     mt.sub_keep(re.compile(r"^\n+|\n+$"))
 
 
+def _heading(root: _Node) -> str:
+    """Text of the page's first <h1> outside the furniture."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if node.skipped and node is not root:
+            continue
+        if node.tag == "h1":
+            pieces: list[tuple[str, int, bool]] = []
+            _pieces(node, pieces)
+            return _SPACE.sub(" ", "".join(t for t, _, _ in pieces)).strip()
+        stack.extend(c for c in node.children if isinstance(c, _Node))
+    return ""
+
+
 @dataclass
 class HtmlResult:
     body: MappedText
     hints: list[str]  # site name, title pieces: junk detection candidates
+    title_fallback: str | None = None  # from <title>, when neither meta tags nor the text say
 
 
 def read_html(source: str, meta: DocumentMetadata) -> HtmlResult:
@@ -286,11 +302,12 @@ def read_html(source: str, meta: DocumentMetadata) -> HtmlResult:
     page_title = html_lib.unescape(_SPACE.sub(" ", builder.title)).strip()
     site = m.get("og:site_name") or m.get("sitename") or m.get("site_name") or m.get("application-name") or ""
     meta.format = "text/html"
-    title = m.get("articletitle") or m.get("og:title") or m.get("title") or ""
-    if not title and page_title:
-        parts = [p for p in _TITLE_SPLIT.split(page_title) if p]
-        title = max(parts, key=len) if parts else page_title
+    title = m.get("articletitle") or m.get("og:title") or m.get("title") or _heading(builder.root)
     meta.title = title or None
+    # "Article - Site" or "Site--Article": the longest part, used when the article's own
+    # head line does not give the title.
+    parts = [p for p in _TITLE_SPLIT.split(page_title) if p] if page_title else []
+    fallback = max(parts, key=len) if parts else None
     date = m.get("pubdate") or m.get("publishdate") or m.get("article:published_time") or m.get("date") or ""
     date = date or m.get("dc.date") or m.get("firstpublishedtime") or ""
     meta.date = iso_date(date) if date else None
@@ -299,4 +316,4 @@ def read_html(source: str, meta: DocumentMetadata) -> HtmlResult:
     meta.url = m.get("og:url") or m.get("url") or None
     hints = [h for h in {site, page_title, *(_TITLE_SPLIT.split(page_title) if page_title else [])} if h]
     hints = [h for h in hints if h != title]
-    return HtmlResult(body, sorted(hints))
+    return HtmlResult(body, sorted(hints), fallback)

@@ -122,6 +122,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
 
     meta = DocumentMetadata()
     hints: list[str] = []
+    title_fallback = None
     if suffix == ".docx":
         original = read_docx(data, name, meta)
         mt = MappedText(original)
@@ -131,7 +132,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
     elif suffix in _HTML:
         original, meta.encoding = _decode_html(data, name)
         page = read_html(original, meta)
-        mt, hints = page.body, page.hints
+        mt, hints, title_fallback = page.body, page.hints, page.title_fallback
     else:
         original, meta.encoding = decode_bytes(data, name)
         mt = _unify_newlines(original)
@@ -156,6 +157,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         else:
             removals.append(Removal(text, offset, "page-chrome: site banner"))
             meta.publisher = meta.publisher or text
+    meta.title = meta.title or title_fallback
     meta.removals = sorted(removals, key=lambda r: (r.offset, r.token))
     meta.repairs = junk.repairs
     for attr in ("title", "publisher", "source"):  # metadata must not carry the spam either
