@@ -51,3 +51,8 @@ def test_program_takes_the_place_of_its_clause():
 def test_bodies_and_slogans_in_quotes_are_not_programs():
     text = "完成村“两委”换届，成立“红白理事会”，提出“让老年人过上幸福的晚年生活”，推广“积分超市”。"
     assert names(run(text), G) == ["积分超市"]
+
+
+def test_ideas_and_zero_goals_are_not_programs():
+    text = "坚持“民政为民、民政爱民”工作理念，确保“零事故”，推进“放管服”改革。"
+    assert names(run(text), G) == ["放管服"]

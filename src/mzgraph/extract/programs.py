@@ -22,7 +22,8 @@ from mzgraph.extract.text import Mask
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
 _NOT_PROGRAM_AFTER = re.compile(
-    r"^(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题|称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述|"
+    r"^(?:工作|发展|服务|总|基本|目标)?(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题)|"
+    r"^(?:称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述|"
     # a quoted label of people (“三留守”人员, “空巢”老人) names a group, not a program
     r"人员|群体|对象|老人|老年人|儿童|妇女|家庭|人口|群众|户|党员|干部)"
 )
@@ -36,6 +37,7 @@ _METAPHORS = {
 # Head nouns that may follow a quoted name and belong to it.
 # Direct speech or a slogan sentence rather than a name.
 _SLOGAN = re.compile(r"[，。！？；,!?;]|.{4,}的.{2,}")
+_ZERO = re.compile(r"^零[\u4e00-\u9fff]{1,3}$")  # “零事故”, “零投诉”: a goal stated as a slogan
 _BODY_NAME = re.compile(r"(?:委|局|厅|理事会|协会|委员会|联合会|商会)$")
 _HEAD = re.compile(
     r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
@@ -81,7 +83,7 @@ def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
         if _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
             continue
         head = _HEAD.match(after)
-        if head is None and (name in _METAPHORS or _SLOGAN.search(name)):
+        if head is None and (name in _METAPHORS or _SLOGAN.search(name) or _ZERO.match(name)):
             continue
         if head is None and _BODY_NAME.search(name):  # “两委”, “红白理事会”: a body, not a program
             continue

@@ -98,7 +98,7 @@ _AFTER_VERB = re.compile(
 # Verbs before a figure: the counted noun follows them (提供帮扶资源21.33亿元) or, when
 # nothing follows, precedes them (遗体火化率达92.37%).
 _BEFORE_VERB = re.compile(
-    r"超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
+    r"不低于|不少于|不超过|保持在|保持|超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
     r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
 )
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
@@ -139,6 +139,7 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     if noun:
         return noun
     before = re.split(r"[，。；、,;：:]", text[lo:start])[-1]
+    before = re.sub(r"(?:每人每[年月日]|每人|每[年月]|人均)+$", "", before)
     verbs = list(_BEFORE_VERB.finditer(before))
     if verbs:
         tail = before[verbs[-1].end() :].lstrip("了")
