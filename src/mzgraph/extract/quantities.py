@@ -58,6 +58,7 @@ _UNITS = [
     "期",
     "%",
     "％",
+    "‰",
 ]
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN = rf"[{_CN_DIGITS}十百千]+"
@@ -131,7 +132,7 @@ def chinese_number(s: str) -> int | None:
 
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
-    after = re.sub(r"^(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end:hi])
+    after = re.sub(r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end:hi])
     stop = _INDICATOR_STOP.search(after)
     noun = after[: stop.start() if stop else len(after)]
     verb = _AFTER_VERB.search(noun)
@@ -140,6 +141,7 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
         return noun
     before = re.split(r"[，。；、,;：:]", text[lo:start])[-1]
     before = re.sub(r"(?:每人每[年月日]|每人|每[年月]|人均)+$", "", before)
+    before = re.sub(r"^(?:比上年|较上年|同比|环比|比去年|较去年)", "", before)
     verbs = list(_BEFORE_VERB.finditer(before))
     if verbs:
         tail = before[verbs[-1].end() :].lstrip("了")
