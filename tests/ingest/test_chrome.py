@@ -35,6 +35,8 @@ def test_chrome_lines():
     assert chrome_kind("当前位置：首页 > 新闻中心 > 正文") == "breadcrumb"
     assert chrome_kind("您的位置: 首页 » 政务公开") == "breadcrumb"
     assert chrome_kind("【字体：大 中 小】【打印】【关闭】") == "font/print controls"
+    assert chrome_kind("【打印本页】 【关闭窗口】") == "font/print controls"
+    assert chrome_kind("【字体:    打印") == "font/print controls"
     assert chrome_kind("扫一扫在手机端打开当前页") == "scan-to-phone line"
     assert chrome_kind("图片") == "image placeholder"
     assert chrome_kind("阅读量：1024") == "view counter"
@@ -50,6 +52,9 @@ def test_sentences_mentioning_chrome_words_stay():
         "来源于群众、服务于群众，是民政工作的根本要求。",
         "全省养老服务体系建设受到省政府通报嘉奖",
         "新余市：创新“党建+颐养之家” 破解农村养老难题",
+        "打印机采购项目",
+        "推广二维码支付",
+        "全省默认开通线上办理",
     ):
         assert chrome_kind(line) is None, line
 
