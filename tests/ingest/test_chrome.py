@@ -64,3 +64,10 @@ def test_iso_dates():
     assert iso_date("2019年3月5日") == "2019-03-05"
     assert iso_date("2019/12/25 10:00") == "2019-12-25"
     assert iso_date("第13期") is None
+
+
+def test_footers():
+    for line in ("上一篇：全省民政工作会议召开", "相关新闻", "【纠错】", "版权所有：江西省民政厅", "赣ICP备05000000号"):
+        assert chrome_kind(line) == "footer", line
+    for line in ("纠错机制不断完善", "联系我们的群众更多了", "相关新闻单位参加会议"):
+        assert chrome_kind(line) is None, line
