@@ -159,3 +159,11 @@ def test_ordinary_words_in_the_banner_stay(tmp_path, banner):
     doc = _read(tmp_path, text)
     assert _injected(doc) == []
     assert doc.text.count(banner) == 3
+
+
+def test_banner_line_with_more_than_the_token(tmp_path):
+    text = hacked("开云体育").replace("开云体育\n\n当前位置", "开云体育 - 首页\n\n当前位置", 1)
+    doc = _read(tmp_path, text)
+    removed = _injected(doc)
+    assert len(removed) == text.count("开云体育")
+    assert all(doc.original_text[r.offset : r.offset + 4] == "开云体育" for r in removed)

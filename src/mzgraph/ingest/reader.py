@@ -152,8 +152,13 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
 
     removals: list[Removal] = list(chrome.removals) + junk.removals
     for text, offset in chrome.banner:
-        if any(token in text for token in junk.tokens):
+        if text in junk.tokens:
             removals.append(Removal(text, offset, "injected-token"))
+            continue
+        inside = [(text.find(t), t) for t in junk.tokens if t in text]
+        if inside:  # a banner such as "体球网 - 首页": the line is chrome, the token spam
+            removals.append(Removal(text, offset, "page-chrome: site banner"))
+            removals.extend(Removal(t, offset + i, "injected-token") for i, t in inside)
         else:
             removals.append(Removal(text, offset, "page-chrome: site banner"))
             meta.publisher = meta.publisher or text
