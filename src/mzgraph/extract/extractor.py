@@ -99,10 +99,15 @@ def extract(document: SourceDocument) -> Extraction:
         issuer_ends.add(k)
     spans = [(p.start - 1, p.end + 1) for p in policies]
     policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
+    # a paragraph opening with a place or a body is about that place; bodies named there by
+    # a level word alone (河北省民政厅会同省财政厅…) are read again against it
     subjects: dict[int, str | None] = {a.start: a.place_code for a in agencies if a.place_code}
     place_at = {p.start: p for p in places}
     subjects.update({p.start: narrowest(places, p, place_at).division.code for p in places})
-    scope = scope.with_paragraph_subjects(text, subjects)
+    refined = scope.with_paragraph_subjects(text, subjects)
+    if refined.sections != scope.sections:
+        agencies = find_agencies(text, places, refined)
+    scope = refined
     titles = Mask(len(text))
     for p in policies:
         titles.add(p.start - 1, p.end + 1) if p.bracketed else titles.add(p.start, p.end)

@@ -747,3 +747,26 @@ write(
     ents,
     rels,
 )
+
+# ---- national news roundup, one province a paragraph (written blind)
+ents = [
+ E("cn","Place","中国",["全国"],False),
+ E("hb","Place","河北省",["河北"]), E("gs","Place","甘肃省",["甘肃"]), E("lz","Place","兰州市",["兰州"]),
+ E("hlj","Place","黑龙江省",["黑龙江"]), E("hrb","Place","哈尔滨市",["哈尔滨"]),
+ E("mca","Agency","民政部",[]), E("hbmz","Agency","河北省民政厅",[]), E("hbcz","Agency","河北省财政厅",["省财政厅"]),
+ E("a1","Agency","各地民政部门",["民政部门"],False),
+ E("p1","Policy","关于做好2023年冬春困难群众基本生活保障工作的通知",[]),
+ E("g1","Program","寒冬送温暖",["寒冬送温暖专项行动"]), E("g2","Program","一门受理、协同办理",["一门受理、协同办理机制"]),
+ E("g3","Program","冬春救助",[],False),
+ T("t1",860000000,"元"), T("t2",423000,"人"), T("t3",560000,"户"), T("t4",32000,"人次"), T("t5",120,"个"),
+ T("t6",18000,"件"),
+]
+rels = [
+ R("p1","issuedBy","mca"), R("lz","partOf","gs"), R("hrb","partOf","hlj"),
+ R("g1","locatedIn","gs"), R("g2","locatedIn","hrb"),
+ R("t1","locatedIn","hb"), R("t2","locatedIn","hb"), R("t3","locatedIn","gs"), R("t4","locatedIn","gs"),
+ R("t5","locatedIn","lz"), R("t6","locatedIn","hrb"),
+ R("mca","locatedIn","cn",False), R("hbmz","locatedIn","hb",False), R("hbcz","locatedIn","hb",False),
+]
+write("winter-relief-roundup-2023.json","winter-relief-roundup-2023.txt",
+      "written for the mzgraph tests: a national news roundup, one province a paragraph (written blind)",ents,rels)
