@@ -2,17 +2,17 @@
 
 Counts are SPARQL over the RDF graph, so they mean exactly what a researcher's own query
 would; who is "most connected" is about the shape of the entity network and comes from
-networkx (``mzgraph.network`` + ``mzgraph.analytics.metrics``).
+networkx (``mzgraph.network``).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import networkx as nx
 from rdflib import Graph
 
-from mzgraph.analytics.metrics import metrics_network
-from mzgraph.network import CORE_TYPES, RELATIONS
+from mzgraph.network import CORE_TYPES, RELATIONS, to_networkx
 from mzgraph.rdf.encode import GAZETTEER
 from mzgraph.rdf.namespaces import sparql_prologue
 
@@ -179,22 +179,20 @@ def _label(row: dict, key: str = "agency") -> str:
     return str(row[key]).rsplit("/", 1)[-1]
 
 
-def top_entities(graph: Graph, *, types: tuple[str, ...] | None = None, limit: int = 10) -> list[dict[str, object]]:
-    """The best-connected entities of the network (degree, then betweenness), optionally of some types."""
-    net = metrics_network(graph)
+def most_connected(graph: Graph, *, types: tuple[str, ...] | None = None, limit: int = 10) -> list[dict[str, object]]:
+    """Entities with the most distinct neighbours in the network, optionally of some types only.
+
+    Degree alone: betweenness and communities (``mzgraph.analytics.frames``) cost seconds on
+    large graphs and a count table does not need them.
+    """
+    net = to_networkx(graph)
+    simple = nx.Graph(net.to_undirected(as_view=True))
     rows = [
-        {
-            "iri": n,
-            "label": d["label"],
-            "type": d["type"],
-            "degree": d["degree"],
-            "betweenness": d["betweenness"],
-            "community": d["community"],
-        }
+        {"iri": n, "label": d["label"], "type": d["type"], "degree": simple.degree(n)}
         for n, d in net.nodes(data=True)
         if types is None or d["type"] in types
     ]
-    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], r["label"], r["iri"]))
+    rows.sort(key=lambda r: (-r["degree"], r["label"], r["iri"]))
     return rows[:limit]
 
 
@@ -216,7 +214,7 @@ def graph_stats(graph: Graph, *, top: int = 10) -> GraphStats:
     """Counts by type and relation, documents, the ``top`` most connected agencies and busiest places."""
     graph = on_oxigraph(graph)
     issued = {r["iri"]: r["policies"] for r in policies_by_issuer(graph)}
-    agencies = top_entities(graph, types=("Agency",), limit=top)
+    agencies = most_connected(graph, types=("Agency",), limit=top)
     for row in agencies:
         row["policies_issued"] = issued.get(row["iri"], 0)
     return GraphStats(

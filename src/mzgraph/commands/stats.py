@@ -36,8 +36,8 @@ def _render(stats, graph_path: Path) -> str:
         "Most connected agencies\n"
         + (
             render_table(
-                ["agency", "degree", "betweenness", "policies issued"],
-                [(a["label"], a["degree"], a["betweenness"], a["policies_issued"]) for a in stats.agencies],
+                ["agency", "neighbours", "policies issued"],
+                [(a["label"], a["degree"], a["policies_issued"]) for a in stats.agencies],
                 indent="  ",
             )
             if stats.agencies
