@@ -120,3 +120,14 @@ def test_graph_original_indices_find_each_mention_in_the_saved_text(tmp_path):
         checked += 1
     assert checked >= 10
     assert any(str(g.value(n, NIF.anchorOf)) == "湘潭市" for n in g.subjects(RDF.type, NIF.Phrase))
+
+
+def test_zero_width_characters_go_and_the_map_skips_them(tmp_path):
+    path = tmp_path / "zw.txt"
+    path.write_text(CLEAN_REPORT.replace("长沙市", "长\u200b沙市").replace("株洲市", "株洲\ufeff市"), encoding="utf-8")
+    doc = read_document(path)
+    assert "长沙市、株洲市率先" in doc.text
+    _check(doc)
+    s = doc.text.index("长沙市")
+    m = doc.offset_map
+    assert doc.original_text[m.to_original(s) : m.to_original_end(s + 3)] == "长\u200b沙市"

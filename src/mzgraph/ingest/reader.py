@@ -91,7 +91,11 @@ def _unify_newlines(text: str) -> MappedText:
 
 
 def _tidy(mt: MappedText) -> None:
-    """Blank lines left where chrome lines were: at most one in a row, none at the ends."""
+    """Blank lines left where chrome lines were: at most one in a row, none at the ends.
+
+    Zero-width characters go too: invisible in the saved page, they split words apart.
+    """
+    mt.sub_keep(re.compile(r"[\u200b-\u200d\u2060\ufeff]+"))
     mt.sub_keep(re.compile(r"(?<=\n\n)[ \t\u3000]*\n"))
     mt.sub_keep(re.compile(r"^\s+(?=\S)"))
     mt.sub_keep(re.compile(r"\s+$"))
