@@ -75,3 +75,7 @@ def test_more_than_before_the_multiplier():
 def test_indicator_carries_over_to_a_comparison():
     qs = targets("全省遗体火化率达96.2%，较2019年提升了12.5%。")
     assert [q.indicator for q in qs] == ["遗体火化率", "遗体火化率"]
+
+
+def test_small_chinese_numeral_with_multiplier():
+    assert [(q.value, q.qualifier) for q in targets("惠及群众两万余人。")] == [(20000, "more-than")]

@@ -184,7 +184,8 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
             unit = "户" if _HOUSEHOLD.match(text, e) else "人"
         if num[0] in _CN_DIGITS + "十百千":
             value_int = chinese_number(num)
-            if value_int is None or value_int < 10 or unit == "次":
+            # small Chinese numerals are rhetoric (两项制度) unless a 万/亿 follows (两万余人)
+            if value_int is None or value_int * _MULT[m.group("mult")] < 10 or unit == "次":
                 continue
             if prev and prev in _CN_DIGITS + "十百千第":
                 continue
