@@ -48,8 +48,10 @@ def test_pyoxigraph_reads_every_rdf_export(dev_graph, exported, fmt):
 
 
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils (rapper) not installed; .ci/run installs it")
-@pytest.mark.parametrize("fmt,syntax", [("turtle", "turtle"), ("nt", "ntriples")])
-def test_rapper_accepts_turtle_and_ntriples(dev_graph, exported, fmt, syntax):
+@pytest.mark.parametrize(
+    "fmt,syntax", [("turtle", "turtle"), ("nt", "ntriples"), ("trig", "trig"), ("nquads", "nquads")]
+)
+def test_rapper_accepts_turtle_ntriples_trig_and_nquads(dev_graph, exported, fmt, syntax):
     res = subprocess.run(["rapper", "-i", syntax, "-c", str(exported[fmt])], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr
     assert f"returned {len(dev_graph)} triples" in res.stderr
