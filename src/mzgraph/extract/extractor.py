@@ -13,7 +13,10 @@ Relations come from the sentence that states them:
   sentence names one program only.
 
 ``locatedIn`` is carried by ``Mention.place_code``: the place whose part of the text holds
-the mention, or a place named right before it (乐安县“1134”经验模式, 南昌市建成…个).
+the mention (see ``places.Scope``), or a place named before it in its sentence (programs:
+in its clause) when that place lies in the same province (乐安县“1134”经验模式,
+长沙市推行…，建成…5200张); 全市/全省/全国 in a figure's clause name the division of that
+level. Agencies carry the place they belong to (中国 for central bodies).
 """
 
 from __future__ import annotations

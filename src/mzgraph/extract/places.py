@@ -8,9 +8,11 @@ document or it lies in the document's own city. Two-character county names (``�
 and generic district names (``新城区``) are common inside ordinary words (示范县, 新城区建设),
 so they count only at a word boundary or right after their parent's name.
 
-Scope: the document is about a default place (the place its title and lead name most),
-and headings such as ``新余市：…`` hand the following paragraphs to another place until
-the next heading.
+Scope: the document is about a default place (the place its title names, else the place
+its lead names most, else 中国 when a central body or 全国 opens it); headings such as
+``新余市：…`` or ``【江汉区】`` hand the following paragraphs to another place until the next
+heading; a paragraph that opens with a place or a body (``此外，市民政局…``) is about that
+place for that paragraph only.
 """
 
 from __future__ import annotations
