@@ -153,3 +153,12 @@ def test_old_table_layout_page():
     assert "《关于改革完善社会救助制度的意见》。\n\u3000\u3000省民政厅厅长出席会议并讲话。" in doc.text
     for furniture in ("政务公开", "版权所有", "ICP", "alert", "发布日期"):
         assert furniture not in doc.text
+
+
+def test_html_resaved_as_utf8_with_a_stale_gb2312_tag(tmp_path):
+    path = tmp_path / "resaved.html"
+    path.write_text(
+        html_page(BODY, title="湖南民政2020年工作回顾", site="湖南民政网", charset="gb2312"), encoding="utf-8"
+    )
+    doc = read_document(path)
+    assert doc.metadata.encoding == "utf-8" and "兜牢困难群众基本生活底线" in doc.text

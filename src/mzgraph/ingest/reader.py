@@ -63,7 +63,13 @@ def document_id(path: Path) -> str:
 
 
 def _decode_html(data: bytes, name: str) -> tuple[str, str]:
-    """Use the page's declared charset when it decodes cleanly; otherwise detect."""
+    """Valid UTF-8 wins (pages are often re-saved as UTF-8 with the old charset tag left in);
+    then the page's declared charset when it decodes cleanly; otherwise detection."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     m = _CHARSET.search(data[:4096])
     if m and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         declared = m.group(1).decode("ascii").lower()
