@@ -56,3 +56,8 @@ def test_issuer_of_a_transmittal_notice():
 
 def test_short_back_references_are_not_new_policies():
     assert names(run("印发《西藏自治区社会救助办法》，《办法》明确了救助范围。"), P) == ["西藏自治区社会救助办法"]
+
+
+def test_named_measures_with_a_modifier_clause():
+    ex = run("2021年，海南省政府出台支持社会力量参与养老服务的若干措施，各地出台了新的办法。")
+    assert names(ex, P) == ["支持社会力量参与养老服务的若干措施"]

@@ -62,7 +62,7 @@ class PolicyHit:
 @lru_cache(maxsize=1)
 def _named_regex() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in lexicon.policy_heads())
-    np = r"[^\s，。、；：！？《》,;:!?和及与]{2,40}?"
+    np = r"[^\s，。、；：！？《》,;:!?]{2,40}?"
     return re.compile(rf"(?:{VERBS})(?:出台|印发|实施)?了?(?P<np>{np}(?:{heads})”?)(?=[，。；、,;：:等和及并）)\s]|$)")
 
 
@@ -130,7 +130,7 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
         name = np.replace("“", "").replace("”", "")
         head = next(h for h in lexicon.policy_heads() if name.endswith(h))
         body = name[: -len(head)]
-        if body in _GENERIC_BODY or len(name) < 4 or body.endswith("的"):
+        if body in _GENERIC_BODY or len(name) < 4:
             continue
         if np.endswith("”") and "“" not in np:
             e -= 1
