@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF
 from tests.conftest import DEV_REPORT, run_cli
 
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH, partition
 from mzgraph.remote.http import HttpClient
 from mzgraph.remote.protocol import SparqlEndpoint
-from mzgraph.remote.push import ontology_graph
+from mzgraph.remote.push import named_graphs
 
 DOC_GRAPH = "https://w3id.org/mzgraph/resource/graph/doc/"
 
@@ -43,7 +44,7 @@ def test_push_dev_build_verifies_counts_and_answers_like_the_local_graph(dev_gra
     assert res.returncode == 0, res.stderr
     assert "verified at" in res.stdout and "hold exactly" in res.stdout
 
-    expected = partition(dev_graph, ontology=ontology_graph())
+    expected = named_graphs(dev_graph)
     assert oxigraph.counts() == {str(g): len(t) for g, t in expected.items()}
     assert str(ONTOLOGY_GRAPH) in oxigraph.counts()
 
@@ -95,7 +96,7 @@ def test_repush_after_one_document_changed_replaces_only_its_graph(tmp_path, sta
     res = _push(out2, server)
     assert res.returncode == 0, res.stderr
 
-    expected = partition(Graph().parse(out2), ontology=ontology_graph())
+    expected = named_graphs(Graph().parse(out2))
     counts = server.counts()
     assert counts == {str(g): len(t) for g, t in expected.items()}
     assert server.graph_triples(beta) == beta_before  # untouched
@@ -145,3 +146,26 @@ def test_count_mismatch_is_never_reported_as_success(dev_graph_path, fake_server
     assert res.returncode == 4
     assert "push not verified" in res.stderr
     assert "verified at" not in res.stdout
+
+
+def test_each_triple_goes_to_one_graph_and_none_is_lost(tmp_path):
+    docs = tmp_path / "docs"
+    _two_docs(docs, slice(0, 45), slice(25, 70))  # overlapping halves: shared relations
+    out = tmp_path / "both.ttl"
+    assert run_cli("build", str(docs), "-o", str(out)).returncode == 0
+    graph = Graph().parse(out)
+    split = partition(graph)
+    alpha, beta = (split[URIRef(DOC_GRAPH + name)] for name in ("alpha", "beta"))
+    assert set(alpha) & set(beta), "the fixture should have relations both documents state"
+
+    graphs = named_graphs(graph, with_ontology=False)
+    seen: set = set()
+    for g in graphs.values():
+        assert not (set(g) & seen)
+        seen |= set(g)
+    assert seen == set(graph)
+    # the evidence links stay with their document
+    for iri, g in graphs.items():
+        if str(iri).startswith(DOC_GRAPH):
+            assert not set(g.subjects(RDF.type, RDF.Statement))
+            assert set(g.subject_objects(PROV.wasDerivedFrom))

@@ -50,8 +50,9 @@ def test_remote_dataset_is_the_pushed_build_with_its_ontology(pushed, local):
 
     remote = EndpointBackend.open(pushed.query_url)
     assert len(remote) == len(local) + len(ontology_graph())
-    # named graphs stay reachable: which document graph holds a statement
-    rows = run(remote, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?p mz:issuedBy ?a } }").rows
+    # named graphs stay reachable: which document graph evidences a relation
+    query = "SELECT DISTINCT ?g WHERE { ?st rdf:predicate mz:issuedBy GRAPH ?g { ?st prov:wasDerivedFrom ?s } }"
+    rows = run(remote, query).rows
     assert [str(r[0]) for r in rows] == [DOC_GRAPH]
     # the ontology is a graph of its own, and part of the default graph
     onto = "<https://w3id.org/mzgraph/resource/graph/ontology>"
@@ -96,3 +97,18 @@ def test_store_without_mzgraph_graphs_uses_the_servers_dataset(start_oxigraph, d
     remote = EndpointBackend.open(server.query_url)
     question = ready_questions()["policies-by-issuer"].text
     assert row_set(run(remote, question)) == row_set(run(local, question))
+
+
+def test_documents_sharing_relations_answer_as_locally(tmp_path, start_oxigraph):
+    """Relations stated by two documents are held once on the store (no duplicate rows)."""
+    from tests.remote.test_push import _two_docs
+
+    docs = tmp_path / "docs"
+    _two_docs(docs, slice(0, 45), slice(25, 70))  # overlapping halves
+    out = tmp_path / "both.ttl"
+    assert run_cli("build", str(docs), "-o", str(out)).returncode == 0
+    server = start_oxigraph()
+    assert run_cli("push", "--store-url", server.store_url, "--graph", str(out)).returncode == 0
+    remote, here = EndpointBackend.open(server.query_url), open_backend(out)
+    for name, question in ready_questions().items():
+        assert row_set(run(remote, question.text)) == row_set(run(here, question.text)), name

@@ -1,7 +1,10 @@
 """Put a built graph on a store: one named graph per source document, then check the counts.
 
 The graph is split by ``mzgraph.rdf.partition`` (``mzr:graph/doc/<doc_id>`` per document,
-``mzr:graph/entities``, ``mzr:graph/ontology``). Each named graph is sent with ``PUT``, which
+``mzr:graph/entities``, ``mzr:graph/ontology``), with each triple kept in one graph only
+(see ``single_copy``: relations shared by documents sit in the entities graph, while
+each document's graph keeps the links to the sentences that evidence them). Each named
+graph is sent with ``PUT``, which
 replaces exactly that graph on the store, so pushing a changed document again replaces its
 statements and nothing else. A graph larger than the batch size goes up as one ``PUT`` and
 then ``POST`` s (append) of at most ``batch_triples`` triples each. Triples that mention a
@@ -27,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
 
 from mzgraph.rdf.namespaces import MZR
 from mzgraph.remote.errors import RemoteError
@@ -84,10 +88,57 @@ def ontology_graph() -> Graph | None:
 
 
 def named_graphs(graph: Graph, *, with_ontology: bool = True) -> dict[URIRef, Graph]:
-    """The named graphs a push sends, by the partition rule."""
+    """The named graphs a push sends: the partition rule, then each triple in one graph only."""
     from mzgraph.rdf.partition import partition
 
-    return partition(graph, ontology=ontology_graph() if with_ontology else None)
+    return single_copy(partition(graph, ontology=ontology_graph() if with_ontology else None))
+
+
+def single_copy(graphs: dict[URIRef, Graph]) -> dict[URIRef, Graph]:
+    """Move relation triples and their ``rdf:Statement`` nodes from document graphs to entities.
+
+    The partition rule copies a relation into the graph of every document that evidences
+    it. A store's union of graphs is a bag, not a set, on Oxigraph (with
+    ``union-default-graph`` and with a ``default-graph-uri`` list alike): a relation in 30
+    document graphs gives 30 rows where the local graph gives one, and the evidence
+    question, joining the statement's type, subject, predicate and object, meets 30^4
+    combinations and does not finish. So on a store the relation and its statement node
+    live once, in ``mzr:graph/entities``; a document's graph keeps what only it says: its
+    text, sentences, mentions, figures and the ``prov:wasDerivedFrom`` links from each
+    statement to its sentences. A document graph then depends on that document alone, so
+    pushing a changed document changes its graph and the entities graph, nothing else.
+    """
+    from mzgraph.rdf.partition import ENTITIES_GRAPH
+
+    out = dict(graphs)
+    moved: set = set()
+    for iri, g in graphs.items():
+        if not str(iri).startswith(DOC_GRAPH_PREFIX):
+            continue
+        shared = set()
+        for st in set(g.subjects(RDF.type, RDF.Statement)):
+            parts = {part: g.value(st, part) for part in (RDF.subject, RDF.predicate, RDF.object)}
+            for part in (RDF.type, RDF.subject, RDF.predicate, RDF.object):
+                shared.update((st, part, value) for value in g.objects(st, part))
+            if None not in parts.values():
+                relation = (parts[RDF.subject], parts[RDF.predicate], parts[RDF.object])
+                if relation in g:
+                    shared.add(relation)
+        if shared:
+            kept = Graph(namespace_manager=g.namespace_manager)
+            for triple in g:
+                if triple not in shared:
+                    kept.add(triple)
+            out[iri] = kept
+            moved |= shared
+    if moved:
+        entities = Graph(namespace_manager=graphs[ENTITIES_GRAPH].namespace_manager)
+        for triple in graphs[ENTITIES_GRAPH]:
+            entities.add(triple)
+        for triple in moved:
+            entities.add(triple)
+        out[ENTITIES_GRAPH] = entities
+    return out
 
 
 def _literal(lit: Literal) -> str:
