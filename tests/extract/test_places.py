@@ -105,3 +105,17 @@ def test_scope_at_a_reset_section_start():
     text = "各地要抓好落实。\n长沙市：推进改革\n建成站点12个。\n二、下一步工作\n新增床位300张。"
     where = located(run(text), EntityType.TARGET)
     assert where["12个"] == "430100"
+
+
+def test_heading_forms():
+    text = (
+        "2021年，陕西省民政厅推进各项工作。\n"
+        "■ 西安市——打造“长安颐养”品牌\n"
+        "全市建成站点45个。\n"
+        "【宝鸡】推进殡葬改革\n"
+        "全市建成公墓12处。\n"
+        "延安市 探索互助养老\n"
+        "全市建成幸福院300所。\n"
+    )
+    where = located(run(text), EntityType.TARGET)
+    assert where == {"45个": "610100", "12处": "610300", "300所": "610600"}

@@ -209,7 +209,9 @@ def find_places(
 
 # A heading that hands what follows to a place: optional numbering, optional 【, a place,
 # then a colon or a closing bracket.
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*【?")
+_NUMBERING = re.compile(
+    r"^[■◆●▲★◎☆◇□·•\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*[【\[]?"
+)
 _SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
@@ -304,7 +306,16 @@ def find_scope(
         h = by_start.get(at)
         if h is not None:
             h = narrowest(hits, h, by_start)  # 广州天河：
-        if h is not None and h.end < e and text[h.end] in "：:】":
+        if (
+            h is not None
+            and h.end < e
+            and (
+                text[h.end] in "：:】]"
+                or text.startswith(("——", "—", "－"), h.end)
+                # 南昌市 紧盯民生实事: a short line, a space after the place, no full stop
+                or (text[h.end] in " \u3000\xa0" and e - s <= 40 and "。" not in text[s:e])
+            )
+        ):
             sections.append((s, h.division.code))
         elif _SECTION_NUMBERED.match(line) and e - s <= 30 and "。" not in line and sections:
             sections.append((s, default))
