@@ -53,3 +53,16 @@ def test_a_batch_where_every_document_fails_writes_nothing(tmp_path):
     result = build_to_file([tmp_path / "in"], out)
     assert not result.documents and len(result.failures) == 1
     assert not out.exists() and not list(tmp_path.glob(".g.nt.*"))
+
+
+def test_ntriples_text_escapes_what_n_triples_must_escape():
+    from mzgraph.model import EntityType, Extraction, Mention, SourceDocument
+    from mzgraph.rdf.encode import document_ntriples, encode_document
+    from mzgraph.resolve import resolve_document
+
+    text = 'He said "民政部" \\ back\nslash\r and a tab\tend。'
+    doc = SourceDocument(doc_id="quotes", path='odd "name".txt', text=text, content_hash="0" * 64)
+    m = Mention(EntityType.AGENCY, "民政部", 9, 12, "民政部", 0, len(text))
+    part = resolve_document(Extraction(document=doc, mentions=[m]))
+    parsed = Graph().parse(data=document_ntriples(part), format="nt")
+    assert set(parsed) == set(encode_document(part))
