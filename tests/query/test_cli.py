@@ -37,7 +37,7 @@ def test_list_names_every_question_with_a_description():
     names = [line.split()[0] for line in lines]
     assert "policies-by-issuer" in names and "entity-sentences" in names
     assert all(len(line.split(None, 1)[1]) > 20 for line in lines)
-    assert "[--param label=新余市]" in res.stdout
+    assert "--param label=新余市" in res.stdout
 
 
 def test_ready_question_as_an_aligned_table():

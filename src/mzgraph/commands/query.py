@@ -29,7 +29,11 @@ def _list_questions() -> str:
     width = max(display_width(q.name) for q in questions)
     lines = []
     for q in questions:
-        params = "".join(f"  [--param {k}={v.strip(chr(34))}]" for k, v in q.parameters.items())
+        params = "".join(
+            f"  [--param {k}={v.strip(chr(34))}]"
+            for k, v in q.parameters.items()
+            if f"--param {k}=" not in q.description
+        )
         lines.append(f"{q.name.ljust(width)}  {q.description}{params}")
     return "\n".join(lines) + "\n"
 
