@@ -71,3 +71,8 @@ def test_government_after_its_committee():
 def test_one_body_one_name_in_a_document():
     text = "2020年，福建省人民政府召开常务会议，省政府主要领导出席，省卫生健康委员会和省卫生健康委参加。"
     assert names(run(text), A) == ["福建省人民政府", "福建省人民政府", "福建省卫生健康委员会", "福建省卫生健康委员会"]
+
+
+def test_level_word_after_a_named_body():
+    text = "2019年，江西省民政工作稳步推进，上饶市委、市政府高度重视殡葬改革。"
+    assert names(run(text), A) == ["上饶市委", "上饶市政府"]

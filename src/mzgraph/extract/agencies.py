@@ -204,7 +204,12 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             prev = text[s - 1] if s else ""
             if prev in _DENY_BEFORE.get(lvl, ()):
                 continue
-            division = level_division(lvl, scope.at(s))
+            # 上饶市委、市政府: the level word points back at the body just named
+            prev_hit = hits[-1] if hits else None
+            if prev_hit is not None and prev_hit.end == s - 1 and text[s - 1] in "、和及与" and prev_hit.place_code:
+                division = level_division(lvl, prev_hit.place_code)
+            if division is None:
+                division = level_division(lvl, scope.at(s))
         elif m.group("gov"):
             # 自治区党委、政府 / 市委和政府: the government of the committee just named
             prev_hit = hits[-1] if hits else None
