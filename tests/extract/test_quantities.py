@@ -79,3 +79,8 @@ def test_indicator_carries_over_to_a_comparison():
 
 def test_small_chinese_numeral_with_multiplier():
     assert [(q.value, q.qualifier) for q in targets("惠及群众两万余人。")] == [(20000, "more-than")]
+
+
+def test_a_repeated_figure_is_one_target():
+    text = "青海省建成互助幸福院520个\n2021年，青海省建成互助幸福院520个，覆盖率达到60%，残疾人康复服务覆盖率达到60%。"
+    assert [q.value for q in targets(text)] == [520, 60, 60]

@@ -201,6 +201,7 @@ def extract(document: SourceDocument) -> Extraction:
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
         )
         programs_in.setdefault(s0, []).append((pr.start, i))
+    seen_figures: set[tuple] = set()
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
         lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
@@ -214,6 +215,12 @@ def extract(document: SourceDocument) -> Extraction:
         elif whole:
             d = level_division(whole[-1], code) or level_division(whole[-1], here)
             code = d.code if d is not None else code
+        # a figure repeated with the same indicator and place (a heading and its paragraph)
+        # is one figure; the same value counting something else is another
+        fact = (q.quantity.value, q.quantity.unit, q.quantity.indicator, code)
+        if fact in seen_figures:
+            continue
+        seen_figures.add(fact)
         ti = add(
             Mention(
                 EntityType.TARGET,
