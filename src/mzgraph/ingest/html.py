@@ -31,10 +31,9 @@ _BLOCK = {
 # class/id words of page furniture (split on -, _ and spaces, compared whole).
 _SKIP_WORDS = {
     "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "share", "bdshare", "social",
-    "footer", "foot", "header", "head", "topbar", "sidebar", "side", "comment", "comments", "toolbar", "copyright",
-    "related", "pager", "pagination", "login", "search", "ad", "ads", "advert", "banner", "qrcode", "erweima",
-    "print", "fontsize", "font", "tools", "tool", "links", "friendlink", "weixin", "wechat", "weibo", "logo",
-    "position", "location", "sitemap", "hidden", "hide", "modal", "popup", "cookie",
+    "footer", "header", "topbar", "sidebar", "comment", "comments", "toolbar", "copyright", "related", "pager",
+    "pagination", "login", "search", "ad", "ads", "advert", "banner", "qrcode", "erweima", "fontsize", "tools",
+    "friendlink", "weixin", "wechat", "weibo", "logo", "position", "sitemap", "hidden", "modal", "popup", "cookie",
 }  # fmt: skip
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
