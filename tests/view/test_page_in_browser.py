@@ -28,6 +28,26 @@ def _node_id(page, label: str) -> int:
     return page.evaluate("l => mzgraph.data.nodes.findIndex(r => r[0] === l)", label)
 
 
+def _wait_centred(page, node: int) -> None:
+    page.wait_for_function(
+        """id => { const v = mzgraph.network.getViewPosition(), p = mzgraph.network.getPositions([id])[id];
+                   return Math.hypot(v.x - p.x, v.y - p.y) < 1; }""",
+        arg=node,
+        timeout=10_000,
+    )
+
+
+def _hover(page, node: int) -> str:
+    """Focus ``node`` as the search does, put the mouse on it, and return the tooltip's text."""
+    page.mouse.move(0, 0)
+    page.evaluate("id => mzgraph.focusNode(id)", node)
+    _wait_centred(page, node)
+    dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
+    page.mouse.move(dom["x"], dom["y"])
+    page.wait_for_selector("#mz-tooltip:not([hidden])")
+    return page.inner_text("#mz-tooltip")
+
+
 def test_page_is_offline_and_draws_every_entity(open_page, dev_page_path, dev_graph):
     opened = open_page(dev_page_path)
     page = opened.page
@@ -54,12 +74,7 @@ def test_search_centres_the_node(open_page, dev_page_path):
     node = _node_id(page, label)
     page.fill("#mz-search", label)
     page.press("#mz-search", "Enter")
-    page.wait_for_function(
-        """id => { const v = mzgraph.network.getViewPosition(), p = mzgraph.network.getPositions([id])[id];
-                   return Math.hypot(v.x - p.x, v.y - p.y) < 1; }""",
-        arg=node,
-        timeout=5_000,
-    )
+    _wait_centred(page, node)
     assert page.evaluate("mzgraph.network.getSelectedNodes()") == [node]
     assert page.inner_text("#mz-details h2") == label
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -113,18 +128,14 @@ def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_pa
     assert page.evaluate("mzgraph.data.nodes.map(r => r[0])").count(XSS_ALERT) == 1
     for label in (XSS_ALERT, XSS_FLAG):
         node = _node_id(page, label)
-        page.evaluate("id => mzgraph.focusNode(id)", node)
+        assert label in _hover(page, node)
         assert page.inner_text("#mz-details h2") == label
-        dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
-        page.wait_for_timeout(350)  # the focus animation
-        dom = page.evaluate("id => mzgraph.network.canvasToDOM(mzgraph.network.getPositions([id])[id])", node)
-        page.mouse.move(dom["x"], dom["y"])
-        page.wait_for_selector("#mz-tooltip:not([hidden])")
-        assert label in page.inner_text("#mz-tooltip")
     details = page.inner_text("#mz-details")
     assert XSS_FLAG in details  # shown as another name of the first agency, or as its own title
     page.evaluate("id => mzgraph.focusNode(id)", _node_id(page, XSS_ALERT))
     assert SCRIPT_BREAK in page.inner_text("#mz-details")
+    tip = _hover(page, _node_id(page, "20.98万名"))
+    assert "value: 209,800 人" in tip and "全省20.98万名城镇贫困群众脱贫。" in tip
     page.wait_for_timeout(300)  # give any injected handler time to fire
     assert page.evaluate("window.__pwned") is None
     assert opened.dialogs == []
