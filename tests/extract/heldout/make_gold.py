@@ -797,22 +797,47 @@ write(
 
 # ---- district bureau report to its committee and government (written blind)
 ents = [
- E("yb","Place","渝北区",["渝北"]), E("cq","Place","重庆市",["重庆"]),
- E("ybmz","Agency","渝北区民政局",["我局"]), E("ybpc","Agency","渝北区委",["区委"]),
- E("ybgov","Agency","渝北区政府",["区政府","渝北区人民政府"]), E("ybyb","Agency","渝北区医保局",["区医保局"]),
- E("ybcl","Agency","渝北区残联",["区残联"]), E("cqmz","Agency","重庆市民政局",["市民政局"]),
- E("a1","Agency","重庆市社会福利院",["重庆市社会福利院渝北分院"],False),
- E("p1","Policy","重庆市养老服务条例",[]),
- E("p2","Policy","渝北区民政局关于2021年1至11月民政工作情况的报告",["关于2021年1至11月民政工作情况的报告"],False),
- E("g1","Program","银发课堂",["银发课堂活动"]), E("g2","Program","小院议事",["小院议事制度"]),
- E("g3","Program","一站式救助服务机制",["一站式"],False),
- T("t1",136000000,"元"), T("t2",21000,"人次"), T("t3",86,"个"), T("t4",120,"场"), T("t5",206,"个"),
+    E("yb", "Place", "渝北区", ["渝北"]),
+    E("cq", "Place", "重庆市", ["重庆"]),
+    E("ybmz", "Agency", "渝北区民政局", ["我局"]),
+    E("ybpc", "Agency", "渝北区委", ["区委"]),
+    E("ybgov", "Agency", "渝北区政府", ["区政府", "渝北区人民政府"]),
+    E("ybyb", "Agency", "渝北区医保局", ["区医保局"]),
+    E("ybcl", "Agency", "渝北区残联", ["区残联"]),
+    E("cqmz", "Agency", "重庆市民政局", ["市民政局"]),
+    E("a1", "Agency", "重庆市社会福利院", ["重庆市社会福利院渝北分院"], False),
+    E("p1", "Policy", "重庆市养老服务条例", []),
+    E(
+        "p2",
+        "Policy",
+        "渝北区民政局关于2021年1至11月民政工作情况的报告",
+        ["关于2021年1至11月民政工作情况的报告"],
+        False,
+    ),
+    E("g1", "Program", "银发课堂", ["银发课堂活动"]),
+    E("g2", "Program", "小院议事", ["小院议事制度"]),
+    E("g3", "Program", "一站式救助服务机制", ["一站式"], False),
+    T("t1", 136000000, "元"),
+    T("t2", 21000, "人次"),
+    T("t3", 86, "个"),
+    T("t4", 120, "场"),
+    T("t5", 206, "个"),
 ]
-rels = [
- R("yb","partOf","cq"), R("g1","locatedIn","yb"), R("g2","locatedIn","yb"),
- R("t1","locatedIn","yb"),
-] + [R(t,"locatedIn","yb",False) for t in ("t2","t3","t4","t5")] + [
- R(a,"locatedIn","yb",False) for a in ("ybmz","ybpc","ybgov","ybyb","ybcl")] + [R("cqmz","locatedIn","cq",False)]
-write("yubei-district-2021.json","yubei-district-2021.txt",
-      "written for the mzgraph tests: a district bureau's report to its committee and government (written blind)",
-      ents,rels)
+rels = (
+    [
+        R("yb", "partOf", "cq"),
+        R("g1", "locatedIn", "yb"),
+        R("g2", "locatedIn", "yb"),
+        R("t1", "locatedIn", "yb"),
+    ]
+    + [R(t, "locatedIn", "yb", False) for t in ("t2", "t3", "t4", "t5")]
+    + [R(a, "locatedIn", "yb", False) for a in ("ybmz", "ybpc", "ybgov", "ybyb", "ybcl")]
+    + [R("cqmz", "locatedIn", "cq", False)]
+)
+write(
+    "yubei-district-2021.json",
+    "yubei-district-2021.txt",
+    "written for the mzgraph tests: a district bureau's report to its committee and government (written blind)",
+    ents,
+    rels,
+)
