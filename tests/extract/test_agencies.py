@@ -76,3 +76,8 @@ def test_one_body_one_name_in_a_document():
 def test_level_word_after_a_named_body():
     text = "2019年，江西省民政工作稳步推进，上饶市委、市政府高度重视殡葬改革。"
     assert names(run(text), A) == ["上饶市委", "上饶市政府"]
+
+
+def test_level_word_after_a_place_in_the_same_sentence():
+    text = "2022年，贵州省黔东南州推进探访关爱。\n在雷山县，县民政局组建探访队伍36支。"
+    assert "雷山县民政局" in names(run(text), A)

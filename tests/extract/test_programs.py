@@ -56,3 +56,7 @@ def test_bodies_and_slogans_in_quotes_are_not_programs():
 def test_ideas_and_zero_goals_are_not_programs():
     text = "坚持“民政为民、民政爱民”工作理念，确保“零事故”，推进“放管服”改革。"
     assert names(run(text), G) == ["放管服"]
+
+
+def test_goal_idioms_are_not_programs():
+    assert names(run("让特殊困难老人“老有所养”，推行“暖心守护”工程。"), G) == ["暖心守护"]

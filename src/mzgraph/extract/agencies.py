@@ -12,6 +12,7 @@ national notice) is left out: it names no one in particular.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,12 +139,24 @@ def level_division(level: str, code: str | None) -> gz.Division | None:
     return None
 
 
+def _place_before(places: list[PlaceHit], ends: list[int], start: int, text: str) -> PlaceHit | None:
+    """The last place named within 30 characters before ``start`` in the same sentence."""
+    i = bisect_right(ends, start) - 1
+    if i < 0:
+        return None
+    p = places[i]
+    if start - p.end <= 30 and not any(ch in text[p.end : start] for ch in "。！？；\n"):
+        return p
+    return None
+
+
 def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[AgencyHit]:
     national, local, central, starts = _regexes()
     nat = lexicon.national_agencies()
     papers = set(lexicon.newspapers())
     g = gz.load()
     place_by_end = {p.end: p for p in places}
+    place_ends = [p.end for p in places]
     hits: list[AgencyHit] = []
     taken = Mask(len(text))
 
@@ -208,6 +221,12 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             prev_hit = hits[-1] if hits else None
             if prev_hit is not None and prev_hit.end == s - 1 and text[s - 1] in "、和及与" and prev_hit.place_code:
                 division = level_division(lvl, prev_hit.place_code)
+            if division is None:  # 在雷山县，县民政局…: a place of that level just named
+                near = _place_before(places, place_ends, s, text)
+                if near is not None:
+                    division = level_division(lvl, near.division.code)
+                    if division is not None and division.code != near.division.code:
+                        division = None  # only the place itself, not one of its parents
             if division is None:
                 division = level_division(lvl, scope.at(s))
         elif m.group("gov"):

@@ -217,7 +217,7 @@ _SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(]
 
 # Connectives a paragraph may open with before its subject (此外，市民政局…).
 _PARAGRAPH_LEAD = re.compile(
-    r"(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|全年|(?:19|20)\d\d年(?:以来|底|末)?)[，,、\s]*"
+    r"(?:(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|全年|(?:19|20)\d\d年(?:以来|底|末)?)[，,、\s]*)*在?"
 )
 
 

@@ -36,7 +36,7 @@ _METAPHORS = {
 }  # fmt: skip
 # Head nouns that may follow a quoted name and belong to it.
 # Direct speech or a slogan sentence rather than a name.
-_SLOGAN = re.compile(r"[，。！？；,!?;]|.{4,}的.{2,}")
+_SLOGAN = re.compile(r"[，。！？；,!?;]|.{4,}的.{2,}|^.有所.$")  # 老有所养: the goal, not a program
 _ZERO = re.compile(r"^零[\u4e00-\u9fff]{1,3}$")  # “零事故”, “零投诉”: a goal stated as a slogan
 _BODY_NAME = re.compile(r"(?:委|局|厅|理事会|协会|委员会|联合会|商会)$")
 _HEAD = re.compile(

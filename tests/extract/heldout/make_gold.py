@@ -841,3 +841,46 @@ write(
     ents,
     rels,
 )
+
+# ---- prefecture news with direct speech (written blind)
+ents = [
+    E("qdn", "Place", "黔东南苗族侗族自治州", ["黔东南州", "黔东南"]),
+    E("kl", "Place", "凯里市", ["凯里"]),
+    E("ls", "Place", "雷山县", ["雷山"]),
+    E("gz", "Place", "贵州省", ["贵州"], False),
+    E("qmz", "Agency", "黔东南苗族侗族自治州民政局", ["州民政局", "黔东南州民政局"]),
+    E("qwj", "Agency", "黔东南苗族侗族自治州卫生健康局", ["州卫生健康局", "黔东南州卫生健康局"]),
+    E("lmz", "Agency", "雷山县民政局", ["县民政局"]),
+    E("a1", "Agency", "社会工作服务机构", [], False),
+    E("p1", "Policy", "黔东南州特殊困难老年人探访关爱服务实施方案", []),
+    E("g1", "Program", "暖心守护", ["暖心守护工程"]),
+    E("g2", "Program", "政府购买服务", [], False),
+    T("o1", 16, "个", False),
+    T("t1", 1287, "个"),
+    T("t2", 46000, "人"),
+    T("o2", 1, "次", False),
+    T("t3", 36, "支"),
+    T("t4", 112000, "人次"),
+]
+rels = [
+    R("p1", "issuedBy", "qmz"),
+    R("p1", "issuedBy", "qwj"),
+    R("kl", "partOf", "qdn"),
+    R("ls", "partOf", "qdn"),
+    R("qdn", "partOf", "gz", False),
+    R("g1", "locatedIn", "qdn"),
+    R("t1", "locatedIn", "qdn"),
+    R("t2", "locatedIn", "qdn", False),
+    R("t3", "locatedIn", "ls"),
+    R("t4", "locatedIn", "ls"),
+    R("qmz", "locatedIn", "qdn", False),
+    R("qwj", "locatedIn", "qdn", False),
+    R("lmz", "locatedIn", "ls", False),
+]
+write(
+    "qiandongnan-prefecture-2022.json",
+    "qiandongnan-prefecture-2022.txt",
+    "written for the mzgraph tests: a prefecture news piece with direct speech (written blind)",
+    ents,
+    rels,
+)
