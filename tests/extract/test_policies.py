@@ -61,3 +61,9 @@ def test_short_back_references_are_not_new_policies():
 def test_named_measures_with_a_modifier_clause():
     ex = run("2021年，海南省政府出台支持社会力量参与养老服务的若干措施，各地出台了新的办法。")
     assert names(ex, P) == ["支持社会力量参与养老服务的若干措施"]
+
+
+def test_a_list_of_titles_shares_its_issuer():
+    text = "2020年，辽宁省民政厅先后出台了《辽宁省临时救助办法》《辽宁省低保审核确认办法》等文件。"
+    rel = relations(run(text), RelationType.ISSUED_BY)
+    assert rel == {("辽宁省临时救助办法", "辽宁省民政厅"), ("辽宁省低保审核确认办法", "辽宁省民政厅")}
