@@ -114,13 +114,27 @@ def _gazetteer_edges(graph: Graph) -> set[tuple[str, str, str]]:
     return {(str(s), str(p).rsplit("#", 1)[-1], str(o)) for s, p, o in rows}
 
 
+def _names(net: nx.MultiDiGraph, node: str) -> list[str]:
+    d = net.nodes[node]
+    return [d["label"], *d.get("alt_labels", ())]
+
+
+def _best_sentence(net: nx.MultiDiGraph, s: str, o: str, sentences: list[str]) -> str | None:
+    """The sentence that names both ends of the relation, if any does (else the first listed)."""
+
+    def names_both(text: str) -> bool:
+        return any(n in text for n in _names(net, s)) and any(n in text for n in _names(net, o))
+
+    return next((t for t in sentences if names_both(t)), sentences[0] if sentences else None)
+
+
 def _step(net: nx.MultiDiGraph, gazetteer: set, u: str, v: str) -> Step:
     """The relation that joins ``u`` and ``v`` (either direction); one backed by a sentence is preferred."""
     candidates = []
     for s, o in ((u, v), (v, u)):
         for rel, data in (net.get_edge_data(s, o) or {}).items():
-            sentences = sorted(data.get("sentences") or [], key=lambda t: (len(t), t))
-            candidates.append((0 if sentences else 1, rel, s, o, sentences[0] if sentences else None))
+            sentence = _best_sentence(net, s, o, data.get("sentences") or [])
+            candidates.append((0 if sentence else 1, rel, s, o, sentence))
     _, rel, s, o, sentence = min(candidates)
     return Step(
         subject=s,
