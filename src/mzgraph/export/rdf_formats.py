@@ -71,12 +71,18 @@ class _Names:
     def __init__(self, prefixes: Mapping[str, str]):
         # longest namespace first, so a nested namespace wins over its parent
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda x: (-len(x[0]), x[1]))
+        self._written: dict[str, str] = {}  # predicates and classes recur on every subject
 
     def iri(self, iri: str) -> str:
-        for ns, prefix in self.prefixes:
-            if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns) :]):
-                return f"{prefix}:{iri[len(ns) :]}"
-        return _iri(iri)
+        written = self._written.get(iri)
+        if written is None:
+            written = _iri(iri)
+            for ns, prefix in self.prefixes:
+                if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns) :]):
+                    written = f"{prefix}:{iri[len(ns) :]}"
+                    break
+            self._written[iri] = written
+        return written
 
     def term(self, term) -> str:
         if isinstance(term, URIRef):
