@@ -101,12 +101,12 @@ def test_store_without_mzgraph_graphs_uses_the_servers_dataset(start_oxigraph, d
 
 def test_documents_sharing_relations_answer_as_locally(tmp_path, start_oxigraph):
     """Relations stated by two documents are held once on the store (no duplicate rows)."""
-    from tests.remote.test_push import _two_docs
+    from tests.remote.test_push import _two_docs, build_to
 
     docs = tmp_path / "docs"
     _two_docs(docs, slice(0, 45), slice(25, 70))  # overlapping halves
     out = tmp_path / "both.ttl"
-    assert run_cli("build", str(docs), "-o", str(out)).returncode == 0
+    build_to(docs, out)
     server = start_oxigraph()
     assert run_cli("push", "--store-url", server.store_url, "--graph", str(out)).returncode == 0
     remote, here = EndpointBackend.open(server.query_url), open_backend(out)

@@ -114,13 +114,16 @@ def command(
     report = push(graphs, store, endpoint, replace=replace, batch_triples=batch_triples, progress=progress)
 
     rate = report.triples / report.seconds if report.seconds > 0 else float("inf")
-    parts = [f"{n_docs} document(s)", "entities"] + (["ontology"] if ONTOLOGY_GRAPH in graphs else [])
+    parts = [f"{n_docs} document{'s' if n_docs != 1 else ''}", "entities"] + (
+        ["ontology"] if ONTOLOGY_GRAPH in graphs else []
+    )
     click.echo(
         f"pushed {graph_path} to {store_url}: {len(report.graphs)} graphs ({', '.join(parts)}), "
         f"{report.triples} triples in {report.requests} requests, {report.seconds:.1f} s ({rate:,.0f} triples/s)"
     )
     if report.removed:
-        click.echo(f"removed {len(report.removed)} graph(s) of documents no longer in the build")
+        n = len(report.removed)
+        click.echo(f"removed {n} graph{'s' if n != 1 else ''} of documents no longer in the build")
     if not report.ok:
         for g in report.mismatches:
             click.echo(f"mismatch: {g.iri}: sent {g.sent} triples, the store holds {g.on_server}", err=True)

@@ -93,9 +93,8 @@ class HttpClient:
             except (ConnectionError, OSError, http.client.HTTPException) as exc:
                 reason = self.mask(_reason(exc))
                 if attempt > retries:
-                    raise StoreUnreachable(
-                        f"{what}: cannot reach the store ({reason}) after {attempt} attempt(s)"
-                    ) from None
+                    tries = f" after {attempt} attempts" if attempt > 1 else ""
+                    raise StoreUnreachable(f"{what}: cannot reach the store ({reason}){tries}") from None
                 self._wait(attempt, f"{what}: {reason}")
                 continue
             if 200 <= response.status < 300 or response.status in ok:
