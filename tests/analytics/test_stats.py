@@ -67,3 +67,14 @@ def test_cli_table_and_json(small_graph_path):
 def test_missing_graph_is_one_line(tmp_path):
     res = run_cli("stats", "--graph", str(tmp_path / "none.ttl"))
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_a_graph_without_entities_gives_zeros_not_errors(tmp_path):
+    path = tmp_path / "other.ttl"
+    path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    res = run_cli("stats", "--graph", str(path), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert set(data["types"].values()) == {0} and data["documents"] == [] and data["agencies"] == []
+    res = run_cli("stats", "--graph", str(path))
+    assert res.returncode == 0 and "(no documents)" in res.stdout

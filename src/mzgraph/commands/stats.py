@@ -25,13 +25,17 @@ def _render(stats, graph_path: Path) -> str:
             indent="  ",
         ),
         "Documents\n"
-        + render_table(
-            ["document", "title", "date", "mentions", "entities"],
-            [
-                (d["path"] or d["iri"], d["title"] or "-", d["date"] or "-", d["mentions"], d["entities"])
-                for d in stats.documents
-            ],
-            indent="  ",
+        + (
+            render_table(
+                ["document", "title", "date", "mentions", "entities"],
+                [
+                    (d["path"] or d["iri"], d["title"] or "-", d["date"] or "-", d["mentions"], d["entities"])
+                    for d in stats.documents
+                ],
+                indent="  ",
+            )
+            if stats.documents
+            else "  (no documents)"
         ),
         "Most connected agencies\n"
         + (
