@@ -16,7 +16,6 @@ One module per format family:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,11 +48,11 @@ FORMATS: dict[str, Format] = {
     )
 }
 # rdflib's names for the same formats, so rdf.io can route through these writers
-ALIASES = {"ttl": "turtle", "n3": None, "ntriples": "nt", "nt11": "nt", "json-ld": "jsonld", "nq": "nquads"}
+ALIASES = {"ttl": "turtle", "ntriples": "nt", "nt11": "nt", "json-ld": "jsonld", "nq": "nquads"}
 
 
 def format_named(name: str) -> Format:
-    name = ALIASES.get(name, name) or name
+    name = ALIASES.get(name, name)
     if name not in FORMATS:
         raise UsageError(f"unknown export format {name!r} (choose from {', '.join(FORMATS)})")
     return FORMATS[name]
@@ -85,32 +84,29 @@ def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str
     f = format_named(fmt)
     if ontology is not None and f.family != "rdf":
         raise UsageError(f"--with-ontology applies to the RDF formats, not to {f.name}")
-    writers: dict[str, Callable[[], bytes]] = {}
-    if f.name in ("turtle", "nt", "trig", "nquads"):
+    # each family's module is imported only when used: networkx and pyshacl are slow to load
+    if f.name in ("trig", "nquads"):
+        from mzgraph.export import rdf_formats
+        from mzgraph.rdf.partition import partition
+
+        write = rdf_formats.trig if f.name == "trig" else rdf_formats.nquads
+        return {"": write(partition(graph, ontology=ontology)).encode("utf-8")}
+    if f.name in ("turtle", "nt"):
         from mzgraph.export import rdf_formats
 
-        if f.name in ("trig", "nquads"):
-            from mzgraph.rdf.partition import partition
-
-            graphs = partition(graph, ontology=ontology)
-            write = rdf_formats.trig if f.name == "trig" else rdf_formats.nquads
-            writers[""] = lambda: write(graphs).encode("utf-8")
-        else:
-            write = rdf_formats.turtle if f.name == "turtle" else rdf_formats.ntriples
-            writers[""] = lambda: write(_with(graph, ontology)).encode("utf-8")
-    elif f.name == "jsonld":
+        write = rdf_formats.turtle if f.name == "turtle" else rdf_formats.ntriples
+        return {"": write(_with(graph, ontology)).encode("utf-8")}
+    if f.name == "jsonld":
         from mzgraph.export.jsonld import jsonld
 
-        writers[""] = lambda: jsonld(_with(graph, ontology)).encode("utf-8")
-    elif f.name in ("graphml", "gexf"):
+        return {"": jsonld(_with(graph, ontology)).encode("utf-8")}
+    if f.name in ("graphml", "gexf"):
         from mzgraph.export import networks
 
-        writers[""] = lambda: getattr(networks, f.name)(graph)
-    else:
-        from mzgraph.export.tables import tables
+        return {"": networks.graphml(graph) if f.name == "graphml" else networks.gexf(graph)}
+    from mzgraph.export.tables import tables
 
-        return tables(graph)
-    return {name: make() for name, make in writers.items()}
+    return tables(graph)
 
 
 def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None = None) -> list[Path]:
@@ -120,15 +116,13 @@ def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None =
     and renamed, so a failure leaves no half-written file behind.
     """
     path = Path(path)
+    table = format_named(fmt).family == "table"
+    if table and path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: csv export writes nodes.csv and edges.csv into a folder; this is a file")
+    if not table and path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name such as {default_output(fmt, path)}")
     files = render(graph, fmt, ontology=ontology)
-    if format_named(fmt).family == "table":
-        if path.exists() and not path.is_dir():
-            raise UsageError(f"{path}: csv export writes nodes.csv and edges.csv into a folder; this is a file")
-        targets = [(path / name, data) for name, data in files.items()]
-    else:
-        if path.is_dir():
-            raise UsageError(f"{path}: is a folder; give a file name such as {default_output(fmt, path)}")
-        targets = [(path, files[""])]
+    targets = [(path / name, data) for name, data in files.items()] if table else [(path, files[""])]
     for target, data in targets:
         atomic_write(target, lambda f, data=data: f.write(data))
     return [t for t, _ in targets]
