@@ -84,7 +84,7 @@ def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str
     f = format_named(fmt)
     if ontology is not None and f.family != "rdf":
         raise UsageError(f"--with-ontology applies to the RDF formats, not to {f.name}")
-    # each family's module is imported only when used: networkx and pyshacl are slow to load
+    # each family's module is imported only when used, so one format does not pay for all
     if f.name in ("trig", "nquads"):
         from mzgraph.export import rdf_formats
         from mzgraph.rdf.partition import partition
