@@ -104,7 +104,7 @@ def command(
     if insecure:
         _warn("--insecure: HTTPS certificates are not verified; anyone on the path can read or change the data")
     query_url = query_url or derive_query_url(store_url)
-    options = {"timeout": timeout, "retries": retries, "insecure": insecure, "on_retry": _warn}
+    options = {"timeout": timeout, "retries": retries, "insecure": insecure, "warn": _warn}
     store = GraphStore(store_url, make_client(store_url, option="--store-url", **options))
     endpoint = SparqlEndpoint(query_url, make_client(query_url, option="--query-url", **options))
 

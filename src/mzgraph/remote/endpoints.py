@@ -22,6 +22,8 @@ from mzgraph.errors import UsageError
 from mzgraph.remote.auth import check_url, find_credentials
 from mzgraph.remote.http import HttpClient
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 # GSP path suffix → query path suffix
 _SHAPES = (
     ("/rdf-graphs/service", ""),  # GraphDB (RDF4J): /repositories/REPO/rdf-graphs/service
@@ -50,14 +52,21 @@ def make_client(
     timeout: float,
     retries: int = 4,
     insecure: bool = False,
-    on_retry: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> HttpClient:
-    """A client for ``url`` with the credentials the environment or netrc has for its host."""
+    """A client for ``url`` with the credentials the environment or netrc has for its host.
+
+    ``warn`` hears about retries, and about credentials crossing the network in clear text.
+    """
     check_url(url, option)
+    credentials = find_credentials(url)
+    parts = urlsplit(url)
+    if credentials and warn and parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        warn(f"{option}: credentials go to {parts.hostname} over plain http; use https")
     return HttpClient(
-        credentials=find_credentials(url),
+        credentials=credentials,
         timeout=timeout,
         retries=retries,
         insecure=insecure,
-        on_retry=on_retry,
+        on_retry=warn,
     )
