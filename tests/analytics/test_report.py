@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mzgraph.analytics.report import CHART_IDS
 from mzgraph.rdf import load_graph
 from tests.conftest import run_cli
 
@@ -133,6 +134,7 @@ def test_page_opens_offline_and_charts_hold_sparql_counts(browser, built_report,
     assert requests == [report.as_uri()], f"requests outside the file: {requests}"
 
     data = page.evaluate(FIGURE_DATA_JS)
+    assert set(data) <= set(CHART_IDS) and "chart-types" in data
     want = _expected(graph)
 
     [types] = data["chart-types"]

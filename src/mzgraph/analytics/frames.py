@@ -1,7 +1,8 @@
 """Centrality and communities of the entity network as pandas DataFrames, for notebooks.
 
-The numbers are those of ``mzgraph.analytics.metrics.add_metrics`` (the same the view and the
-GraphML/GEXF exports carry), so a notebook, a Gephi session and the HTML view agree.
+The numbers come from ``mzgraph.analytics.metrics.add_metrics``, which the view and the
+GraphML/GEXF exports use too, so a notebook, a Gephi session and the HTML view agree (exactly
+up to 500 entities; past that betweenness here is estimated from 200 seeded pivots).
 
 >>> from mzgraph.rdf import load_graph                       # doctest: +SKIP
 >>> centrality(load_graph("output/graph.ttl")).head()          # doctest: +SKIP
