@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
 
@@ -94,6 +93,10 @@ def open_page(browser):
 
 def hostile_graph() -> Graph:
     """A small graph whose labels and sentences try to inject HTML and break out of scripts."""
+    # imported here: pytest's collection pokes at module globals and rdflib's closed
+    # namespaces warn about the unknown attribute names it asks for
+    from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
     g = bind_prefixes(Graph())
     doc = MZR["doc/hostile"]
     rows = [
