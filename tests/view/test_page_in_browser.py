@@ -120,10 +120,11 @@ def test_click_highlights_the_neighbourhood(open_page, dev_page_path):
 
 def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_path):
     path = tmp_path / "hostile.html"
-    write_html(hostile_graph(), path)
+    write_html(hostile_graph(), path, title=XSS_FLAG + "</title></script>")
     opened = open_page(path)
     page = opened.page
     assert page.evaluate(DRAWN) == 5
+    assert page.title() == page.inner_text("#mz-title") == XSS_FLAG + "</title></script>"
     # the page parsed: the data did not end its <script> element early
     assert page.evaluate("mzgraph.data.nodes.map(r => r[0])").count(XSS_ALERT) == 1
     for label in (XSS_ALERT, XSS_FLAG):
