@@ -147,3 +147,13 @@ def test_script_json_round_trips_and_cannot_close_the_element(value):
     text = script_json(value)
     assert json.loads(text) == value
     assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+
+
+def test_physics_default_and_override(dev_graph, tmp_path):
+    from mzgraph.view import PHYSICS_LIMIT, write_html
+
+    assert to_networkx(dev_graph).number_of_nodes() <= PHYSICS_LIMIT
+    on = write_html(dev_graph, tmp_path / "on.html")
+    off = write_html(dev_graph, tmp_path / "off.html", physics=False)
+    assert on.physics and page_json(tmp_path / "on.html")["physics"] is True
+    assert not off.physics and page_json(tmp_path / "off.html")["physics"] is False
