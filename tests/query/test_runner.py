@@ -92,3 +92,46 @@ def test_error_positions_are_in_the_users_lines(fixture_kg, engine):
 def test_unknown_prefix_is_a_query_error(fixture_kg):
     with pytest.raises(QueryError):
         fixture_kg.query("SELECT * WHERE { ?s nope:p ?o }")
+
+
+class _Endpointish:
+    """A backend as a remote endpoint would be: query text in, rdflib terms out, no line mapping."""
+
+    name = "endpoint"
+
+    def __init__(self, inner):
+        self.inner, self.seen = inner, []
+
+    @property
+    def graph(self):
+        return self.inner.graph
+
+    def select(self, query):
+        self.seen.append(query)
+        return self.inner.select(query)
+
+    def ask(self, query):
+        return self.inner.ask(query)
+
+    def construct(self, query):
+        return self.inner.construct(query)
+
+    def update(self, query):
+        raise QueryError("read-only endpoint")
+
+    def __len__(self):
+        return len(self.inner)
+
+
+def test_another_backend_plugs_into_the_runner_and_the_notebook_api():
+    from mzgraph.kg import KnowledgeGraph
+    from mzgraph.query.store import Backend, RdflibBackend
+    from tests.query.conftest import FIXTURE
+
+    remote = _Endpointish(RdflibBackend.from_file(FIXTURE))
+    assert isinstance(remote, Backend)
+    kg = KnowledgeGraph(remote)
+    assert list(kg.ready("programs-by-place")["program"]) == ["邻里中心", "颐养之家"]
+    assert remote.seen[0].startswith("PREFIX mz: <https://w3id.org/mzgraph/ontology#>")
+    with pytest.raises(QueryError, match="SERVICE"):
+        kg.query("SELECT * { SERVICE <http://ex/> { ?s ?p ?o } }")
