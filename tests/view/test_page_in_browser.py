@@ -81,6 +81,15 @@ def test_search_centres_the_node(open_page, dev_page_path):
     page.screenshot(path=str(SCREENSHOTS / "view-dev-search.png"))
 
 
+def test_search_fragment_from_other_pages_focuses_the_node(open_page, dev_page_path):
+    page = open_page(dev_page_path).page
+    label = page.evaluate("mzgraph.data.nodes[0][0]")
+    node = _node_id(page, label)
+    page.evaluate("l => { location.hash = '#search=' + encodeURIComponent(l); }", label)
+    _wait_centred(page, node)
+    assert page.inner_text("#mz-details h2") == label
+
+
 def test_unknown_search_says_so(open_page, dev_page_path):
     page = open_page(dev_page_path).page
     page.fill("#mz-search", "没有这个实体")

@@ -316,6 +316,17 @@
   });
   api.search = search;
   api.focusNode = focusNode;
+  // other pages (the summary report) link here as graph.html#search=<label>
+  function searchFromHash() {
+    var m = /^#search=(.*)$/.exec(location.hash);
+    if (!m) return;
+    var q;
+    try { q = decodeURIComponent(m[1]); } catch (e) { return; }
+    input.value = q;
+    search(q);
+  }
+  window.addEventListener("hashchange", searchFromHash);
+  searchFromHash();
   api.setTypeVisible = function (name, visible) {
     for (var k = 0; k < TYPES.length; k++) if (TYPES[k][0] === name) setTypeVisible(k, visible);
   };
