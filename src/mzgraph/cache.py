@@ -140,7 +140,8 @@ def content_hash(path: Path) -> str:
 
 
 def entry_key(path: str, digest: str) -> str:
-    return hashlib.sha256(f"{path}\0{digest}".encode()).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 on disk keeps its own bytes
+    return hashlib.sha256(f"{path}\0{digest}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class BuildCache:

@@ -58,7 +58,8 @@ def document_id(path: Path) -> str:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
     if slug and slug.isascii() and len(slug) <= 80 and slug == stem.replace(" ", "-"):
         return slug
-    digest = hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:10]
+    # surrogateescape: a file name that is not UTF-8 on disk reaches Python with lone surrogates
+    digest = hashlib.sha1(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
     return f"{slug[:40]}-{digest}" if slug else f"doc-{digest}"
 
 
@@ -110,7 +111,9 @@ def _tidy(mt: MappedText) -> None:
 def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read one report and clean it; raise InputError with one line naming the file and problem."""
     path = Path(path)
-    name = str(path)
+    # the name shown in messages and stored as mz:sourcePath: a file name that is not UTF-8
+    # on disk (lone surrogates in Python) would make every writer of the graph fail
+    name = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not path.exists():
         raise InputError(f"{name}: no such file")
     if path.is_dir():
