@@ -12,6 +12,7 @@ partOf, locatedIn, hasTarget), which Gephi shows as the edge label.
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -20,11 +21,16 @@ from rdflib import Graph
 from mzgraph.analytics.metrics import metrics_network
 
 LIST_SEPARATOR = " | "
+# Characters XML 1.0 cannot hold, even escaped; scraped text does carry some (form feeds,
+# vertical tabs, escape codes). lxml refuses them and ElementTree writes a file no one can read.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _scalar(value):
     if isinstance(value, list | tuple | set):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, str):
+        return _NOT_XML.sub("\ufffd", value)
     return value
 
 
