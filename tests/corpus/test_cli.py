@@ -28,6 +28,10 @@ def test_jobs_do_not_change_a_byte(corpus, tmp_path):
     _build(*map(str, few), "-o", str(one / "g.ttl"), "--jobs", "1", "--no-cache")
     _build(*map(str, few), "-o", str(two / "g.ttl"), "--jobs", "2", "--no-cache")
     assert (one / "g.ttl").read_bytes() == (two / "g.ttl").read_bytes()
+    cached = tmp_path / "cached" / "g.ttl"
+    _build(*map(str, few), "-o", str(cached))
+    _, (_, read, _) = _build(*map(str, few), "-o", str(cached))
+    assert read == 0 and cached.read_bytes() == (one / "g.ttl").read_bytes()
 
 
 def test_rebuild_reads_only_the_changed_file(corpus, tmp_path):
