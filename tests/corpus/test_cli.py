@@ -105,3 +105,38 @@ def test_folders_are_read_recursively(corpus, tmp_path):
     res, (n, _, _) = _build(str(corpus), "-o", str(tmp_path / "g.nt"))
     assert n == len(list(corpus.rglob("*.txt")))
     assert "copy-of-first" in (tmp_path / "g.nt").read_text(encoding="utf-8")
+
+
+def test_progress_bar_on_a_terminal(corpus, tmp_path):
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    master, slave = pty.openpty()
+    out = tmp_path / "g.nt"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mzgraph", "build", str(corpus), "-o", str(out), "--no-cache", "--jobs", "1"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        text=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        chunks.append(data)
+    stdout, _ = proc.communicate(timeout=120)
+    os.close(master)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    n = len(list(corpus.rglob("*.txt")))
+    assert proc.returncode == 0 and f"built {n} document(s)" in stdout
+    assert "building" in shown and f"{n}/{n}" in shown and "#" in shown
+    assert "documents in" not in shown  # the bar, not the CI lines
