@@ -70,8 +70,11 @@ def default_jobs() -> int:
 
 
 def default_cache_dir(output: Path) -> Path:
-    """The cache of an output lives beside it: ``output/graph.ttl`` → ``output/.mzgraph-cache``."""
-    return Path(output).parent / CACHE_DIRNAME
+    """The cache of an output lives beside it, one per output file (a cache mirrors the last
+    build of its output, so two outputs in one folder must not prune each other's entries):
+    ``output/graph.ttl`` → ``output/.mzgraph-cache/graph.ttl``."""
+    output = Path(output)
+    return output.parent / CACHE_DIRNAME / output.name
 
 
 # ---------------------------------------------------------------------------------------

@@ -140,3 +140,12 @@ def test_progress_bar_on_a_terminal(corpus, tmp_path):
     assert proc.returncode == 0 and f"built {n} document(s)" in stdout
     assert "building" in shown and f"{n}/{n}" in shown and "#" in shown
     assert "documents in" not in shown  # the bar, not the CI lines
+
+
+def test_two_outputs_in_one_folder_keep_their_own_cache(corpus, tmp_path):
+    reports = sorted(corpus.rglob("report-*.txt"))
+    a, b = tmp_path / "out" / "a.nt", tmp_path / "out" / "b.nt"
+    _build(*map(str, reports[:3]), "-o", str(a))
+    _build(*map(str, reports[3:5]), "-o", str(b))
+    _, (n, read, cached) = _build(*map(str, reports[:3]), "-o", str(a))
+    assert (n, read, cached) == (3, 0, 3)
