@@ -8,6 +8,7 @@ exit status of their class (see ``mzgraph.errors``); ``--debug`` shows the trace
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 import click
@@ -56,6 +57,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that the stack unwinds as for Ctrl-C: every
+    temporary output file is removed on the way out (by default Python dies on the spot)."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
@@ -76,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         return 130
+    except Terminated:
+        click.echo("terminated", err=True)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         return 0
     return 0
@@ -83,5 +96,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     code = main()
     sys.exit(code)
