@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 
 # Longest first, so that 壮族自治区 is stripped before 自治区 and 区.
+COUNTRY_CODE = "100000"  # 中国: the national scope; provinces do not point to it
+
 _SUFFIXES = sorted(
     [
         "维吾尔自治区",

@@ -25,7 +25,7 @@ from functools import lru_cache
 from mzgraph import gazetteer as gz
 from mzgraph.extract.text import WordScanner, is_cjk, paragraph_spans
 
-CHINA_CODE = "100000"
+CHINA_CODE = gz.COUNTRY_CODE
 
 # Short forms that are ordinary words far more often than places.
 _SHORT_STOP = {
