@@ -35,6 +35,7 @@ from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
 from mzgraph.rdf.encode import document_iri, document_ntriples, entities_ntriples
 from mzgraph.rdf.io import FORMATS, atomic_write
+from mzgraph.rdf.partition import ENTITIES_GRAPH, document_graph_iri
 from mzgraph.resolve import Resolver, resolve_document, shared_part
 
 DEFAULT_DATA = Path("data")
@@ -232,7 +233,8 @@ class _Corpus:
         return entry
 
     def write_ntriples(self, entry: CacheEntry, out: BinaryIO, *, quads: bool) -> None:
-        """The document's own triples; in N-Quads, in a named graph of the document."""
+        """The document's own triples; in N-Quads, in the document's named graph (named as
+        ``mzgraph.rdf.partition`` names it, so exports, pushes and streamed builds agree)."""
         if entry.ntriples is None and not quads:
             out.flush()
             with open(self.cache.ntriples_path(entry), "rb") as f:
@@ -240,7 +242,7 @@ class _Corpus:
             return
         data = entry.ntriples if entry.ntriples is not None else self.cache.ntriples_path(entry).read_bytes()
         if quads:
-            graph = f" <{document_iri(entry.doc_id)}> .\n".encode()
+            graph = f" <{document_graph_iri(document_iri(entry.doc_id))}> .\n".encode()
             data = data.replace(b" .\n", graph)  # a newline inside a literal is escaped
         out.write(data)
 
@@ -328,6 +330,8 @@ def _stream(corpus: _Corpus, outcomes: Iterator[_Outcome], total: int, quads: bo
         raise _NothingBuilt
     shared = entities_ntriples(corpus.finish()).encode("utf-8")
     res.triples += shared.count(b"\n")
+    if quads:
+        shared = shared.replace(b" .\n", f" <{ENTITIES_GRAPH}> .\n".encode())
     out.write(shared)
 
 
