@@ -7,6 +7,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from mzgraph.pipeline import build, build_to_file
 from mzgraph.rdf.encode import to_ntriples
+from mzgraph.rdf.partition import ENTITIES_GRAPH
 
 
 def test_streamed_ntriples_equal_the_in_memory_graph(corpus_master, tmp_path):
@@ -41,9 +42,12 @@ def test_nquads_put_each_document_in_its_own_graph(corpus_master, tmp_path):
     for quad in ds.quads((None, None, None, None)):
         union.add(quad[:3])
     assert set(union) == set(Graph().parse(nt, format="nt"))
-    # a document's graph holds its own context node
+    # a document's graph (named as the partition names it) holds its own context node,
+    # and the shared entities sit in the entities graph
     some = sorted(docs)[0]
-    assert (URIRef(some), None, None) in ds.graph(URIRef(some))
+    doc_iri = URIRef(some.replace("/graph/doc/", "/doc/"))
+    assert (doc_iri, None, None) in ds.graph(URIRef(some))
+    assert len(ds.graph(ENTITIES_GRAPH)) > 0
 
 
 def test_a_batch_where_every_document_fails_writes_nothing(tmp_path):
