@@ -329,15 +329,25 @@ def load(
     *,
     engine: str = DEFAULT_ENGINE,
     store: str | Path | None = None,
+    endpoint: str | None = None,
 ) -> KnowledgeGraph:
     """Open a graph for querying.
 
     ``source`` is a graph file (Turtle, N-Triples, TriG, RDF/XML, JSON-LD; default
     ``output/graph.ttl``) or an rdflib ``Graph``. ``engine`` is ``"oxigraph"`` (default) or
     ``"rdflib"``; ``store`` is a directory for a persistent Oxigraph store that keeps the
-    loaded graph between sessions (reloaded only when the file changes).
+    loaded graph between sessions (reloaded only when the file changes). ``endpoint`` is
+    the URL of a SPARQL 1.1 Protocol endpoint to query instead (a store filled by
+    ``mzgraph push``; see :mod:`mzgraph.remote.backend`).
     """
     from mzgraph.pipeline import DEFAULT_OUTPUT
+
+    if endpoint is not None:
+        if source is not None or store is not None:
+            raise UsageError("give a graph file, a store or an endpoint, not several")
+        from mzgraph.remote.backend import EndpointBackend
+
+        return KnowledgeGraph(EndpointBackend.open(endpoint), source=endpoint)
 
     if source is None and store is None:
         source = DEFAULT_OUTPUT

@@ -112,3 +112,45 @@ def test_documents_sharing_relations_answer_as_locally(tmp_path, start_oxigraph)
     remote, here = EndpointBackend.open(server.query_url), open_backend(out)
     for name, question in ready_questions().items():
         assert row_set(run(remote, question.text)) == row_set(run(here, question.text)), name
+
+
+def _csv_rows(text: str) -> list:
+    lines = text.strip().splitlines()
+    return [lines[0]] + sorted(lines[1:])
+
+
+@pytest.mark.parametrize("name", ["policies-by-issuer", "relation-evidence"])
+def test_query_command_with_endpoint_prints_what_the_local_graph_does(pushed, dev_graph_path, name):
+    for fmt in ("csv", "json"):
+        here = run_cli("query", "--graph", str(dev_graph_path), "--name", name, "--format", fmt)
+        there = run_cli("query", "--endpoint", pushed.query_url, "--name", name, "--format", fmt)
+        assert there.returncode == 0, there.stderr
+        if fmt == "csv":
+            assert _csv_rows(there.stdout) == _csv_rows(here.stdout)
+        else:
+            import json
+
+            a, b = json.loads(there.stdout), json.loads(here.stdout)
+            assert a["head"] == b["head"]
+            key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
+            assert sorted(map(key, a["results"]["bindings"])) == sorted(map(key, b["results"]["bindings"]))
+
+
+def test_query_command_endpoint_errors_are_one_line(dev_graph_path):
+    from tests.remote.conftest import free_port
+
+    down = run_cli("query", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--name", "entity-counts")
+    assert down.returncode == 3
+    assert len(down.stderr.strip().splitlines()) == 1 and "connection refused" in down.stderr
+    both = run_cli("query", "--endpoint", "http://127.0.0.1:9/query", "--graph", str(dev_graph_path), "ASK {}")
+    assert both.returncode == 2
+
+
+def test_notebook_api_over_an_endpoint(pushed, dev_graph_path):
+    import mzgraph
+
+    remote, here = mzgraph.load(endpoint=pushed.query_url), mzgraph.load(dev_graph_path)
+    a, b = remote.ready("policies-by-issuer"), here.ready("policies-by-issuer")
+    assert list(a.columns) == list(b.columns) and len(a) == len(b) > 0
+    assert sorted(map(tuple, a.astype(str).values)) == sorted(map(tuple, b.astype(str).values))
+    assert "endpoint" in repr(remote)

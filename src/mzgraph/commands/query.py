@@ -80,6 +80,13 @@ def _list_questions() -> str:
     help="Persistent Oxigraph store directory: the graph is loaded once and reused.",
 )
 @click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Ask a SPARQL 1.1 Protocol endpoint instead of a local graph (e.g. a store filled by "
+    "`mzgraph push`); credentials from MZGRAPH_STORE_USER/MZGRAPH_STORE_PASSWORD, "
+    "MZGRAPH_STORE_TOKEN or ~/.netrc.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["oxigraph", "rdflib"]),
     default="oxigraph",
@@ -110,6 +117,7 @@ def command(
     fmt: str,
     graph_path: Path | None,
     store_dir: Path | None,
+    endpoint: str | None,
     engine: str,
     allow_update: bool,
     allow_service: bool,
@@ -126,6 +134,7 @@ def command(
       mzgraph query --name entity-sentences --param label=新余市 --format md
       mzgraph query 'SELECT ?p ?l WHERE { ?p a mz:Policy ; rdfs:label ?l }' --format csv
       mzgraph query -f my.rq --graph output/graph.ttl --store .mzgraph-store
+      mzgraph query --endpoint http://127.0.0.1:7878/query --name policies-by-issuer
     """
     if list_only:
         click.echo(_list_questions(), nl=False)
@@ -163,7 +172,14 @@ def command(
     source = graph_path if graph_path is not None else DEFAULT_OUTPUT
     if store_dir is not None and graph_path is None and not source.exists():
         source = None  # query what the store already holds
-    backend = open_backend(source, engine=engine, store=store_dir)
+    if endpoint is not None:
+        if graph_path is not None or store_dir is not None:
+            raise UsageError("--endpoint asks a remote store: leave out --graph and --store")
+        from mzgraph.remote.backend import EndpointBackend
+
+        backend = EndpointBackend.open(endpoint, timeout=timeout or 600.0)
+    else:
+        backend = open_backend(source, engine=engine, store=store_dir)
     result = run(
         backend,
         text,
