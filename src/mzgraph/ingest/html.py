@@ -35,6 +35,11 @@ _SKIP_WORDS = {
     "pagination", "login", "search", "ad", "ads", "advert", "banner", "qrcode", "erweima", "fontsize", "tools",
     "friendlink", "weixin", "wechat", "weibo", "logo", "position", "sitemap", "hidden", "modal", "popup", "cookie",
 }  # fmt: skip
+# Elements nested deeper than this are not built as nodes (their text goes to the deepest
+# node, unless they are furniture): the tree walks below are recursive and an end tag looks
+# for its element upwards, so a page of 100,000 nested <div>s would blow the stack or take
+# quadratic time. Real pages nest a few dozen deep; browsers cap the depth too (Blink: 512).
+MAX_DEPTH = 256
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|｜—–]+|::)\s*")
@@ -81,6 +86,9 @@ class _TreeBuilder(HTMLParser):
         self.title = ""
         self._in_title = False
         self._links = 0
+        self._depth = 0  # of self.node
+        self._overflow: list[tuple[str, bool]] = []  # (tag, furniture) of elements past MAX_DEPTH
+        self._overflow_skipped = 0  # furniture among them: their text is dropped
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -100,11 +108,22 @@ class _TreeBuilder(HTMLParser):
                 self.node.children.append(_Text("\n", self._offset(), False))
             return
         # Implicit end of an open <p>/<li> when a new block starts.
-        if tag in _BLOCK and self.node.tag in ("p", "li") and tag in ("p", "li", "div", "ul", "ol", "table"):
+        if (
+            tag in _BLOCK
+            and not self._overflow
+            and self.node.tag in ("p", "li")
+            and tag in ("p", "li", "div", "ul", "ol", "table")
+        ):
             self.handle_endtag(self.node.tag)
         child = _Node(tag, a, self.node)
+        if self._depth >= MAX_DEPTH or self._overflow:
+            skipped = child.skipped
+            self._overflow.append((tag, skipped))
+            self._overflow_skipped += skipped
+            return
         self.node.children.append(child)
         self.node = child
+        self._depth += 1
         if tag == "a":
             self._links += 1
 
@@ -116,18 +135,29 @@ class _TreeBuilder(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
-        n = self.node
+        if self._overflow:
+            # only the last few: an end tag with no open element must not cost a long search
+            for i in range(len(self._overflow) - 1, max(-1, len(self._overflow) - 33), -1):
+                if self._overflow[i][0] == tag:
+                    self._overflow_skipped -= sum(skipped for _, skipped in self._overflow[i:])
+                    del self._overflow[i:]
+                    return
+            return
+        n, up = self.node, 0
         while n is not None and n.tag != tag:
-            n = n.parent
+            n, up = n.parent, up + 1
         if n is None or n is self.root:
             return
         if tag == "a":
             self._links = max(0, self._links - 1)
         self.node = n.parent
+        self._depth -= up + 1
 
     def _text(self, text: str, start: int, verbatim: bool):
         if self._in_title:
             self.title += text
+        if self._overflow_skipped:
+            return
         self.node.children.append(_Text(text, start, verbatim, self._in_link()))
 
     def _in_link(self) -> bool:
