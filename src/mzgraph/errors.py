@@ -19,6 +19,13 @@ class InputError(MzgraphError):
     exit_code = 1
 
 
+class OutputError(MzgraphError):
+    """An output file cannot be written (no permission, a file where a folder should be,
+    the disk full); the previous file, if any, is left as it was."""
+
+    exit_code = 1
+
+
 class UsageError(MzgraphError):
     """Bad options or arguments."""
 

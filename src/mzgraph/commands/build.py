@@ -11,7 +11,7 @@ import click
 from mzgraph import ingest
 from mzgraph.errors import MzgraphError, UsageError
 from mzgraph.pipeline import DEFAULT_OUTPUT, STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
-from mzgraph.rdf.io import FORMATS
+from mzgraph.rdf.io import FORMATS, ensure_folder
 
 
 class SomeDocumentsFailed(MzgraphError):
@@ -97,6 +97,10 @@ def command(
     streamed = fmt in STREAMING_FORMATS
     if streamed and (strict or html_path is not None):
         raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")
+    # an output that cannot be written should fail now, not after the whole build
+    ensure_folder(output)
+    if not no_html and not streamed:
+        ensure_folder(html_path or output.with_suffix(".html"))
     with _Progress() as progress:
         result = build_to_file(
             list(inputs),
