@@ -145,7 +145,8 @@ def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_byt
         if cache is not None:
             try:
                 st = p.stat()
-                known = cache.known_hash(path, st)
+                # a file over the limit is refused whether or not an earlier build cached it
+                known = cache.known_hash(path, st) if st.st_size <= max_bytes else None
             except OSError:
                 pass
         plan.append((path, known, st))
