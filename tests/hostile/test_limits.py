@@ -108,3 +108,13 @@ def test_enormous_html(tmp_path):
     chars, mentions, rss_mb = _read_in_child(path, timeout=120)
     assert 3000 < chars < 10_000 and mentions > 50  # the article, without the furniture
     assert rss_mb < 2048
+
+
+def test_max_bytes_applies_to_cached_documents(tmp_path):
+    """The limit does not depend on what an earlier build cached: same command, same answer."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(_head(3000))
+    out = str(tmp_path / "g.ttl")
+    assert run_cli("build", str(report), "-o", out, "--no-html").returncode == 0  # fills the cache
+    r = run_cli("build", str(report), "-o", out, "--no-html", "--max-bytes", "1000")
+    assert r.returncode == 1 and "over the limit of 1000" in r.stderr, r.stdout + r.stderr
