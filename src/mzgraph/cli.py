@@ -14,7 +14,7 @@ import sys
 import click
 
 from mzgraph import __version__
-from mzgraph.errors import MzgraphError
+from mzgraph.errors import MzgraphError, one_line
 
 COMMANDS = {
     "build": "mzgraph.commands.build",
@@ -73,12 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     except MzgraphError as exc:
         if debug:
             raise
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {one_line(str(exc))}", err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.UsageError as exc:  # bad options: one line, like every other error
+        if debug:
+            raise
+        where = exc.ctx.command_path if exc.ctx is not None else "mzgraph"
+        click.echo(f"error: {one_line(exc.format_message())} (see '{where} --help')", err=True)
+        return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        if debug:
+            raise
+        click.echo(f"error: {one_line(exc.format_message())}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

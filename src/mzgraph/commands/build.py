@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from mzgraph import ingest
-from mzgraph.errors import MzgraphError, UsageError
+from mzgraph.errors import MzgraphError, UsageError, one_line
 from mzgraph.pipeline import DEFAULT_OUTPUT, STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
 from mzgraph.rdf.io import FORMATS, ensure_folder
 
@@ -127,7 +127,7 @@ def command(
         click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
     if result.failures:
         for _path, reason in result.failures:
-            click.echo(f"failed: {reason}", err=True)
+            click.echo(f"failed: {one_line(reason)}", err=True)
         raise SomeDocumentsFailed(
             f"{len(result.failures)} of {len(result.failures) + len(result.documents)} "
             "document(s) failed; the graph holds the others"
