@@ -220,7 +220,7 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
             year = int(y.group(1))
         value = value.normalize()
         if value == value.to_integral():
-            value = value.quantize(Decimal(1))
+            value = Decimal(int(value))  # exact at any size; quantize fails past 28 digits
         indicator = _indicator(text, s, e, sent[0], sent[1])
         if indicator is None and hits and hits[-1].start >= sent[0]:
             # 火化率达92.37%，较2017年提升了57.41%: the same indicator as the figure before
