@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from mzgraph.extract import lexicon
 
-_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+# no sentence end inside: a title is one phrase, and a mention must lie within its sentence
+_TITLE = re.compile(r"《([^《》\n。！？!?；;]{2,120})》")
 _NOT_POLICY_AFTER = re.compile(
     r"^(?:一书|丛书|读本|杂志|期刊|栏目|节目|专栏|专刊|剧|话剧|电视剧|电影|纪录片|宣传片|微电影|歌曲|舞蹈|小品|晚会|画册|图书|书籍|系列报道|报道|节目)"
 )
