@@ -135,3 +135,18 @@ def test_outputs_parse_back(scratch, text):
     result = build([path])
     assert result.documents, result.failures
     check_outputs_parse_back(result.graph)
+
+
+# Inputs the long fuzzing run (benchmarks/fuzz.py) found, kept as regressions.
+FOUND_BY_FUZZING = [
+    "《。江西省》".encode(),  # a title across a sentence end: a mention outside its sentence
+    "9999999999999999999999999999.503600个".encode(),  # a figure past 28 digits: decimal.InvalidOperation
+]
+
+
+@pytest.mark.parametrize("data", FOUND_BY_FUZZING)
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_found_by_fuzzing(data, suffix):
+    doc = _read(data, suffix)
+    assert doc is not None
+    check_extraction(doc)
