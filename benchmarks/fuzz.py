@@ -77,6 +77,23 @@ def _call(check):
     return property_
 
 
+def _rounds(targets, cfg, deadline, rounds, failures) -> None:
+    """Run each target a round at a time until ``deadline``; a target failing thrice is dropped."""
+    while time.monotonic() < deadline and targets:
+        for name, (strategy, check) in targets.items():
+            if time.monotonic() >= deadline:
+                break
+            test = cfg(given(strategy)(_call(check)))
+            try:
+                test()
+            except Exception:
+                failures[name] += 1
+                print(f"FAILURE in {name}:", file=sys.stderr)
+                traceback.print_exc()
+            rounds[name] += 1
+        targets = {n: t for n, t in targets.items() if failures[n] < 3}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=10.0)
@@ -101,21 +118,10 @@ def main() -> int:
         suppress_health_check=list(HealthCheck),
         derandomize=False,
     )
-    while time.monotonic() < deadline:
-        for name, (strategy, check) in targets.items():
-            if time.monotonic() >= deadline:
-                break
-            test = cfg(given(strategy)(_call(check)))
-            try:
-                test()
-            except Exception:
-                failures[name] += 1
-                print(f"FAILURE in {name}:", file=sys.stderr)
-                traceback.print_exc()
-            rounds[name] += 1
-        targets = {n: t for n, t in targets.items() if failures[n] < 3}  # a target that keeps failing is done
-        if not targets:
-            break
+    try:
+        _rounds(targets, cfg, deadline, rounds, failures)
+    except KeyboardInterrupt:  # Ctrl-C: stop early, still print what ran
+        pass
     elapsed = time.monotonic() - started
     print(f"fuzzed for {elapsed / 60:.1f} min (cpu {time.process_time() / 60:.1f} min)")
     print(f"{'target':30} {'rounds':>6} {'examples':>9} {'ex/s':>6} {'failures':>8}")
