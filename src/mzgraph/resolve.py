@@ -286,21 +286,7 @@ class Resolver:
             elif rel.evidence and not cur.evidence:
                 cur.evidence.append(rel.evidence[0])
 
-    def _link_provinces_to_country(self) -> None:
-        # The gazetteer leaves 中国 out of the parent chains, so that a graph of local
-        # reports does not grow a country node. When the graph already holds 中国 (a
-        # national body or a national figure sits there), the provinces link to it, so the
-        # national and the local parts of the graph connect.
-        country = place_key(gz.COUNTRY_CODE)
-        if country not in self.kb.entities:
-            return
-        for key, ent in self.kb.entities.items():
-            if ent.type is EntityType.PLACE and ent.level == "province":
-                rel_key = (key, RelationType.PART_OF, country)
-                self._relations.setdefault(rel_key, Relation(*rel_key))
-
     def result(self) -> KnowledgeBase:
-        self._link_provinces_to_country()
         self.kb.relations = sorted(self._relations.values(), key=_relation_order)
         return self.kb
 

@@ -20,6 +20,7 @@ import networkx as nx
 from rdflib import Graph
 
 from mzgraph.errors import MzgraphError, UsageError
+from mzgraph.gazetteer import COUNTRY_CODE
 from mzgraph.network import to_networkx
 from mzgraph.rdf.encode import GAZETTEER
 from mzgraph.rdf.namespaces import sparql_prologue
@@ -114,6 +115,26 @@ def _gazetteer_edges(graph: Graph) -> set[tuple[str, str, str]]:
     return {(str(s), str(p).rsplit("#", 1)[-1], str(o)) for s, p, o in rows}
 
 
+def _link_provinces_to_country(net: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    """Add ``province partOf 中国`` edges for the search, from the division codes.
+
+    The graph keeps 中国 out of the places' parent chains (a province's link to the country
+    is implied by every code, and annotators do not list it), so a national body that sits
+    in 中国 would otherwise never reach a local place. The added edges are reported as
+    coming from the division code table, like the graph's own ``partOf`` links.
+    """
+    country = next((n for n, d in net.nodes(data=True) if d.get("division_code") == COUNTRY_CODE), None)
+    added: set[tuple[str, str, str]] = set()
+    if country is None:
+        return added
+    for node, data in list(net.nodes(data=True)):
+        code = data.get("division_code") or ""
+        if node != country and code.endswith("0000") and not net.has_edge(node, country, key="partOf"):
+            net.add_edge(node, country, key="partOf", relation="partOf", sentences=[])
+            added.add((node, "partOf", country))
+    return added
+
+
 def _names(net: nx.MultiDiGraph, node: str) -> list[str]:
     d = net.nodes[node]
     return [d["label"], *d.get("alt_labels", ())]
@@ -169,6 +190,7 @@ def shortest_chains(graph: Graph, source: str, target: str, *, max_chains: int =
     ``NoPathError`` when nothing connects the two.
     """
     net = to_networkx(graph)
+    implied = _link_provinces_to_country(net)
     a, b = find_entity(net, source), find_entity(net, target)
     if a == b:
         raise UsageError(f"{source!r} and {target!r} name the same entity ({net.nodes[a]['label']})")
@@ -179,7 +201,7 @@ def shortest_chains(graph: Graph, source: str, target: str, *, max_chains: int =
             f"no chain of relations connects {net.nodes[a]['label']} and {net.nodes[b]['label']} "
             "(they lie in separate parts of the network of {} and {} entities)".format(*sizes)
         )
-    gazetteer = _gazetteer_edges(graph)
+    gazetteer = _gazetteer_edges(graph) | implied
     chains = []
     for nodes in itertools.islice(nx.all_shortest_paths(simple, a, b), _ENUMERATION_CAP):
         chains.append([_step(net, gazetteer, u, v) for u, v in itertools.pairwise(nodes)])
