@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -15,14 +14,6 @@ from tests.conftest import run_cli
 
 pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PREFIXES = """PREFIX mz: <https://w3id.org/mzgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -31,18 +22,6 @@ FIGURE_DATA_JS = """() => Object.fromEntries(Array.from(document.querySelectorAl
     el.id,
     el.data.map(t => ({name: t.name, x: Array.from(t.x), y: Array.from(t.y), meta: t.meta || null,
                        customdata: t.customdata ? Array.from(t.customdata) : null}))]))"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _rows(graph, query):

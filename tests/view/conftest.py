@@ -12,9 +12,6 @@ from rdflib import Graph, Literal
 
 from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]  # fmt: skip
 SCREENSHOTS = Path(os.environ.get("MZGRAPH_SCREENSHOTS", Path(__file__).resolve().parents[2] / "output"))
 
 # labels and sentences as a hostile web page could deliver them
@@ -22,17 +19,6 @@ XSS_ALERT = "<img src=x onerror=alert(1)>"
 XSS_FLAG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT_BREAK = "民政厅称</script><script>window.__pwned=2;alert(2)</script>养老服务"
 ODD_TEXT = "换行\u2028分段\u2029结束 &amp; <!-- 注释 --> ]]>"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @dataclass
