@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mzgraph.commands import graph_option
 from mzgraph.export import FORMATS
 from mzgraph.pipeline import DEFAULT_OUTPUT
 
@@ -18,14 +19,7 @@ from mzgraph.pipeline import DEFAULT_OUTPUT
     required=True,
     help="What to write (see Formats above).",
 )
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to export.",
-)
+@graph_option("Graph file to export.")
 @click.option(
     "-o",
     "--output",

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import click
 
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.commands import graph_option
 
 
 @click.command("path")
 @click.argument("source")
 @click.argument("target")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to search.",
-)
+@graph_option("Graph file to search.")
 @click.option(
     "--max",
     "max_chains",

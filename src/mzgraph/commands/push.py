@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.commands import graph_option
 from mzgraph.rdf.io import load_graph
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from mzgraph.remote.endpoints import derive_query_url, make_client
@@ -36,14 +36,7 @@ def _warn(message: str) -> None:
     help="SPARQL query endpoint used to check the counts (derived from --store-url for the "
     "servers above when omitted). Env: MZGRAPH_QUERY_URL.",
 )
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Built graph to push.",
-)
+@graph_option("Built graph to push.")
 @click.option(
     "--replace",
     is_flag=True,

@@ -6,19 +6,12 @@ from pathlib import Path
 
 import click
 
+from mzgraph.commands import graph_option
 from mzgraph.errors import MzgraphError
-from mzgraph.pipeline import DEFAULT_OUTPUT
 
 
 @click.command("report")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to summarise.",
-)
+@graph_option("Graph file to summarise.")
 @click.option(
     "-o",
     "--output",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.commands import graph_option
 
 
 def _render(stats, graph_path: Path) -> str:
@@ -62,14 +62,7 @@ def _render(stats, graph_path: Path) -> str:
 
 
 @click.command("stats")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to summarise.",
-)
+@graph_option("Graph file to summarise.")
 @click.option(
     "--format",
     "fmt",

@@ -6,18 +6,11 @@ from pathlib import Path
 
 import click
 
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.commands import graph_option
 
 
 @click.command("validate")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to check (Turtle, N-Triples, TriG, N-Quads, JSON-LD).",
-)
+@graph_option("Graph file to check (Turtle, N-Triples, TriG, N-Quads, JSON-LD).")
 def command(graph_path: Path) -> None:
     """Check a graph against the SHACL shapes of the ontology contract.
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from mzgraph.commands import graph_option
 from mzgraph.errors import UsageError
-from mzgraph.pipeline import DEFAULT_OUTPUT
 
 
 def default_output(graph_path: Path, *, cut: bool) -> Path:
@@ -16,14 +16,7 @@ def default_output(graph_path: Path, *, cut: bool) -> Path:
 
 
 @click.command("view")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_OUTPUT,
-    show_default=True,
-    help="Graph file to draw.",
-)
+@graph_option("Graph file to draw.")
 @click.option(
     "-o",
     "--output",
