@@ -26,11 +26,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank sentence, leading white space excluded."""
     spans = []
     for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trim(text, m.start(), m.end())
         if s < e:
             spans.append((s, e))
     return spans
@@ -41,15 +37,20 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trim(text, pos, pos + len(line))
+        pos += len(line) + 1
         if s < e:
             spans.append((s, e))
     return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` narrowed past white space at both ends."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 class SpanIndex:
