@@ -6,18 +6,9 @@ A Chinese label such as ``江西省民政厅`` takes twelve terminal columns, no
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` occupies: wide and fullwidth characters count 2, combining marks 0."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+from mzgraph.terminal import display_width
 
 
 def _pad(text: str, width: int, right: bool) -> str:

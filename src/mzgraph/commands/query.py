@@ -22,8 +22,8 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _list_questions() -> str:
-    from mzgraph.query.formats import display_width
     from mzgraph.query.ready import ready_questions
+    from mzgraph.terminal import display_width
 
     questions = ready_questions().values()
     width = max(display_width(q.name) for q in questions)

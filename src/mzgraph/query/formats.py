@@ -19,25 +19,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from mzgraph.query.runner import QueryResult
 from mzgraph.query.store import NUMERIC_TYPES, Term, compact_iri, iter_prefixes
 from mzgraph.rdf.namespaces import bind_prefixes
+from mzgraph.terminal import display_width
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide and fullwidth characters take two."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def plain(term: Term | None) -> str:
