@@ -121,10 +121,9 @@ class EntityDescription:
             if arrow not in seen:  # one line a relation, however many sentences support it
                 seen.add(arrow)
                 lines.append(f"  {arrow}")
-        spans = self.sentences.drop_duplicates(["document", "begin", "end"]) if len(self.sentences) else self.sentences
-        if len(spans):
-            lines.append(f"  named in {len(spans)} sentence(s):")
-            for s in spans.itertuples(index=False):
+        if len(self.sentences):
+            lines.append(f"  named in {len(self.sentences)} sentence(s):")
+            for s in self.sentences.itertuples(index=False):
                 lines.append(f"    [{s.begin}-{s.end}] {s.sentence.strip()}")
         if self.others:
             lines.append("  other entities with this name: " + ", ".join(compact_iri(o) for o in self.others))
@@ -280,13 +279,17 @@ class KnowledgeGraph:
                   }}
                 }} ORDER BY DESC(?direction) ?predicate ?label ?other ?evidence"""
         )
+        # one row a sentence: a sentence naming the entity twice (江西 … 江西省) lists both forms
         sentences = self.query(
-            f"""SELECT DISTINCT ?document ?begin ?end ?mention ?sentence WHERE {{
+            f"""SELECT ?document ?begin ?end (GROUP_CONCAT(DISTINCT ?mention; separator=" / ") AS ?mentions)
+                       ?sentence WHERE {{
                   ?m itsrdf:taIdentRef {ref} ; nif:anchorOf ?mention ; nif:sentence ?s .
                   ?s nif:anchorOf ?sentence ; nif:beginIndex ?begin ; nif:endIndex ?end ;
                      nif:referenceContext ?document .
-                }} ORDER BY ?document ?begin ?mention"""
+                }} GROUP BY ?document ?begin ?end ?sentence ORDER BY ?document ?begin"""
         )
+        if len(sentences):  # GROUP_CONCAT keeps no order: sort the forms for a stable row
+            sentences["mentions"] = [" / ".join(sorted(set(m.split(" / ")))) for m in sentences["mentions"]]
         return EntityDescription(
             iri=iri,
             label=label,

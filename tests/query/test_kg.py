@@ -69,6 +69,16 @@ def test_describe_an_entity_by_label(fixture_kg):
     assert "<b>新余市</b>" in d._repr_html_()
 
 
+def test_describe_lists_a_sentence_once_however_many_times_it_names_the_entity(dev_graph_path):
+    # the development report's second sentence names the province as 江西省 and as 江西
+    d = mzgraph.load(dev_graph_path).describe("江西省")
+    spans = list(zip(d.sentences["document"], d.sentences["begin"], strict=True))
+    assert len(spans) == len(set(spans)) == 9
+    second = d.sentences[d.sentences["begin"] == 30].iloc[0]
+    assert second["mentions"] == "江西 / 江西省" and second["sentence"].startswith("2019年,在民政部的精心指导下")
+    assert repr(d).count("[30-201]") == 1
+
+
 def test_describe_by_alt_label_and_iri(fixture_kg):
     assert fixture_kg.describe("省民政厅").label == "江西省民政厅"
     assert fixture_kg.describe(XINYU).label == "新余市"
