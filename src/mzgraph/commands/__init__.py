@@ -9,13 +9,17 @@ import click
 from mzgraph.pipeline import DEFAULT_OUTPUT
 
 
-def graph_option(help: str):
-    """``--graph FILE``: the built graph a command reads (default ``output/graph.ttl``)."""
+def graph_option(help: str, *, default: Path | None = DEFAULT_OUTPUT):
+    """``-g/--graph FILE``: the built graph a command reads. One option object for every command
+    that reads a graph, so the short name and the default are the same everywhere. Commands that
+    can read something else instead (``--store``, ``--endpoint``) pass ``default=None`` and fall
+    back to ``output/graph.ttl`` themselves."""
     return click.option(
+        "-g",
         "--graph",
         "graph_path",
         type=click.Path(path_type=Path, dir_okay=False),
-        default=DEFAULT_OUTPUT,
-        show_default=True,
-        help=help,
+        default=default,
+        show_default=default is not None,
+        help=help if default is not None else f"{help} [default: {DEFAULT_OUTPUT}]",
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mzgraph.commands import graph_option
 from mzgraph.errors import UsageError
 from mzgraph.pipeline import DEFAULT_OUTPUT
 
@@ -65,14 +66,7 @@ def _list_questions() -> str:
     show_default=True,
     help="Output format (json is SPARQL 1.1 Results JSON).",
 )
-@click.option(
-    "-g",
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"Graph file to query [default: {DEFAULT_OUTPUT}].",
-)
+@graph_option("Graph file to query.", default=None)
 @click.option(
     "--store",
     "store_dir",

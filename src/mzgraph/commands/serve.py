@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mzgraph.commands import graph_option
 from mzgraph.errors import UsageError
 from mzgraph.pipeline import DEFAULT_OUTPUT
 
@@ -13,12 +14,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command("serve")
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help=f"Graph file to serve (any RDF file; default {DEFAULT_OUTPUT}).",
-)
+@graph_option("Graph file to serve (any RDF file).", default=None)
 @click.option(
     "--store",
     "store_dir",
