@@ -34,7 +34,8 @@ from mzgraph.errors import InputError, MzgraphError
 from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
 from mzgraph.rdf.encode import document_iri, document_ntriples, entities_ntriples
-from mzgraph.rdf.io import FORMATS, atomic_write
+from mzgraph.rdf.formats import output_format
+from mzgraph.rdf.io import atomic_write
 from mzgraph.rdf.partition import ENTITIES_GRAPH, document_graph_iri
 from mzgraph.resolve import Resolver, resolve_document, shared_part
 
@@ -355,7 +356,7 @@ def build_to_file(
     at least one document was built, and atomically.
     """
     output = Path(output)
-    fmt = fmt or FORMATS.get(output.suffix.lower(), "turtle")
+    fmt = output_format(output, fmt).name
     if fmt not in STREAMING_FORMATS:
         result = build(inputs, max_bytes=max_bytes, jobs=jobs, cache_dir=cache_dir, progress=progress)
         if result.documents:

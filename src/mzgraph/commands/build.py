@@ -11,7 +11,8 @@ import click
 from mzgraph import ingest
 from mzgraph.errors import MzgraphError, UsageError, one_line
 from mzgraph.pipeline import DEFAULT_OUTPUT, STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
-from mzgraph.rdf.io import FORMATS, ensure_folder
+from mzgraph.rdf import formats
+from mzgraph.rdf.io import ensure_folder
 
 
 class SomeDocumentsFailed(MzgraphError):
@@ -31,7 +32,7 @@ class SomeDocumentsFailed(MzgraphError):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(set(FORMATS.values()))),
+    type=click.Choice(formats.names(formats.RDF)),
     default=None,
     help="Output format, when the suffix of -o does not say it. nt and nquads are written "
     "document by document, for corpora too large for one in-memory graph.",
@@ -93,7 +94,7 @@ def command(
     """
     if no_html and html_path is not None:
         raise UsageError("--html and --no-html contradict each other")
-    fmt = fmt or FORMATS.get(output.suffix.lower(), "turtle")
+    fmt = formats.output_format(output, fmt).name
     streamed = fmt in STREAMING_FORMATS
     if streamed and (strict or html_path is not None):
         raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from mzgraph.commands import graph_option
-from mzgraph.export import FORMATS
 from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.rdf.formats import FORMATS
 
 
 @click.command("export")
@@ -46,6 +46,7 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
       trig     TriG, a named graph per document + entities       (.trig)
       nquads   N-Quads, the TriG graphs as sorted lines          (.nq)
       jsonld   JSON-LD, the shipped context inline               (.jsonld)
+      rdfxml   RDF/XML, for older RDF tools                      (.rdf)
       graphml  entity network for yEd, Cytoscape, networkx      (.graphml)
       gexf     entity network for Gephi                          (.gexf)
       csv      nodes.csv + edges.csv, UTF-8 with BOM for Excel   (a folder)

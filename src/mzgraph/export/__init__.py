@@ -1,6 +1,7 @@
 """Exports: the graph in the formats triplestores, Gephi, spreadsheets and notebooks read.
 
-One module per format family:
+The formats themselves are entries of ``mzgraph.rdf.formats`` (the one format table);
+one module per format family writes them:
 
 * ``rdf_formats`` — Turtle, N-Triples, TriG, N-Quads (deterministic writers of our own);
   TriG and N-Quads hold one named graph per source document plus one for merged entities
@@ -16,46 +17,14 @@ One module per format family:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
 from mzgraph.errors import UsageError
+from mzgraph.rdf.formats import FORMATS, Format, format_named
 from mzgraph.rdf.io import atomic_write
 from mzgraph.rdf.namespaces import bind_prefixes
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    extension: str  # of the default output file; "" for a folder of files
-    family: str  # "rdf", "network" or "table"
-    help: str
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("turtle", ".ttl", "rdf", "Turtle, grouped by subject, project prefixes"),
-        Format("nt", ".nt", "rdf", "N-Triples, sorted lines"),
-        Format("trig", ".trig", "rdf", "TriG, one named graph per document + entities"),
-        Format("nquads", ".nq", "rdf", "N-Quads, the TriG graphs as sorted lines"),
-        Format("jsonld", ".jsonld", "rdf", "JSON-LD with the shipped context inline"),
-        Format("graphml", ".graphml", "network", "GraphML entity network (yEd, Cytoscape, networkx)"),
-        Format("gexf", ".gexf", "network", "GEXF entity network (Gephi)"),
-        Format("csv", "", "table", "nodes.csv + edges.csv, UTF-8 with BOM (Excel)"),
-    )
-}
-# rdflib's names for the same formats, so rdf.io can route through these writers
-ALIASES = {"ttl": "turtle", "ntriples": "nt", "nt11": "nt", "json-ld": "jsonld", "nq": "nquads"}
-
-
-def format_named(name: str) -> Format:
-    name = ALIASES.get(name, name)
-    if name not in FORMATS:
-        raise UsageError(f"unknown export format {name!r} (choose from {', '.join(FORMATS)})")
-    return FORMATS[name]
 
 
 def default_output(fmt: str, folder: Path = Path("output")) -> Path:
@@ -100,6 +69,8 @@ def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str
         from mzgraph.export.jsonld import jsonld
 
         return {"": jsonld(_with(graph, ontology)).encode("utf-8")}
+    if f.is_rdf:
+        return {"": _with(graph, ontology).serialize(format=f.rdflib, encoding="utf-8")}
     if f.name in ("graphml", "gexf"):
         from mzgraph.export import networks
 

@@ -34,7 +34,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from mzgraph.errors import GraphError, QueryError, UsageError
-from mzgraph.rdf.io import FORMATS
+from mzgraph.rdf.formats import format_for_path
 from mzgraph.rdf.namespaces import PREFIXES, bind_prefixes
 
 ENGINES = ("oxigraph", "rdflib")
@@ -83,13 +83,6 @@ class Backend(Protocol):
 
 # --- pyoxigraph ------------------------------------------------------------------------
 
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "xml": ox.RdfFormat.RDF_XML,
-}
 # Where a persistent store records which graph file it holds (kept out of the default graph,
 # which is what queries see).
 _META_GRAPH = ox.NamedNode("urn:mzgraph:store")
@@ -211,8 +204,9 @@ class OxigraphBackend:
         path = Path(path)
         if not path.exists():
             raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
-        fmt = _OX_FORMATS.get(FORMATS.get(path.suffix.lower(), "turtle"))
-        if fmt is None:  # JSON-LD and friends: let rdflib read them
+        fmt = format_for_path(path)
+        fmt = None if fmt.name == "jsonld" else fmt.oxigraph
+        if fmt is None:  # JSON-LD: let rdflib read it (it holds the shipped context inline)
             from mzgraph.rdf.io import load_graph
 
             other = OxigraphBackend.from_graph(load_graph(path))

@@ -12,19 +12,8 @@ from typing import BinaryIO
 from rdflib import Dataset, Graph
 
 from mzgraph.errors import GraphError, OutputError
+from mzgraph.rdf.formats import format_for_path, output_format
 from mzgraph.rdf.namespaces import bind_prefixes
-
-FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-}
 
 
 def _file_mode() -> int:
@@ -97,12 +86,7 @@ def write_graph(graph: Graph, path: Path | str, fmt: str | None = None) -> None:
     from mzgraph import export  # imported here: export depends on this module
 
     path = Path(path)
-    fmt = fmt or FORMATS.get(path.suffix.lower(), "turtle")
-    name = export.ALIASES.get(fmt, fmt)
-    if name in export.FORMATS and export.FORMATS[name].family == "rdf":
-        data = export.render(graph, name)[""]
-    else:
-        data = graph.serialize(format=fmt, encoding="utf-8")
+    data = export.render(graph, output_format(path, fmt).name)[""]
     atomic_write(path, lambda f: f.write(data))
 
 
@@ -111,16 +95,16 @@ def load_graph(path: Path | str) -> Graph:
     if not path.exists():
         raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
     g = bind_prefixes(Graph())
-    fmt = FORMATS.get(path.suffix.lower(), "turtle")
+    fmt = format_for_path(path)
     try:
-        if fmt in ("trig", "nquads"):
+        if fmt.dataset:
             # a plain Graph silently drops named graphs: read a Dataset, keep the union
             ds = Dataset()
-            ds.parse(path, format=fmt)
+            ds.parse(path, format=fmt.rdflib)
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 g.add((s, p, o))
         else:
-            g.parse(path, format=fmt)
+            g.parse(path, format=fmt.rdflib)
     except Exception as exc:  # rdflib raises many kinds of parser errors
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GraphError(f"{path}: not a readable RDF graph ({first})") from exc
