@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# The scorer lives outside the repository, in ``shared/eval/`` next to the clone (or next to
+# a folder holding worktrees); MZGRAPH_EVAL names another folder.
+EVAL_CANDIDATES = [
+    *([Path(os.environ["MZGRAPH_EVAL"])] if os.environ.get("MZGRAPH_EVAL") else []),
+    *(parent / "shared" / "eval" for parent in ROOT.parents),
+]
+EVAL = next((d for d in EVAL_CANDIDATES if (d / "score.py").exists()), EVAL_CANDIDATES[0])
+SCORER = EVAL / "score.py"
 DEV = (
     ROOT / "data" / "jiangxi-civil-affairs-2019.txt",
-    ROOT.parent / "shared" / "eval" / "gold" / "jiangxi-civil-affairs-2019.json",
+    EVAL / "gold" / "jiangxi-civil-affairs-2019.json",
 )
 HELDOUT = [(p, p.with_suffix(".json")) for p in sorted((HERE / "heldout").glob("*.txt"))]
 
@@ -66,6 +74,10 @@ def wrong_relations(graph, gold: dict, module) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if not SCORER.exists():
+        looked = ", ".join(str(d) for d in EVAL_CANDIDATES[:3])
+        print(f"score_reports: no score.py in shared/eval/ (looked in {looked} …; set MZGRAPH_EVAL)", file=sys.stderr)
+        return 2
     module = scorer()
     verbose = "-v" in argv
     print(f"{'report':<34}{'entity_f1':>10}{'relation_f1':>12}{'junk':>6}{'prov':>6}")

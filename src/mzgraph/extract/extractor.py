@@ -32,7 +32,7 @@ from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end
 from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
-from mzgraph.extract.text import Mask, SpanIndex, clause_bounds, paragraph_spans, sentence_spans
+from mzgraph.extract.text import Clauses, Mask, SpanIndex, paragraph_spans, sentence_spans
 from mzgraph.model import (
     EntityType,
     Extraction,
@@ -63,6 +63,7 @@ def extract(document: SourceDocument) -> Extraction:
     out = Extraction(document=document)
     sentences = sentence_spans(text)
     sent_index = SpanIndex(sentences)
+    clauses = Clauses(text, sentences)
 
     def sentence_of(s: int, e: int) -> tuple[int, int]:
         return sent_index.find(s) or (s, e)
@@ -168,12 +169,13 @@ def extract(document: SourceDocument) -> Extraction:
     def local_place(start: int, lo: int, code: str | None) -> str | None:
         """A place named right before ``start`` in its clause, when it lies in the scope."""
         best = None
-        for k in range(bisect_left(place_starts, lo), len(places)):
+        for k in range(bisect_left(place_starts, start) - 1, -1, -1):
             p = places[k]
-            if p.end > start:
+            if p.start < lo:
                 break
-            if not in_names.covers(p.start, p.end):
+            if p.end <= start and not in_names.covers(p.start, p.end):
                 best = p
+                break
         if best is None:
             return code
         # a place of the scope's province (its own part, or a sibling city named as subject)
@@ -184,7 +186,7 @@ def extract(document: SourceDocument) -> Extraction:
     for p in policies:
         s0, s1 = sentence_of(p.start, p.end)
         pi = add(Mention(EntityType.POLICY, text[p.start : p.end], p.start, p.end, p.name, s0, s1, year=p.year))
-        issuers = _issuers(text, p, agency_idx, agency_starts, s0, s1)
+        issuers = _issuers(text, p, agency_idx, agency_starts, s0, s1, clauses)
         out.mentions[pi].issuers_joint = len(issuers) > 1
         for ai in issuers:
             out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
@@ -195,7 +197,7 @@ def extract(document: SourceDocument) -> Extraction:
         if before is not None:
             code = before.division.code
         else:
-            lo, _ = clause_bounds(text, pr.start, pr.end, s0, s1)
+            lo, _ = clauses.bounds(pr.start, pr.end, s0, s1)
             code = local_place(pr.start, lo, scope.at(pr.start))
         i = add(
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
@@ -204,7 +206,7 @@ def extract(document: SourceDocument) -> Extraction:
     seen_figures: set[tuple] = set()
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
-        lo, _ = clause_bounds(text, q.start, q.end, s0, s1)
+        lo, _ = clauses.bounds(q.start, q.end, s0, s1)
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it
         here = scope.at(q.start)
@@ -247,7 +249,7 @@ def _agency_key(name: str) -> str:
 
 
 def _issuers(
-    text: str, policy, agency_idx: list[tuple[AgencyHit, int]], starts: list[int], s0: int, s1: int
+    text: str, policy, agency_idx: list[tuple[AgencyHit, int]], starts: list[int], s0: int, s1: int, clauses: Clauses
 ) -> list[int]:
     """Mention indices of the bodies that issue ``policy``, from its own sentence."""
     agency_idx = agency_idx[bisect_left(starts, s0) : bisect_left(starts, s1)]
@@ -276,7 +278,7 @@ def _issuers(
     if chain:
         return sorted(chain)
     # 3. the subject of an issuing verb in the title's clause
-    lo, _ = clause_bounds(text, open_at, open_at + 1, s0, s1)
+    lo, _ = clauses.bounds(open_at, open_at + 1, s0, s1)
     verb = None
     for v in _ISSUE_VERB.finditer(text, lo, open_at):
         verb = v

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mzgraph.extract import lexicon
+from mzgraph.extract.text import Mask
 
 # no sentence end inside: a title is one phrase, and a mention must lie within its sentence
 _TITLE = re.compile(r"《([^《》\n。！？!?；;]{2,120})》")
@@ -76,9 +77,12 @@ def _about_regex() -> re.Pattern:
 def find_about_titles(text: str, issuer_ends: set[int], taken: list[tuple[int, int]]) -> list[PolicyHit]:
     """Titles written without 《》 right after their issuers (民政部 财政部关于…的通知)."""
     hits = []
+    inside = Mask(len(text))
+    for a, b in taken:
+        inside.add(a, b)
     for m in _about_regex().finditer(text):
         s, e = m.span()
-        if s not in issuer_ends or any(a <= s < b for a, b in taken):
+        if s not in issuer_ends or inside.overlaps(s, s + 1):
             continue
         hits.append(PolicyHit(s, e, m.group(), title_year(m.group()), False))
     return hits
@@ -118,10 +122,12 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
             if s - 1 <= off < e and found and found in name and repaired not in name:
                 name = name.replace(found, repaired, 1)
         hits.append(PolicyHit(s, e, name, title_year(name), True))
-    inside = [(h.start, h.end) for h in hits]
+    inside = Mask(len(text))
+    for h in hits:
+        inside.add(h.start, h.end)
     for m in _named_regex().finditer(text):
         s, e = m.start("np"), m.end("np")
-        if any(a <= s < b for a, b in inside):
+        if inside.overlaps(s, s + 1):
             continue
         np = m.group("np")
         lead = _GENERIC_LEAD.match(np)

@@ -119,8 +119,10 @@ def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
         out.append(h)
     # a shorter name that ends a longer one of the same document is the same program
     names = sorted({h.name for h in out}, key=len, reverse=True)
-    canonical = {}
-    for n in names:
-        longer = [x for x in names if len(x) > len(n) and n.endswith("改革") and _subsequence(n, x)]
-        canonical[n] = longer[0] if longer else n
+    reforms = [n for n in names if "改" in n and "革" in n]
+    canonical = {n: n for n in names}
+    for n in reforms:
+        if n.endswith("改革"):
+            longer = [x for x in reforms if len(x) > len(n) and _subsequence(n, x)]
+            canonical[n] = longer[0] if longer else n
     return [ProgramHit(h.start, h.end, canonical[h.name]) for h in out]

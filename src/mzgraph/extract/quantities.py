@@ -9,6 +9,7 @@ numerals used as rhetoric (两项制度, 三个方面): a Chinese numeral counts
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -102,6 +103,7 @@ _BEFORE_VERB = re.compile(
     r"不低于|不少于|不超过|保持在|保持|超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
     r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
 )
+_WINDOW = 64  # characters around a figure where its counted noun can be
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
 
 
@@ -132,14 +134,17 @@ def chinese_number(s: str) -> int | None:
 
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
-    after = re.sub(r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end:hi])
+    # the noun is at most 12 characters: a bounded window on each side keeps this linear
+    after = re.sub(
+        r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end : min(hi, end + _WINDOW)]
+    )
     stop = _INDICATOR_STOP.search(after)
     noun = after[: stop.start() if stop else len(after)]
     verb = _AFTER_VERB.search(noun)
     noun = noun[: verb.start() if verb else len(noun)][:12]
     if noun:
         return noun
-    before = re.split(r"[，。；、,;：:]", text[lo:start])[-1]
+    before = re.split(r"[，。；、,;：:]", text[max(lo, start - _WINDOW) : start])[-1]
     before = re.sub(r"(?:每人每[年月日]|每人|每[年月]|人均)+$", "", before)
     before = re.sub(r"^(?:比上年|较上年|同比|环比|比去年|较去年)", "", before)
     verbs = list(_BEFORE_VERB.finditer(before))
@@ -153,6 +158,13 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
 def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None) -> list[QuantityHit]:
     """Figures in ``text`` outside the ``blocked`` text (titles, quoted names)."""
     index = SpanIndex(sentences or [(0, len(text))])
+    # the year a figure is dated by: the last one before it in its sentence (one scan)
+    years = [
+        (y.end(), y.start(), int(y.group(1)))
+        for y in _YEAR.finditer(text)
+        if not (y.start() and text[y.start() - 1] in "较比与从同")
+    ]
+    year_ends = [y[0] for y in years]
     hits: list[QuantityHit] = []
     matches = list(scan_from(_QUANTITY, _NUMBER_START, text))
     covered = Mask(len(text))
@@ -212,12 +224,8 @@ def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] |
             if rx.match(text[e : e + 3]):
                 qualifier = name
         sent = index.find(s) or (max(0, s - 60), min(len(text), e + 60))
-        year = None
-        for y in _YEAR.finditer(text, sent[0], s):
-            pre = text[max(sent[0], y.start() - 1) : y.start()]
-            if pre and pre in "较比与从同":
-                continue
-            year = int(y.group(1))
+        k = bisect_right(year_ends, s) - 1
+        year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
         value = value.normalize()
         if value == value.to_integral():
             value = Decimal(int(value))  # exact at any size; quantize fails past 28 digits

@@ -7,14 +7,21 @@ can be sliced back out of ``document.text`` unchanged.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 # A sentence ends at 。！？ (and their ASCII forms), at ； and at a line break; a
 # closing quote or bracket right after the stop stays with the sentence.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』）)]*)?")
-# Clause boundaries inside a sentence: commas and colons.
-_CLAUSE_STOP = re.compile(r"[，,：:。！？!?；;\n]")
+# Longest sentence: a text without sentence ends (one line of figures, a table flattened
+# by a scraper) is cut at the last clause stop (else any character) before this many
+# characters, so that what is done per sentence costs a bounded amount per figure or name.
+MAX_SENTENCE = 400
+_SOFT_STOP = re.compile(r"[，,：:、\s]")
+# Quoted or bracketed text holds no clause end; a quote left open this long is taken as
+# a stray mark (the longest title is 120 characters).
+_MAX_QUOTED = 122
+_CLAUSE_TOKEN = re.compile(r"[，,：:《》“”]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -27,6 +34,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _SENTENCE.finditer(text):
         s, e = _trim(text, m.start(), m.end())
+        while e - s > MAX_SENTENCE:
+            cut = s + MAX_SENTENCE
+            stops = [m.end() for m in _SOFT_STOP.finditer(text, cut - MAX_SENTENCE // 4, cut)]
+            cut = stops[-1] if stops else cut
+            piece = _trim(text, s, cut)
+            if piece[0] < piece[1]:
+                spans.append(piece)
+            s, e = _trim(text, cut, e)
         if s < e:
             spans.append((s, e))
     return spans
@@ -70,34 +85,46 @@ class SpanIndex:
         return bisect_right(self._starts, offset) - 1
 
 
-def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]`` within the sentence ``[lo, hi)``.
+class Clauses:
+    """The clauses of every sentence, found in one pass: commas and colons end a clause,
+    except inside quotes and titles (a title may hold commas).
 
-    Quoted and bracketed text never ends a clause (a title may hold commas).
+    :meth:`bounds` then costs a binary search, whatever the length of the sentence.
     """
-    left = lo
-    depth = 0
-    for i in range(start - 1, lo - 1, -1):
-        ch = text[i]
-        if ch in "》”":
-            depth += 1
-        elif ch in "《“":
-            depth -= 1
-        elif depth <= 0 and _CLAUSE_STOP.match(ch):
-            left = i + 1
-            break
-    right = hi
-    depth = 0
-    for i in range(end, hi):
-        ch = text[i]
-        if ch in "《“":
-            depth += 1
-        elif ch in "》”":
-            depth -= 1
-        elif depth <= 0 and _CLAUSE_STOP.match(ch):
-            right = i
-            break
-    return left, right
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+        stops: list[int] = []
+        for lo, hi in sentences:
+            depth, opened, pending = 0, 0, []
+            for m in _CLAUSE_TOKEN.finditer(text, lo, hi):
+                ch, i = m.group(), m.start()
+                if depth and i - opened > _MAX_QUOTED:  # a quote never closed: its stops count
+                    stops.extend(pending)
+                    depth, pending = 0, []
+                if ch in "《“":
+                    if not depth:
+                        opened = i
+                    depth += 1
+                elif ch in "》”":
+                    depth = max(0, depth - 1)
+                    if not depth:
+                        pending = []
+                elif depth:
+                    pending.append(i)
+                else:
+                    stops.append(i)
+            stops.extend(pending)
+        stops.sort()
+        self._stops = stops
+
+    def bounds(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+        """The clause around ``[start, end)`` within its sentence ``[lo, hi)``."""
+        stops = self._stops
+        i = bisect_left(stops, start)
+        left = stops[i - 1] + 1 if i and stops[i - 1] >= lo else lo
+        j = bisect_left(stops, end)
+        right = stops[j] if j < len(stops) and stops[j] < hi else hi
+        return left, right
 
 
 def trie_pattern(words: Iterable[str]) -> str:
