@@ -884,3 +884,644 @@ write(
     ents,
     rels,
 )
+
+# ==== Round two (issue 16): ten reports in the genres real text brings (press conferences with
+# several ministries, human-interest stories with quoted residents, county pieces naming townships
+# and villages, a national roundup, policy dates and lineage). Each was annotated before the
+# extractor ever ran on it. Besides what the scorer reads, these gold files record for the
+# extractor work, which the scorer ignores: on Policy entities `issued` (the date the text gives,
+# as precise as it gives it) and relations `basedOn` (Policy → the Policy it implements,
+# follows or revises).
+
+
+def write_blind(stem, genre, ents, rels):
+    write(
+        f"{stem}.json", f"{stem}.txt", f"written for the mzgraph tests: {genre} (written blind, issue 16)", ents, rels
+    )
+
+
+def located(pairs, required=False):
+    return [R(s, "locatedIn", o, required) for s, o in pairs]
+
+
+# ---- national press conference, four ministries and a moderator
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("bj", "Place", "北京市", ["北京"]),
+    E("tj", "Place", "天津市", ["天津"]),
+    E("hb", "Place", "河北省", ["河北"]),
+    E("scio", "Agency", "国务院新闻办公室", ["国新办", "国务院新闻办"]),
+    E("sciob", "Agency", "国务院新闻办公室新闻局", ["国新办新闻局"], False),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mof", "Agency", "财政部", ["中华人民共和国财政部"]),
+    E("nhc", "Agency", "国家卫生健康委员会", ["国家卫健委", "国家卫生健康委"]),
+    E("nhsa", "Agency", "国家医疗保障局", ["国家医保局"]),
+    E("ccp", "Agency", "中共中央", ["党中央"]),
+    E("sc", "Agency", "国务院", []),
+    E("zc", "Agency", "中央财政", [], False),
+    E("mofss", "Agency", "财政部社会保障司", [], False),
+    E("nhclk", "Agency", "国家卫生健康委老龄健康司", ["国家卫健委老龄健康司", "老龄健康司"], False),
+    E("nhsady", "Agency", "国家医疗保障局待遇保障司", ["国家医保局待遇保障司", "待遇保障司"], False),
+    E("cctv", "Agency", "中央广播电视总台", ["央视"], False),
+    E("hx", "Agency", "红星新闻", [], False),
+    E("xjb", "Agency", "新京报", [], False),
+    E("p1", "Policy", "关于深化养老服务改革发展的意见", ["深化养老服务改革发展的意见"], issued="2025-01"),
+    E("p2", "Policy", "医养结合机构服务指南（试行）", [], issued="2019"),
+    E("p3", "Policy", "医养结合机构服务指南（2025年版）", [], issued="2025-06"),
+    E("g1", "Program", "养老服务消费补贴", ["养老服务消费补贴项目"]),
+    E("g2", "Program", "居家和社区基本养老服务提升行动", []),
+    E("g3", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险"]),
+    E("g4", "Program", "医养结合", [], False),
+    E("g5", "Program", "医养结合服务质量专项检查", [], False),
+    T("t1", 406000, "个"),
+    T("t2", 8300000, "张"),
+    T("t3", 64.6, "%"),
+    T("t4", 1000000, "人"),
+    T("t5", 12600000, "人次"),
+    T("t6", 12500000000, "元"),
+    T("t7", 8.7, "%"),
+    T("t8", 308, "个"),
+    T("t9", 12000, "人"),
+    T("t10", 7800, "家"),
+    T("t11", 600, "家"),
+    T("t12", 49, "个"),
+    T("t13", 180000000, "人"),
+    T("t14", 2600000, "人"),
+    T("t15", 70, "%"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "ccp"),
+        R("p1", "issuedBy", "sc"),
+        R("p3", "issuedBy", "nhc"),
+        R("p2", "issuedBy", "nhc", False),
+        R("p3", "basedOn", "p2"),
+        R("t9", "locatedIn", "hb"),
+    ]
+    + located(
+        (t, "cn") for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t10", "t11", "t12", "t13", "t14", "t15")
+    )
+    + located((g, "cn") for g in ("g1", "g2", "g3"))
+    + located((a, "cn") for a in ("scio", "mca", "mof", "nhc", "nhsa", "ccp", "sc"))
+)
+write_blind("scio-press-2025", "a State Council press conference with four ministries", ents, rels)
+
+# ---- district human-interest story with quoted residents and one family's allowance
+ents = [
+    E("xd", "Place", "小店区", ["小店", "太原市小店区"]),
+    E("ty", "Place", "太原市", ["太原"]),
+    E("sx", "Place", "山西省", ["山西"], False),
+    E("xdmz", "Agency", "太原市小店区民政局", ["小店区民政局", "区民政局"]),
+    E("tymz", "Agency", "太原市民政局", ["市民政局"]),
+    E("paper", "Agency", "山西日报", [], False),
+    E("p1", "Policy", "太原市老年助餐服务管理办法", []),
+    E("g1", "Program", "中央厨房+助餐点", ["中央厨房+助餐点模式"]),
+    E("g2", "Program", "幸福食堂", [], False),
+    E("g3", "Program", "老年助餐", ["老年助餐服务", "助餐服务"], False),
+    E("g4", "Program", "爱心卡", [], False),
+    E("g5", "Program", "教育救助", [], False),
+    T("t1", 126, "个"),
+    T("t2", 420000, "人次"),
+    T("t3", 16000, "人"),
+    T("o1", 3, "元", False),
+    T("t4", 2130, "元"),
+    T("t5", 780, "元"),
+    T("t6", 5300, "户"),
+    T("t7", 8900, "人"),
+    T("t8", 110000000, "元"),
+    T("t9", 6.2, "%"),
+    T("t10", 36000000, "元"),
+]
+rels = (
+    [
+        R("xd", "partOf", "ty"),
+        R("ty", "partOf", "sx", False),
+        R("g1", "locatedIn", "xd"),
+        R("t10", "locatedIn", "ty"),
+        R("xdmz", "locatedIn", "xd", False),
+        R("tymz", "locatedIn", "ty", False),
+    ]
+    # t4 is one family's monthly allowance: kept as a figure, owned by no place
+    + located(((t, "xd") for t in ("t1", "t2", "t3", "t5", "t6", "t7", "t8", "t9")), True)
+)
+write_blind("xiaodian-district-2024", "a district human-interest story with quoted residents", ents, rels)
+
+# ---- county piece naming townships and villages (towns and villages are not Places)
+ents = [
+    E("lk", "Place", "兰考县", ["兰考"]),
+    E("kf", "Place", "开封市", ["开封"]),
+    E("hn", "Place", "河南省", ["河南"], False),
+    E("lkmz", "Agency", "兰考县民政局", ["县民政局"]),
+    E("lkcz", "Agency", "兰考县财政局", ["县财政局"]),
+    E("lkfl", "Agency", "兰考县社会福利服务中心", ["县社会福利服务中心"]),
+    E("kfmz", "Agency", "开封市民政局", ["市民政局"]),
+    E("paper", "Agency", "河南日报", [], False),
+    E("a1", "Agency", "堌阳镇养老服务站", ["镇养老服务站", "养老服务站"], False),
+    E("a2", "Agency", "徐场村党支部", ["村党支部"], False),
+    E("p1", "Policy", "兰考县农村互助养老服务实施方案", [], issued="2024-05"),
+    E("g1", "Program", "一院一站一队", ["一院一站一队农村互助养老模式", "一院一站一队模式"]),
+    E("g2", "Program", "农村互助养老", [], False),
+    E("g3", "Program", "集中照护", [], False),
+    E("g4", "Program", "巩固拓展脱贫攻坚成果", [], False),
+    T("t1", 318, "所"),
+    T("t2", 92, "%"),
+    T("t3", 296, "支"),
+    T("t4", 18600000, "元"),
+    T("t5", 23000, "人"),
+    T("t6", 187, "人"),
+    T("t7", 120, "张"),
+    T("t8", 200, "所"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "lkmz"),
+        R("p1", "issuedBy", "lkcz"),
+        R("lk", "partOf", ["kf", "hn"]),
+        R("kf", "partOf", "hn", False),
+        R("g1", "locatedIn", "lk"),
+        R("t8", "locatedIn", "kf"),
+    ]
+    + located(((t, "lk") for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7")), True)
+    + located((("lkmz", "lk"), ("lkcz", "lk"), ("lkfl", "lk"), ("kfmz", "kf")))
+)
+write_blind("lankao-county-2025", "a county piece naming townships and villages", ents, rels)
+
+# ---- national roundup naming many provinces, prefectures and counties
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("bj", "Place", "北京市", ["北京"], False),
+    E("sd", "Place", "山东省", ["山东"]),
+    E("dz", "Place", "德州市", ["德州"]),
+    E("py", "Place", "平原县", ["平原"]),
+    E("fj", "Place", "福建省", ["福建"]),
+    E("sm", "Place", "三明市", ["三明"]),
+    E("jl", "Place", "将乐县", ["将乐"]),
+    E("yn", "Place", "云南省", ["云南"]),
+    E("dl", "Place", "大理白族自治州", ["大理州"]),
+    E("bc", "Place", "宾川县", ["宾川"]),
+    E("qh", "Place", "青海省", ["青海"]),
+    E("hd", "Place", "海东市", ["海东"]),
+    E("hz", "Place", "互助土族自治县", ["互助县"]),
+    E("jlp", "Place", "吉林省", ["吉林"]),
+    E("ty", "Place", "通榆县", ["通榆"]),
+    E("xj", "Place", "新疆维吾尔自治区", ["新疆"]),
+    E("yl", "Place", "伊犁哈萨克自治州", ["伊犁州"]),
+    E("yn2", "Place", "伊宁市", ["伊宁"]),
+    E("hc", "Place", "霍城县", ["霍城"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("zc", "Agency", "中央财政", [], False),
+    E("sdmz", "Agency", "山东省民政厅", []),
+    E("smmz", "Agency", "三明市民政局", []),
+    E("dlmz", "Agency", "大理白族自治州民政局", ["大理州民政局"]),
+    E("hzmz", "Agency", "互助土族自治县民政局", ["互助县民政局", "县民政局"]),
+    E("hzzy", "Agency", "互助土族自治县中医院", ["县中医院"], False),
+    E("mcayl", "Agency", "民政部养老服务司", ["养老服务司"], False),
+    E("xinhua", "Agency", "新华社", [], False),
+    E("g1", "Program", "县域养老服务体系创新试点", []),
+    E("g2", "Program", "长者食堂", []),
+    E("g3", "Program", "时间银行", []),
+    E("g4", "Program", "暖心工程", ["暖心"]),
+    E("g5", "Program", "互助养老", [], False),
+    E("g6", "Program", "老年助餐服务", ["老年助餐"], False),
+    T("t1", 1200000000, "元"),
+    T("t2", 85, "个"),
+    T("t3", 12, "所"),
+    T("o1", 35, "%", False),
+    T("t4", 68, "%"),
+    T("t5", 30, "个"),
+    T("t6", 43, "个"),
+    T("o2", 7, "个", False),
+    T("t7", 4000, "人"),
+    T("t8", 96000, "小时"),
+    T("o3", 12, "个", False),
+    T("t9", 11000, "人"),
+    T("t10", 3200, "人"),
+    T("t11", 56, "个"),
+]
+rels = (
+    [
+        R("dz", "partOf", "sd"),
+        R("py", "partOf", ["dz", "sd"]),
+        R("sm", "partOf", "fj"),
+        R("jl", "partOf", ["sm", "fj"]),
+        R("dl", "partOf", "yn"),
+        R("bc", "partOf", ["dl", "yn"]),
+        R("hd", "partOf", "qh"),
+        R("hz", "partOf", ["hd", "qh"]),
+        R("ty", "partOf", "jlp"),
+        R("yl", "partOf", "xj"),
+        R("yn2", "partOf", ["yl", "xj"]),
+        R("hc", "partOf", ["yl", "xj"]),
+    ]
+    + located(
+        (
+            ("t3", "py"),
+            ("t4", "py"),
+            ("t5", "sd"),
+            ("g2", "jl"),
+            ("t6", "jl"),
+            ("g3", "bc"),
+            ("t7", "bc"),
+            ("t8", "bc"),
+            ("t9", "hz"),
+            ("g4", "ty"),
+            ("t10", "ty"),
+            ("t11", "yl"),
+        ),
+        True,
+    )
+    + located(
+        (
+            ("t1", "cn"),
+            ("t2", "cn"),
+            ("g1", "cn"),
+            ("mca", "cn"),
+            ("sdmz", "sd"),
+            ("smmz", "sm"),
+            ("dlmz", "dl"),
+            ("hzmz", "hz"),
+            ("g2", "sm"),
+        )
+    )
+)
+write_blind(
+    "county-elderly-roundup-2024",
+    "a national news-agency roundup naming many provinces, prefectures and counties",
+    ents,
+    rels,
+)
+
+# ---- provincial policy piece: issue dates, lineage, time limits, article counts
+ents = [
+    E("sx", "Place", "陕西省", ["陕西"]),
+    E("xa", "Place", "西安市", ["西安"]),
+    E("ya", "Place", "延安市", ["延安"]),
+    E("bt", "Place", "宝塔区", ["延安市宝塔区"]),
+    E("sxmz", "Agency", "陕西省民政厅", ["省民政厅", "省民政部门"]),
+    E("sxcz", "Agency", "陕西省财政厅", ["省财政厅"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("zb", "Agency", "中共中央办公厅", ["中办"]),
+    E("gb", "Agency", "国务院办公厅", ["国办"]),
+    E("xamz", "Agency", "西安市民政局", []),
+    E("paper", "Agency", "陕西日报", [], False),
+    E("sxjz", "Agency", "陕西省民政厅社会救助处", ["省民政厅社会救助处", "社会救助处"], False),
+    E("a1", "Agency", "县级民政部门", [], False),
+    E(
+        "p1",
+        "Policy",
+        "中共中央办公厅 国务院办公厅关于改革完善社会救助制度的意见",
+        ["关于改革完善社会救助制度的意见", "改革完善社会救助制度的意见"],
+    ),
+    E("p2", "Policy", "社会救助暂行办法", []),
+    E("p3", "Policy", "最低生活保障审核确认办法", []),
+    E("p4", "Policy", "陕西省最低生活保障审核确认办法", ["办法"], issued="2024-03"),
+    E("p5", "Policy", "陕西省最低生活保障审核确认实施细则", [], issued="2021"),
+    E("g1", "Program", "掌上办", ["低保申请掌上办"]),
+    E("g2", "Program", "一门受理、协同办理", [], False),
+    E("g3", "Program", "先行救助", [], False),
+    E("g4", "Program", "低保专项治理", [], False),
+    E("g5", "Program", "乡村振兴", [], False),
+    T("t1", 30, "工作日"),
+    T("o1", 45, "工作日", False),
+    T("t2", 864000, "人"),
+    T("t3", 5870000000, "元"),
+    T("t4", 4.3, "%"),
+    T("t5", 720, "元"),
+    T("t6", 5900, "元"),
+    T("t7", 12000, "件"),
+    T("t8", 18, "工作日"),
+    T("t9", 1300, "户"),
+    T("t10", 2100, "人"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "zb"),
+        R("p1", "issuedBy", "gb"),
+        R("p3", "issuedBy", "mca"),
+        R("p4", "issuedBy", "sxmz"),
+        R("p4", "issuedBy", "sxcz"),
+        R("p4", "basedOn", "p1"),
+        R("p4", "basedOn", "p2"),
+        R("p4", "basedOn", "p3"),
+        R("p4", "basedOn", "p5", False),
+        R("xa", "partOf", "sx"),
+        R("ya", "partOf", "sx"),
+        R("bt", "partOf", ["ya", "sx"]),
+        R("g1", "locatedIn", "xa"),
+        R("t7", "locatedIn", "xa"),
+        R("t8", "locatedIn", "xa"),
+        R("t9", "locatedIn", "bt"),
+        R("t10", "locatedIn", "bt"),
+    ]
+    + located(((t, "sx") for t in ("t1", "t2", "t3", "t4", "t5", "t6")), True)
+    + located((("sxmz", "sx"), ("sxcz", "sx"), ("xamz", "xa"), ("g2", "sx")))
+)
+write_blind("shaanxi-dibao-2024", "a provincial newspaper piece on a revised regulation", ents, rels)
+
+# ---- county piece with public institutions and sector references (县民政部门)
+ents = [
+    E("jz", "Place", "金寨县", ["金寨"]),
+    E("la", "Place", "六安市", ["六安"]),
+    E("ah", "Place", "安徽省", ["安徽"], False),
+    E("jzmz", "Agency", "金寨县民政局", ["县民政局", "县民政部门"]),
+    E("jzgb", "Agency", "金寨县政府办公室", ["县政府办公室", "金寨县人民政府办公室"]),
+    E("jzcl", "Agency", "金寨县残疾人联合会", ["县残联", "金寨县残联"]),
+    E("jzyb", "Agency", "金寨县医疗保障局", ["县医保局", "金寨县医保局"]),
+    E("jzfl", "Agency", "金寨县社会福利服务中心", ["县社会福利服务中心", "县社会福利服务中心分中心"]),
+    E("jzjy", "Agency", "金寨县就业服务中心", ["县就业服务中心"]),
+    E("lamz", "Agency", "六安市民政局", ["市民政局"]),
+    E("jzbm", "Agency", "金寨县便民服务中心", ["县便民服务中心"], False),
+    E("paper", "Agency", "安徽日报", [], False),
+    E("p1", "Policy", "金寨县困难群众救助“一窗通办”工作方案", ["金寨县困难群众救助一窗通办工作方案"], issued="2025-03"),
+    E("p2", "Policy", "安徽省社会救助条例", []),
+    E("g1", "Program", "一窗通办", []),
+    E("g2", "Program", "金寨经验", [], False),
+    E("g3", "Program", "困难群众信息共享机制", [], False),
+    T("o1", 12, "项", False),
+    T("t1", 180, "元"),
+    T("t2", 35000, "条"),
+    T("o2", 20, "工作日", False),
+    T("t3", 10, "工作日"),
+    T("t4", 98.6, "%"),
+    T("t5", 150, "张"),
+    T("t6", 96, "人"),
+    T("t7", 420, "个"),
+    T("t8", 1380, "人"),
+    T("o3", 7, "个", False),
+    T("t9", 42000, "件"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "jzgb"),
+        R("p1", "basedOn", "p2"),
+        R("jz", "partOf", ["la", "ah"]),
+        R("la", "partOf", "ah", False),
+        R("g1", "locatedIn", "jz"),
+        R("g1", "locatedIn", "la", False),
+        R("t9", "locatedIn", "la"),
+    ]
+    # t1 is one man's two allowances: kept as a figure, owned by no place
+    + located(((t, "jz") for t in ("t2", "t3", "t4", "t5", "t6", "t7", "t8")), True)
+    + located((a, "jz") for a in ("jzmz", "jzgb", "jzcl", "jzyb", "jzfl", "jzjy"))
+    + located((("lamz", "la"),))
+)
+write_blind("jinzhai-county-2025", "a county piece with public institutions and a family's allowance", ents, rels)
+
+# ---- provincial press conference, four departments and a moderator
+ents = [
+    E("ln", "Place", "辽宁省", ["辽宁"]),
+    E("sy", "Place", "沈阳市", ["沈阳"]),
+    E("dl", "Place", "大连市", ["大连"]),
+    E("as", "Place", "鞍山市", ["鞍山"]),
+    E("cy", "Place", "朝阳市", ["朝阳"]),
+    E("pj", "Place", "盘锦市", ["盘锦"]),
+    E("lnxw", "Agency", "辽宁省人民政府新闻办公室", ["辽宁省政府新闻办", "省政府新闻办", "辽宁省政府新闻办公室"]),
+    E("lnmz", "Agency", "辽宁省民政厅", ["省民政厅"]),
+    E("lncz", "Agency", "辽宁省财政厅", ["省财政厅"]),
+    E("lnwj", "Agency", "辽宁省卫生健康委员会", ["省卫生健康委", "辽宁省卫生健康委", "省卫健委"]),
+    E("lnyb", "Agency", "辽宁省医疗保障局", ["省医保局", "辽宁省医保局"]),
+    E("nhsa", "Agency", "国家医疗保障局", ["国家医保局"]),
+    E("sjcz", "Agency", "辽宁省级财政", ["省级财政", "省财政"], False),
+    E("lnczsb", "Agency", "辽宁省财政厅社会保障处", ["省财政厅社会保障处"], False),
+    E("paper", "Agency", "辽宁日报", [], False),
+    E("sytv", "Agency", "沈阳广播电视台", [], False),
+    E("xinhua", "Agency", "新华社", [], False),
+    E("a1", "Agency", "乡镇卫生院", [], False),
+    E("p1", "Policy", "辽宁省养老服务条例", []),
+    E("p2", "Policy", "辽宁省基本养老服务清单（2024年版）", ["辽宁省基本养老服务清单"], issued="2024"),
+    E("p3", "Policy", "辽宁省养老服务设施建设补助资金管理办法", []),
+    E("p4", "Policy", "辽宁省长期护理保险制度试点实施方案", []),
+    E("g1", "Program", "养老服务+", ["养老服务+行动"]),
+    E("g2", "Program", "居家社区养老服务改革试点", []),
+    E("g3", "Program", "家庭病床", ["家庭病床服务"]),
+    E("g4", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险"]),
+    E("g5", "Program", "适老化改造", [], False),
+    E("g6", "Program", "医养结合", [], False),
+    T("o1", 16, "项", False),
+    T("t1", 1368, "个"),
+    T("t2", 96, "%"),
+    T("t3", 48000, "户"),
+    T("o2", 4, "个", False),
+    T("t4", 930000000, "元"),
+    T("t5", 12.5, "%"),
+    T("t6", 10000, "元"),
+    T("t7", 312, "家"),
+    T("t8", 46000, "张"),
+    T("t9", 21000, "张"),
+    T("t10", 38000, "人次"),
+    T("o3", 6, "个", False),
+    T("t11", 8200000, "人"),
+]
+rels = (
+    [
+        R("p2", "issuedBy", "lnmz"),
+        R("p2", "basedOn", "p1"),
+        R("p3", "issuedBy", "lncz"),
+        R("p3", "issuedBy", "lnmz"),
+        R("p4", "issuedBy", "lnyb", False),
+        R("g1", "locatedIn", "ln"),
+        R("g3", "locatedIn", "dl"),
+        R("g4", "locatedIn", "ln"),
+        R("t9", "locatedIn", "dl"),
+        R("t10", "locatedIn", "cy"),
+    ]
+    + [R(c, "partOf", "ln") for c in ("sy", "dl", "as", "cy", "pj")]
+    + located(((t, "ln") for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t11")), True)
+    + located(("g2", p) for p in ("ln", "sy", "dl", "as", "cy"))
+    + located(("g4", p) for p in ("pj", "sy", "dl"))
+    + located((a, "ln") for a in ("lnxw", "lnmz", "lncz", "lnwj", "lnyb"))
+)
+write_blind("liaoning-press-2025", "a provincial press conference with four departments", ents, rels)
+
+# ---- district human-interest story in a municipality whose district shares a province's name
+ents = [
+    E("tj", "Place", "天津市", ["天津"]),
+    E("hbq", "Place", "河北区", ["天津市河北区"]),
+    E("hbmz", "Agency", "天津市河北区民政局", ["河北区民政局", "区民政局"]),
+    E("tjmz", "Agency", "天津市民政局", ["市民政局"]),
+    E("tjcz", "Agency", "天津市财政局", ["市财政局"]),
+    E("paper", "Agency", "天津日报", [], False),
+    E("p1", "Policy", "天津市临时救助实施办法", [], issued="2024-08"),
+    E("g1", "Program", "解忧驿站", []),
+    E("g2", "Program", "急难救助", [], False),
+    E("g3", "Program", "临时救助", [], False),
+    T("t1", 12000, "元"),
+    T("t2", 3270, "元"),
+    T("t3", 114, "个"),
+    T("t4", 2860, "人次"),
+    T("t5", 15300000, "元"),
+    T("t6", 10800, "人"),
+    T("t7", 136000000, "元"),
+    T("t8", 3.9, "%"),
+    T("t9", 24, "小时"),
+    T("o1", 16, "个", False),
+    T("t10", 96000, "人次"),
+]
+rels = (
+    [
+        R("hbq", "partOf", "tj"),
+        R("p1", "issuedBy", "tjmz"),
+        R("p1", "issuedBy", "tjcz"),
+        R("g1", "locatedIn", "hbq"),
+        R("g1", "locatedIn", "tj", False),
+        R("t9", "locatedIn", "tj"),
+        R("t10", "locatedIn", "tj"),
+    ]
+    # t1 and t2 are one family's relief and allowance: kept as figures, owned by no place
+    + located(((t, "hbq") for t in ("t3", "t4", "t5", "t6", "t7", "t8")), True)
+    + located((("hbmz", "hbq"), ("tjmz", "tj"), ("tjcz", "tj")))
+)
+write_blind("tianjin-hebei-district-2024", "a district human-interest story with a family's relief", ents, rels)
+
+# ---- provincial department year review: relative years, approximations, growth rates, scope
+ents = [
+    E("yn", "Place", "云南省", ["云南"]),
+    E("km", "Place", "昆明市", ["昆明"]),
+    E("qj", "Place", "曲靖市", ["曲靖"]),
+    E("hh", "Place", "红河哈尼族彝族自治州", ["红河州"]),
+    E("yy", "Place", "元阳县", ["元阳"]),
+    E("hhx", "Place", "红河县", ["红河"]),
+    E("lc", "Place", "绿春县", ["绿春"]),
+    E("ynmz", "Agency", "云南省民政厅", ["省民政厅", "省民政部门"]),
+    E("ynpc", "Agency", "云南省委", ["省委", "中共云南省委"]),
+    E("yngov", "Agency", "云南省政府", ["省政府", "云南省人民政府"]),
+    E("ynnn", "Agency", "云南省农业农村厅", ["省农业农村厅"]),
+    E("ynfg", "Agency", "云南省发展和改革委员会", ["省发展改革委", "云南省发展改革委", "省发改委"]),
+    E("yncz", "Agency", "云南省财政厅", ["省财政厅"]),
+    E("kmmz", "Agency", "昆明市民政局", []),
+    E("hhmz", "Agency", "红河哈尼族彝族自治州民政局", ["红河州民政局", "州民政局"]),
+    E("a1", "Agency", "社会组织", [], False),
+    E(
+        "p1",
+        "Policy",
+        "云南省养老服务体系建设三年行动计划（2024—2026年）",
+        ["云南省养老服务体系建设三年行动计划"],
+        issued="2024-05",
+    ),
+    E("p2", "Policy", "“十四五”国家老龄事业发展和养老服务体系规划", ["十四五国家老龄事业发展和养老服务体系规划"]),
+    E("g1", "Program", "边疆民族地区养老服务提升工程", ["边疆民族地区养老服务提升"]),
+    E("g2", "Program", "幸福食堂", [], False),
+    E("g3", "Program", "微治理", [], False),
+    E("g4", "Program", "殡葬改革", [], False),
+    E("g5", "Program", "平安建设", [], False),
+    E("g6", "Program", "乡村振兴", [], False),
+    E("g7", "Program", "动态监测", ["低收入人口动态监测"], False),
+    T("t1", 2963000, "人"),
+    T("t2", 228000, "人"),
+    T("t3", 18000000000, "元"),
+    T("t4", 5.6, "%"),
+    T("t5", 6000, "元"),
+    T("t6", 10000000, "人"),
+    T("t7", 37000, "条"),
+    T("t8", 60, "%"),
+    T("t9", 216000, "张"),
+    T("t10", 13000, "张"),
+    T("t11", 650, "个"),
+    T("o1", 9, "个", False),
+    T("t12", 85, "%"),
+    T("t13", 12, "个"),
+    T("t14", 1800, "个"),
+    T("t15", 5000, "张"),
+    T("t16", 80, "%"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "ynmz"),
+        R("p1", "issuedBy", "ynfg"),
+        R("p1", "issuedBy", "yncz"),
+        R("p1", "basedOn", "p2"),
+        R("km", "partOf", "yn"),
+        R("qj", "partOf", "yn"),
+        R("hh", "partOf", "yn"),
+        R("yy", "partOf", ["hh", "yn"]),
+        R("hhx", "partOf", ["hh", "yn"]),
+        R("lc", "partOf", ["hh", "yn"]),
+        R("g1", "locatedIn", "hh"),
+        R("t11", "locatedIn", "km"),
+        R("t12", "locatedIn", "qj"),
+        R("t13", "locatedIn", ["hh", "yy", "hhx", "lc"]),
+    ]
+    + located(
+        ((t, "yn") for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t14", "t15", "t16")), True
+    )
+    + located((("t13", "yy"), ("t13", "hhx"), ("t13", "lc"), ("t13", "hh"), ("g2", "km"), ("g3", "km"), ("g4", "qj")))
+    + located((a, "yn") for a in ("ynmz", "ynpc", "yngov", "ynnn", "ynfg", "yncz"))
+    + located((("kmmz", "km"), ("hhmz", "hh")))
+)
+write_blind("yunnan-review-2025", "a provincial department's year review", ents, rels)
+
+# ---- autonomous region piece: an abbreviated central body, lineage, districts named with their city
+ents = [
+    E("nx", "Place", "宁夏回族自治区", ["宁夏"]),
+    E("gy", "Place", "固原市", ["固原"]),
+    E("xj", "Place", "西吉县", ["西吉"]),
+    E("yc", "Place", "银川市", ["银川"]),
+    E("xq", "Place", "兴庆区", ["银川市兴庆区"]),
+    E("wz", "Place", "吴忠市", ["吴忠"]),
+    E("lt", "Place", "利通区", ["吴忠市利通区"]),
+    E("nxmz", "Agency", "宁夏回族自治区民政厅", ["自治区民政厅"]),
+    E("nxnn", "Agency", "宁夏回族自治区农业农村厅", ["自治区农业农村厅"]),
+    E("zynb", "Agency", "中央农村工作领导小组办公室", ["中央农办"]),
+    E("moa", "Agency", "农业农村部", ["中华人民共和国农业农村部"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("xjmz", "Agency", "西吉县民政局", ["县民政局"]),
+    E("ycmz", "Agency", "银川市民政局", ["市民政局"]),
+    E("xqmz", "Agency", "银川市兴庆区民政局", ["兴庆区民政局", "区民政局"]),
+    E("xjcz", "Agency", "西吉县财政", ["县财政"], False),
+    E("paper", "Agency", "宁夏日报", [], False),
+    E("a1", "Agency", "村股份经济合作社", [], False),
+    E(
+        "p1",
+        "Policy",
+        "关于加强农村养老服务助力乡村全面振兴的指导意见",
+        ["加强农村养老服务助力乡村全面振兴的指导意见", "指导意见"],
+        issued="2025-04",
+    ),
+    E(
+        "p2",
+        "Policy",
+        "宁夏回族自治区农村养老服务提升行动方案（2025—2027年）",
+        ["宁夏回族自治区农村养老服务提升行动方案"],
+        issued="2025-07",
+    ),
+    E("g1", "Program", "积分养老", []),
+    E("g2", "Program", "老年饭桌", ["农村老年饭桌"], False),
+    E("g3", "Program", "农村互助养老", ["农村互助养老服务"], False),
+    E("g4", "Program", "结对帮扶", [], False),
+    E("g5", "Program", "乡村振兴", [], False),
+    T("t1", 420, "个"),
+    T("t2", 75, "%"),
+    T("t3", 100000, "人"),
+    T("o1", 5, "元", False),
+    T("t4", 86, "个"),
+    T("t5", 3600000, "元"),
+    T("t6", 12, "家"),
+    T("t7", 26000, "人次"),
+    T("t8", 13000, "人"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "zynb"),
+        R("p1", "issuedBy", "moa"),
+        R("p1", "issuedBy", "mca"),
+        R("p2", "issuedBy", "nxmz"),
+        R("p2", "issuedBy", "nxnn"),
+        R("p2", "basedOn", "p1"),
+        R("gy", "partOf", "nx"),
+        R("xj", "partOf", ["gy", "nx"]),
+        R("yc", "partOf", "nx"),
+        R("xq", "partOf", ["yc", "nx"]),
+        R("wz", "partOf", "nx"),
+        R("lt", "partOf", ["wz", "nx"]),
+        R("g1", "locatedIn", ["lt", "wz"]),
+        R("t4", "locatedIn", "xj"),
+        R("t5", "locatedIn", "xj"),
+        R("t6", "locatedIn", "xq"),
+        R("t7", "locatedIn", "xq"),
+        R("t8", "locatedIn", ["lt", "wz"]),
+    ]
+    + located(((t, "nx") for t in ("t1", "t2", "t3")), True)
+    + located((("g1", "wz"), ("g1", "lt"), ("t8", "wz"), ("t8", "lt"), ("g2", "xj"), ("g4", "yc"), ("g4", "xq")))
+    + located((("nxmz", "nx"), ("nxnn", "nx"), ("xjmz", "xj"), ("ycmz", "yc"), ("xqmz", "xq")))
+)
+write_blind("ningxia-rural-2026", "an autonomous region newspaper piece with a central policy's lineage", ents, rels)
