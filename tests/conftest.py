@@ -69,3 +69,22 @@ def browser():
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def watch_page(page, errors: list[str], dialogs: list[str]) -> None:
+    """Record ``page``'s script errors, console errors and dialogs (dismissed), and collect its
+    Content-Security-Policy violations in ``window.__violations``: a violation would mean
+    something tried to run or load that the page did not mean to."""
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+
+    def on_dialog(d):
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )

@@ -11,6 +11,7 @@ import pytest
 from rdflib import Graph, Literal
 
 from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
+from tests.conftest import watch_page
 
 SCREENSHOTS = Path(os.environ.get("MZGRAPH_SCREENSHOTS", Path(__file__).resolve().parents[2] / "output"))
 
@@ -54,20 +55,7 @@ def open_page(browser):
 
         page.route("**/*", route)
         page.on("request", lambda req: opened.seen.append(req.url))  # also what a route might miss
-        page.on("pageerror", lambda exc: opened.errors.append(str(exc)))
-        page.on("console", lambda msg: msg.type == "error" and opened.errors.append(msg.text))
-
-        def on_dialog(d):
-            opened.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", on_dialog)
-        # a CSP violation would mean something tried to run or load that the page did not mean to
-        page.add_init_script(
-            "window.__violations = [];"
-            "document.addEventListener('securitypolicyviolation',"
-            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
+        watch_page(page, opened.errors, opened.dialogs)
         page.goto(own)
         page.wait_for_function("() => window.mzgraph && window.mzgraph.ready === true", timeout=60_000)
         return opened

@@ -38,6 +38,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def command(graph_path: Path | None, store_dir: Path | None, host: str, port: int, quiet: bool) -> None:
     """Answer SPARQL 1.1 Protocol queries over a built graph, read-only, until Ctrl-C.
 
+    The server's root / is a browser workbench: a SPARQL editor with the ready questions,
+    sortable results with CSV/JSON downloads, entity pages and their network view.
+
     GET or POST /sparql (alias /query) with query=...; results by Accept header: SPARQL
     JSON (default), XML, CSV or TSV, and Turtle, N-Triples, RDF/XML or JSON-LD for
     CONSTRUCT/DESCRIBE. The default graph is the union of all graphs; the mzgraph prefixes
@@ -51,12 +54,13 @@ def command(graph_path: Path | None, store_dir: Path | None, host: str, port: in
           http://127.0.0.1:7878/sparql
     """
     from mzgraph.remote.serve import log_to_stderr, make_server, open_store
+    from mzgraph.remote.workbench import ROUTES
 
     if graph_path is not None and store_dir is not None:
         raise UsageError("pass --graph or --store, not both")
     source = store_dir if store_dir is not None else graph_path or DEFAULT_OUTPUT
     store = open_store(graph=None if store_dir else source, store_dir=store_dir)
-    server = make_server(store, host, port, log=None if quiet else log_to_stderr)
+    server = make_server(store, host, port, log=None if quiet else log_to_stderr, routes=ROUTES)
     bound_host, bound_port = server.server_address[:2]
     if host not in LOOPBACK:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the graph", err=True)
@@ -64,6 +68,7 @@ def command(graph_path: Path | None, store_dir: Path | None, host: str, port: in
     click.echo(
         f"serving {source} ({len(store)} triples) read-only at http://{shown}:{bound_port}/sparql (Ctrl-C to stop)"
     )
+    click.echo(f"workbench: open http://{shown}:{bound_port}/ in a browser")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -16,6 +16,11 @@ named graph is there for ``GRAPH``. Results are negotiated by
 N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE. Updates (``update=``,
 ``application/sparql-update``, an update sent as a query, PUT/DELETE/PATCH) get 403.
 ``/query`` is an alias of ``/sparql`` (Oxigraph's name).
+
+Other paths are looked up in the server's route table (``make_server(routes=...)``): the
+browser workbench (:mod:`mzgraph.remote.workbench`) plugs in there. A route is a function
+``(server, Request) -> Response``; whatever SPARQL it runs goes through
+:meth:`SparqlServer.execute`, the endpoint's own way in, so it meets the same checks and limits.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ import re
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,6 +43,7 @@ from mzgraph.rdf.namespaces import PREFIXES
 
 ENDPOINT_PATHS = ("/sparql", "/query")
 STORE_METADATA = "urn:mzgraph:store"  # where `mzgraph query --store` notes which file it loaded
+READ_ONLY = "this endpoint is read-only: updates are refused"
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
 
 SOLUTION_TYPES = {
@@ -120,16 +127,79 @@ def negotiate(accept: str | None, offered: dict[str, object], default: str) -> s
     return None
 
 
+class EndpointError(Exception):
+    """A query the endpoint will not or cannot answer: the HTTP status and a one-line reason."""
+
+    def __init__(self, status: HTTPStatus, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a route sees of a request: the query-string and (form) body parameters merged."""
+
+    method: str
+    path: str
+    params: dict[str, list[str]]
+    headers: Mapping[str, str]
+
+    def param(self, name: str, default: str | None = None) -> str | None:
+        values = self.params.get(name)
+        return values[0] if values else default
+
+
+@dataclass(frozen=True)
+class Response:
+    status: HTTPStatus
+    body: bytes
+    content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Route = Callable[["SparqlServer", Request], Response]
+
+
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: ox.Store, log: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store: ox.Store,
+        log: Callable[[str], None] | None = None,
+        routes: Mapping[str, Route] | None = None,
+    ):
         self.store = store
         self.log = log
         self.dataset = default_dataset(store)
+        self.routes = dict(routes or {})
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+
+    def execute(self, query: str, params: dict[str, list[str]] | None = None, *, substitutions: dict | None = None):
+        """Run a read-only query as the endpoint does: the one way SPARQL reaches the store.
+
+        ``params`` are the protocol's (``default-graph-uri``, ``named-graph-uri``);
+        ``substitutions`` bind variables to terms at query time (pyoxigraph's, SEP-0007), so
+        a value never becomes query text. Returns pyoxigraph's QuerySolutions, QueryBoolean
+        or QueryTriples; raises :class:`EndpointError` (403 for updates, 400 for bad queries).
+        """
+        if _UPDATE.match(_COMMENT.sub(" ", query)):
+            raise EndpointError(HTTPStatus.FORBIDDEN, READ_ONLY)
+        try:
+            return self.store.query(
+                query,
+                prefixes={p: str(ns) for p, ns in PREFIXES.items()},
+                substitutions=substitutions,
+                **_dataset(params or {}, self.dataset),
+            )
+        except SyntaxError as exc:
+            raise EndpointError(HTTPStatus.BAD_REQUEST, f"query syntax error: {_first_line(exc)}") from None
+        except (OSError, ValueError, TypeError) as exc:
+            raise EndpointError(HTTPStatus.BAD_REQUEST, f"query failed: {_first_line(exc)}") from None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -140,6 +210,9 @@ class _Handler(BaseHTTPRequestHandler):
     # --- routing -------------------------------------------------------------------------
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = urlsplit(self.path)
+        if url.path in self.server.routes:
+            self._route(url.path, parse_qs(url.query, keep_blank_values=True))
+            return
         if url.path in ("/", ""):
             self._send_text(HTTPStatus.OK, "mzgraph read-only SPARQL endpoint: GET or POST /sparql?query=...\n")
             return
@@ -154,7 +227,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
-        if url.path not in ENDPOINT_PATHS:
+        if url.path not in ENDPOINT_PATHS and url.path not in self.server.routes:
             self._send_text(HTTPStatus.NOT_FOUND, f"no such endpoint {url.path}; the endpoint is /sparql\n")
             return
         body = self._read_body()
@@ -162,6 +235,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         params = parse_qs(url.query, keep_blank_values=True)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if url.path in self.server.routes:
+            if ctype == "application/x-www-form-urlencoded":
+                for key, values in parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True).items():
+                    params.setdefault(key, []).extend(values)
+            self._route(url.path, params)
+            return
         if ctype == "application/sparql-update":
             self._refuse()
             return
@@ -188,23 +267,23 @@ class _Handler(BaseHTTPRequestHandler):
     do_DELETE = do_PATCH = do_PUT  # noqa: N815
 
     # --- answering -----------------------------------------------------------------------
+    def _route(self, path: str, params: dict[str, list[str]]) -> None:
+        request = Request(self.command, path, params, self.headers)
+        try:
+            response = self.server.routes[path](self.server, request)
+        except EndpointError as exc:
+            self._send_text(exc.status, exc.message + "\n")
+            return
+        self._send(response.status, response.body, response.content_type, response.headers)
+
     def _answer(self, queries: list[str], params: dict[str, list[str]]) -> None:
         if len(queries) != 1 or not queries[0].strip():
             self._send_text(HTTPStatus.BAD_REQUEST, "exactly one query parameter is required\n")
             return
-        query = queries[0]
-        if _UPDATE.match(_COMMENT.sub(" ", query)):
-            self._refuse()
-            return
         try:
-            result = self.server.store.query(
-                query, prefixes={p: str(ns) for p, ns in PREFIXES.items()}, **_dataset(params, self.server.dataset)
-            )
-        except SyntaxError as exc:
-            self._send_text(HTTPStatus.BAD_REQUEST, f"query syntax error: {_first_line(exc)}\n")
-            return
-        except (OSError, ValueError, TypeError) as exc:
-            self._send_text(HTTPStatus.BAD_REQUEST, f"query failed: {_first_line(exc)}\n")
+            result = self.server.execute(queries[0], params)
+        except EndpointError as exc:
+            self._send_text(exc.status, exc.message + "\n")
             return
         accept = self.headers.get("Accept")
         if isinstance(result, ox.QueryTriples):
@@ -222,7 +301,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, data, media + charset)
 
     def _refuse(self) -> None:
-        self._send_text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused\n")
+        self._send_text(HTTPStatus.FORBIDDEN, READ_ONLY + "\n")
 
     def _read_body(self) -> bytes | None:
         try:
@@ -238,12 +317,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_text(self, status: HTTPStatus, text: str) -> None:
         self._send(status, text.encode("utf-8"), "text/plain; charset=utf-8")
 
-    def _send(self, status: HTTPStatus, data: bytes, ctype: str) -> None:
+    def _send(self, status: HTTPStatus, data: bytes, ctype: str, headers: Mapping[str, str] | None = None) -> None:
         self._status = int(status)
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Vary", "Accept")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
@@ -284,11 +365,18 @@ def _dataset(params: dict[str, list[str]], default: dict) -> dict:
 
 
 def make_server(
-    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, log: Callable[[str], None] | None = None
+    store: ox.Store,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    log: Callable[[str], None] | None = None,
+    routes: Mapping[str, Route] | None = None,
 ) -> SparqlServer:
-    """Bind the endpoint (``port=0`` picks a free port); call ``serve_forever`` on the result."""
+    """Bind the endpoint (``port=0`` picks a free port); call ``serve_forever`` on the result.
+
+    ``routes`` maps further paths (``/`` included) to the functions that answer them.
+    """
     try:
-        return SparqlServer((host, port), store, log=log)
+        return SparqlServer((host, port), store, log=log, routes=routes)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UsageError(f"cannot listen on {host}:{port} ({reason})") from None
