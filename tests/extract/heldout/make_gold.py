@@ -930,7 +930,7 @@ ents = [
     E("p3", "Policy", "医养结合机构服务指南（2025年版）", [], issued="2025-06"),
     E("g1", "Program", "养老服务消费补贴", ["养老服务消费补贴项目"]),
     E("g2", "Program", "居家和社区基本养老服务提升行动", []),
-    E("g3", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险"]),
+    E("g3", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险制度", "长期护理保险"]),
     E("g4", "Program", "医养结合", [], False),
     E("g5", "Program", "医养结合服务质量专项检查", [], False),
     T("t1", 406000, "个"),
@@ -1064,6 +1064,7 @@ ents = [
     E("hz", "Place", "互助土族自治县", ["互助县"]),
     E("jlp", "Place", "吉林省", ["吉林"]),
     E("ty", "Place", "通榆县", ["通榆"]),
+    E("bcs", "Place", "白城市", ["白城"], False),
     E("xj", "Place", "新疆维吾尔自治区", ["新疆"]),
     E("yl", "Place", "伊犁哈萨克自治州", ["伊犁州"]),
     E("yn2", "Place", "伊宁市", ["伊宁"]),
@@ -1108,7 +1109,8 @@ rels = (
         R("bc", "partOf", ["dl", "yn"]),
         R("hd", "partOf", "qh"),
         R("hz", "partOf", ["hd", "qh"]),
-        R("ty", "partOf", "jlp"),
+        R("ty", "partOf", ["jlp", "bcs"]),
+        R("bcs", "partOf", "jlp", False),
         R("yl", "partOf", "xj"),
         R("yn2", "partOf", ["yl", "xj"]),
         R("hc", "partOf", ["yl", "xj"]),
@@ -1153,6 +1155,7 @@ write_blind(
 
 # ---- provincial policy piece: issue dates, lineage, time limits, article counts
 ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
     E("sx", "Place", "陕西省", ["陕西"]),
     E("xa", "Place", "西安市", ["西安"]),
     E("ya", "Place", "延安市", ["延安"]),
@@ -1215,6 +1218,7 @@ rels = (
     ]
     + located(((t, "sx") for t in ("t1", "t2", "t3", "t4", "t5", "t6")), True)
     + located((("sxmz", "sx"), ("sxcz", "sx"), ("xamz", "xa"), ("g2", "sx")))
+    + located((a, "cn") for a in ("mca", "zb", "gb"))
 )
 write_blind("shaanxi-dibao-2024", "a provincial newspaper piece on a revised regulation", ents, rels)
 
@@ -1269,6 +1273,7 @@ write_blind("jinzhai-county-2025", "a county piece with public institutions and 
 
 # ---- provincial press conference, four departments and a moderator
 ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
     E("ln", "Place", "辽宁省", ["辽宁"]),
     E("sy", "Place", "沈阳市", ["沈阳"]),
     E("dl", "Place", "大连市", ["大连"]),
@@ -1292,9 +1297,9 @@ ents = [
     E("p3", "Policy", "辽宁省养老服务设施建设补助资金管理办法", []),
     E("p4", "Policy", "辽宁省长期护理保险制度试点实施方案", []),
     E("g1", "Program", "养老服务+", ["养老服务+行动"]),
-    E("g2", "Program", "居家社区养老服务改革试点", []),
+    E("g2", "Program", "居家社区养老服务改革试点", ["居家社区养老服务改革"]),
     E("g3", "Program", "家庭病床", ["家庭病床服务"]),
-    E("g4", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险"]),
+    E("g4", "Program", "长期护理保险制度试点", ["长期护理保险试点", "长期护理保险制度", "长期护理保险"]),
     E("g5", "Program", "适老化改造", [], False),
     E("g6", "Program", "医养结合", [], False),
     T("o1", 16, "项", False),
@@ -1330,6 +1335,7 @@ rels = (
     + located(("g2", p) for p in ("ln", "sy", "dl", "as", "cy"))
     + located(("g4", p) for p in ("pj", "sy", "dl"))
     + located((a, "ln") for a in ("lnxw", "lnmz", "lncz", "lnwj", "lnyb"))
+    + located((("nhsa", "cn"),))
 )
 write_blind("liaoning-press-2025", "a provincial press conference with four departments", ents, rels)
 
@@ -1452,6 +1458,7 @@ write_blind("yunnan-review-2025", "a provincial department's year review", ents,
 
 # ---- autonomous region piece: an abbreviated central body, lineage, districts named with their city
 ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
     E("nx", "Place", "宁夏回族自治区", ["宁夏"]),
     E("gy", "Place", "固原市", ["固原"]),
     E("xj", "Place", "西吉县", ["西吉"]),
@@ -1523,5 +1530,6 @@ rels = (
     + located(((t, "nx") for t in ("t1", "t2", "t3")), True)
     + located((("g1", "wz"), ("g1", "lt"), ("t8", "wz"), ("t8", "lt"), ("g2", "xj"), ("g4", "yc"), ("g4", "xq")))
     + located((("nxmz", "nx"), ("nxnn", "nx"), ("xjmz", "xj"), ("ycmz", "yc"), ("xqmz", "xq")))
+    + located((a, "cn") for a in ("zynb", "moa", "mca"))
 )
 write_blind("ningxia-rural-2026", "an autonomous region newspaper piece with a central policy's lineage", ents, rels)
