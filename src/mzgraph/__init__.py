@@ -3,28 +3,43 @@
 >>> import mzgraph
 >>> result = mzgraph.build(["data/"])          # doctest: +SKIP
 >>> kg = mzgraph.load("output/graph.ttl")      # doctest: +SKIP
+
+Everything here is imported on first use: ``build`` pulls in the whole build stack
+(ingest, extraction, resolution), ``load`` pandas and pyoxigraph, and even the version
+needs package metadata. ``import mzgraph`` and ``mzgraph --help`` pay for none of them
+(``tests/foundation/test_imports.py`` holds that line).
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
 
-try:
-    __version__ = version("mzgraph")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0+unknown"
+_LAZY = {
+    "build": "mzgraph.pipeline",
+    "BuildResult": "mzgraph.pipeline",
+    "load": "mzgraph.kg",
+    "KnowledgeGraph": "mzgraph.kg",
+}
 
-from mzgraph.pipeline import BuildResult, build  # noqa: E402
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mzgraph")
+    except PackageNotFoundError:  # running from a source tree
+        return "0.0.0+unknown"
 
 
 def __getattr__(name: str):
-    # load/KnowledgeGraph pull in pandas and pyoxigraph: import them on first use so that
-    # `mzgraph --help` and `mzgraph build` stay fast.
-    if name in ("load", "KnowledgeGraph"):
-        from mzgraph import kg
-
-        return getattr(kg, name)
-    raise AttributeError(f"module 'mzgraph' has no attribute {name!r}")
+    if name == "__version__":
+        value = _version()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'mzgraph' has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
 
 
 __all__ = ["BuildResult", "KnowledgeGraph", "__version__", "build", "load"]

@@ -1,19 +1,23 @@
 """The ``mzgraph`` command line: a thin click group over the package's API.
 
-Each command lives in ``mzgraph/commands/<name>.py`` and is imported only when used, so
-``mzgraph --help`` stays fast. Errors a user can cause are printed as one line with the
-exit status of their class (see ``mzgraph.errors``); ``--debug`` shows the traceback.
+Each command lives in ``mzgraph/commands/<name>.py`` and is imported only when it runs:
+``mzgraph --help`` lists the commands from their docstrings, read from the source with
+``ast`` (build and push would otherwise pull in the whole build stack just to be listed).
+Errors a user can cause are printed as one line with the exit status of their class (see
+``mzgraph.errors``); ``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
+import importlib.util
 import signal
 import sys
+from pathlib import Path
 
 import click
 
-from mzgraph import __version__
 from mzgraph.errors import MzgraphError, one_line
 
 COMMANDS = {
@@ -40,9 +44,46 @@ class LazyGroup(click.Group):
             return None
         return importlib.import_module(module).command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = [(name, command_docstring(COMMANDS[name]) or "") for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, click.Command(name, help=doc).get_short_help_str(limit)) for name, doc in rows])
+
+
+def command_docstring(module: str) -> str | None:
+    """The docstring of ``command`` in ``module``, read from its source without importing it."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "command":
+            return ast.get_docstring(node)
+    return None
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    import mzgraph
+
+    click.echo(f"mzgraph, version {mzgraph.__version__}")
+    ctx.exit()
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mzgraph")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:

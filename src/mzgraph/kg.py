@@ -27,6 +27,7 @@ import pandas as pd
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import UsageError
 from mzgraph.query.ready import ready_question, ready_questions
 from mzgraph.query.runner import QueryResult, run
@@ -343,8 +344,6 @@ def load(
     the URL of a SPARQL 1.1 Protocol endpoint to query instead (a store filled by
     ``mzgraph push``; see :mod:`mzgraph.remote.backend`).
     """
-    from mzgraph.pipeline import DEFAULT_OUTPUT
-
     if endpoint is not None:
         if source is not None or store is not None:
             raise UsageError("give a graph file, a store or an endpoint, not several")

@@ -30,6 +30,7 @@ from rdflib import Graph
 
 from mzgraph import ingest, rdf
 from mzgraph.cache import CACHE_DIRNAME, BuildCache, CacheEntry, FileStamp, content_hash
+from mzgraph.defaults import DEFAULT_DATA
 from mzgraph.errors import InputError, MzgraphError
 from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
@@ -39,8 +40,6 @@ from mzgraph.rdf.io import atomic_write
 from mzgraph.rdf.partition import ENTITIES_GRAPH, document_graph_iri
 from mzgraph.resolve import Resolver, resolve_document, shared_part
 
-DEFAULT_DATA = Path("data")
-DEFAULT_OUTPUT = Path("output/graph.ttl")
 STREAMING_FORMATS = ("nt", "nquads")  # written document by document, never held in one Graph
 
 Progress = Callable[[int, int], None]  # (documents done, documents in the build)

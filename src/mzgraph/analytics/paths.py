@@ -22,8 +22,7 @@ from rdflib import Graph
 from mzgraph.errors import MzgraphError, UsageError
 from mzgraph.gazetteer import COUNTRY_CODE
 from mzgraph.network import to_networkx
-from mzgraph.rdf.encode import GAZETTEER
-from mzgraph.rdf.namespaces import sparql_prologue
+from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
 GAZETTEER_NOTE = "(administrative division code table)"
 NO_SENTENCE_NOTE = "(no supporting sentence recorded)"

@@ -13,8 +13,7 @@ import networkx as nx
 from rdflib import Graph
 
 from mzgraph.network import CORE_TYPES, RELATIONS, to_networkx
-from mzgraph.rdf.encode import GAZETTEER
-from mzgraph.rdf.namespaces import sparql_prologue
+from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
 # Where a program or target is: stated directly (mz:locatedIn), or for a target, through the
 # program it belongs to. Shared by the stats table and the report charts.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.defaults import DEFAULT_OUTPUT
 
 
 def graph_option(help: str, *, default: Path | None = DEFAULT_OUTPUT):

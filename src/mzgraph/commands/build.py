@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from mzgraph import ingest
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import MzgraphError, UsageError, one_line
-from mzgraph.pipeline import DEFAULT_OUTPUT, STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
+from mzgraph.pipeline import STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
 from mzgraph.rdf import formats
 from mzgraph.rdf.io import ensure_folder
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mzgraph.commands import graph_option
-from mzgraph.pipeline import DEFAULT_OUTPUT
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.rdf.formats import FORMATS
 
 

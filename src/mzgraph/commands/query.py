@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from mzgraph.commands import graph_option
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import UsageError
-from mzgraph.pipeline import DEFAULT_OUTPUT
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:

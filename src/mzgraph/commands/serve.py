@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from mzgraph.commands import graph_option
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import UsageError
-from mzgraph.pipeline import DEFAULT_OUTPUT
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from mzgraph.errors import UsageError
-from mzgraph.rdf.formats import FORMATS, Format, format_named
+from mzgraph.rdf.formats import FORMATS, Format, format_named, output_format
 from mzgraph.rdf.io import atomic_write
 from mzgraph.rdf.namespaces import bind_prefixes
 
@@ -99,4 +99,12 @@ def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None =
     return [t for t, _ in targets]
 
 
-__all__ = ["FORMATS", "Format", "default_output", "export", "format_named", "render"]
+def write_graph(graph: Graph, path: Path | str, fmt: str | None = None) -> None:
+    """Write ``graph`` to ``path`` atomically, in the format ``fmt`` or its suffix names,
+    through the deterministic writers above (same graph → same bytes)."""
+    path = Path(path)
+    data = render(graph, output_format(path, fmt).name)[""]
+    atomic_write(path, lambda f: f.write(data))
+
+
+__all__ = ["FORMATS", "Format", "default_output", "export", "format_named", "render", "write_graph"]

@@ -31,10 +31,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from mzgraph.model import Entity, EntityType, Evidence, KnowledgeBase, Mention, Relation, RelationType, SourceDocument
-from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
+from mzgraph.rdf.namespaces import GAZETTEER, ITSRDF, MZ, MZR, NIF, bind_prefixes
 
 LEVEL_CLASS = {"province": MZ.Province, "city": MZ.City, "county": MZ.County}
-GAZETTEER = MZR["dataset/divisions"]
 _GAZETTEER_LABEL = "Administrative divisions of China (cpca adcodes, MIT)"
 _BASE = str(MZR)
 

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from rdflib import Dataset, Graph
 
 from mzgraph.errors import GraphError, OutputError
-from mzgraph.rdf.formats import format_for_path, output_format
+from mzgraph.rdf.formats import format_for_path
 from mzgraph.rdf.namespaces import bind_prefixes
 
 
@@ -75,19 +75,6 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIS
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     atomic_write(path, lambda f: f.write(text.encode(encoding)))
-
-
-def write_graph(graph: Graph, path: Path | str, fmt: str | None = None) -> None:
-    """Write ``graph`` to ``path`` atomically, in the format its suffix names.
-
-    Turtle, N-Triples, TriG, N-Quads and JSON-LD go through ``mzgraph.export``'s
-    deterministic writers (same graph → same bytes); other formats through rdflib.
-    """
-    from mzgraph import export  # imported here: export depends on this module
-
-    path = Path(path)
-    data = export.render(graph, output_format(path, fmt).name)[""]
-    atomic_write(path, lambda f: f.write(data))
 
 
 def load_graph(path: Path | str) -> Graph:

@@ -11,6 +11,8 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
+# the dataset that facts taken from the division code table (not from a report) derive from
+GAZETTEER = MZR["dataset/divisions"]
 
 PREFIXES: dict[str, Namespace] = {
     "mz": MZ,
