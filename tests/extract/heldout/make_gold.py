@@ -1533,3 +1533,121 @@ rels = (
     + located((a, "cn") for a in ("zynb", "moa", "mca"))
 )
 write_blind("ningxia-rural-2026", "an autonomous region newspaper piece with a central policy's lineage", ents, rels)
+
+# ---- ministry press conference: a Taiwan district name as a common word (复兴, 仁爱), approximations
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("zj", "Place", "浙江省", ["浙江"]),
+    E("hz", "Place", "杭州市", ["杭州"]),
+    E("sc", "Place", "上城区", ["杭州市上城区"]),
+    E("xz", "Place", "西藏自治区", ["西藏"]),
+    E("ls", "Place", "拉萨市", ["拉萨"]),
+    E("gs", "Place", "甘肃省", ["甘肃"]),
+    E("lx", "Place", "临夏回族自治州", ["临夏州"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mohrss", "Agency", "人力资源社会保障部", ["人社部", "人力资源和社会保障部"]),
+    E("cdpf", "Agency", "中国残疾人联合会", ["中国残联"]),
+    E("spc", "Agency", "最高人民法院", []),
+    E("spp", "Agency", "最高人民检察院", []),
+    E("scmz", "Agency", "杭州市上城区民政局", ["上城区民政局", "区民政局"]),
+    E("lsmz", "Agency", "拉萨市民政局", ["市民政局"]),
+    E("mcaet", "Agency", "民政部儿童福利司", ["儿童福利司"], False),
+    E("mcass", "Agency", "民政部社会事务司", ["社会事务司"], False),
+    E("jycj", "Agency", "人力资源社会保障部就业促进司", ["就业促进司"], False),
+    E("cdpfjy", "Agency", "中国残联教育就业部", ["中国残疾人联合会教育就业部"], False),
+    E("rmrb", "Agency", "人民日报", [], False),
+    E("p1", "Policy", "中华人民共和国未成年人保护法", ["未成年人保护法"]),
+    E("p2", "Policy", "关于进一步加强困境儿童关爱保护工作的意见", [], issued="2025-11"),
+    E("p3", "Policy", "残疾人就业促进“十五五”行动方案", []),
+    E("g1", "Program", "社工+志愿者", ["社工+志愿者结对帮扶"]),
+    E("g2", "Program", "就业援助月", ["就业援助月专项活动"]),
+    E("g3", "Program", "跨省通办", [], False),
+    E("g4", "Program", "残疾人就业服务示范基地", [], False),
+    T("t1", 143000, "人"),
+    T("t2", 400000, "人"),
+    T("t3", 2120, "元"),
+    T("t4", 4.5, "%"),
+    T("t5", 1000, "个"),
+    T("t6", 18000, "人次"),
+    T("t7", 12000000, "人"),
+    T("t8", 16000000, "人"),
+    T("o1", 20, "工作日", False),
+    T("t9", 15, "工作日"),
+    T("t10", 21000, "人"),
+    T("t11", 523000, "人"),
+    T("t12", 100, "个"),
+]
+rels = (
+    [
+        R("p2", "issuedBy", "mca"),
+        R("p2", "issuedBy", "spc"),
+        R("p2", "issuedBy", "spp"),
+        R("p2", "basedOn", "p1"),
+        R("sc", "partOf", ["hz", "zj"]),
+        R("hz", "partOf", "zj"),
+        R("ls", "partOf", "xz"),
+        R("lx", "partOf", "gs"),
+        R("g1", "locatedIn", "sc"),
+        R("t6", "locatedIn", "sc"),
+        R("t10", "locatedIn", "ls"),
+    ]
+    + located((t, "cn") for t in ("t1", "t2", "t3", "t4", "t5", "t7", "t8", "t9", "t11", "t12", "g2", "g3"))
+    + located((("t12", "lx"), ("g4", "lx"), ("scmz", "sc"), ("lsmz", "ls")))
+    + located((a, "cn") for a in ("mca", "mohrss", "cdpf", "spc", "spp"))
+)
+write_blind("mca-press-2026", "a ministry press conference with several bodies and a moderator", ents, rels)
+
+# ---- provincial notice: its own date line, a document number, lineage, a county list
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("hn", "Place", "海南省", ["海南"]),
+    E("hk", "Place", "海口市", ["海口"]),
+    E("sy", "Place", "三亚市", ["三亚"]),
+    E("ml", "Place", "美兰区", ["海口市美兰区"]),
+    E("jy", "Place", "吉阳区", ["三亚市吉阳区"]),
+    E("wzs", "Place", "五指山市", []),
+    E("qz", "Place", "琼中黎族苗族自治县", ["琼中县", "琼中"]),
+    E("bs", "Place", "白沙黎族自治县", ["白沙县", "白沙"]),
+    E("yp", "Place", "洋浦经济开发区", ["洋浦"], False),
+    E("hnmz", "Agency", "海南省民政厅", ["省民政厅"]),
+    E("hncz", "Agency", "海南省财政厅", ["省财政厅"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mof", "Agency", "财政部", ["中华人民共和国财政部"]),
+    E("ypsf", "Agency", "洋浦经济开发区社会发展局", [], False),
+    E("a1", "Agency", "民政部门", ["各地民政部门"], False),
+    E(
+        "p0",
+        "Policy",
+        "海南省民政厅 海南省财政厅关于做好2026年元旦春节期间困难群众救助帮扶工作的通知",
+        ["关于做好2026年元旦春节期间困难群众救助帮扶工作的通知"],
+        issued="2026-01-06",
+    ),
+    E("p1", "Policy", "关于做好2026年元旦春节期间困难群众基本生活保障工作的通知", []),
+    E("p2", "Policy", "海南省社会救助条例", []),
+    E("p3", "Policy", "海南省临时救助办法", [], issued="2021"),
+    E("g1", "Program", "社区救助顾问", ["社区救助顾问试点"]),
+    T("t1", 460000000, "元"),
+    T("t2", 98000, "人"),
+    T("t3", 12000, "人"),
+    T("t4", 300, "元"),
+    T("t5", 3, "工作日"),
+    T("o1", 6, "倍", False),
+]
+rels = (
+    [
+        R("p0", "issuedBy", "hnmz"),
+        R("p0", "issuedBy", "hncz"),
+        R("p1", "issuedBy", "mca"),
+        R("p1", "issuedBy", "mof"),
+        R("p0", "basedOn", "p1"),
+        R("p0", "basedOn", "p2"),
+        R("p0", "basedOn", "p3"),
+        R("g1", "locatedIn", ["ml", "jy"]),
+        R("ml", "partOf", ["hk", "hn"]),
+        R("jy", "partOf", ["sy", "hn"]),
+    ]
+    + [R(c, "partOf", "hn") for c in ("hk", "sy", "wzs", "qz", "bs")]
+    + located(((t, "hn") for t in ("t1", "t2", "t3", "t4", "t5")), True)
+    + located((("g1", "ml"), ("g1", "jy"), ("hnmz", "hn"), ("hncz", "hn"), ("mca", "cn"), ("mof", "cn")))
+)
+write_blind("hainan-notice-2026", "a provincial departments' notice with its date line", ents, rels)
