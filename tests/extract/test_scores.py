@@ -18,9 +18,11 @@ def test_development_report():
 # before the extractor ever ran on them. Drop a name here once its report meets the bar.
 FIRST_CONTACT = {
     "county-elderly-roundup-2024",
+    "hainan-notice-2026",
     "jinzhai-county-2025",
     "lankao-county-2025",
     "liaoning-press-2025",
+    "mca-press-2026",
     "ningxia-rural-2026",
     "scio-press-2025",
     "shaanxi-dibao-2024",
