@@ -147,6 +147,21 @@ class _DocumentResolver:
         if evidence is not None and evidence not in rel.evidence:
             rel.evidence.append(evidence)
 
+    def _place_figures_by_their_program(self) -> None:
+        """Where a figure is, the one rule every count and question reads (``mz:locatedIn``):
+        the place the text puts it in, else (no place of its own) the place of the program it
+        belongs to, supported by the sentence that ties the figure to the program."""
+        placed = {s for (s, p, _) in self.relations if p is RelationType.LOCATED_IN}
+        program_places: dict[str, list[str]] = {}
+        for s, p, o in self.relations:
+            if p is RelationType.LOCATED_IN:
+                program_places.setdefault(s, []).append(o)
+        for (program, p, figure), rel in list(self.relations.items()):
+            if p is RelationType.HAS_TARGET and figure not in placed:
+                for place in program_places.get(program, ()):
+                    for evidence in rel.evidence:
+                        self._relate(figure, RelationType.LOCATED_IN, place, evidence)
+
     def resolve(self, extraction: Extraction) -> KnowledgeBase:
         doc = extraction.document
         keys: list[str] = []
@@ -188,6 +203,7 @@ class _DocumentResolver:
             s, o = keys[r.subject], keys[r.object]
             if s in self.entities and o in self.entities:
                 self._relate(s, r.predicate, o, Evidence(doc.doc_id, r.sentence_start, r.sentence_end))
+        self._place_figures_by_their_program()
         return KnowledgeBase(
             documents=[doc],
             entities=self.entities,

@@ -7,8 +7,8 @@ Its shape is known exactly, so stats, paths and report tests can assert real val
   江西省民政厅 -issuedBy<- 《江西省养老服务三年行动计划》(2019)
   江西省民政厅 -locatedIn-> 江西省 <-partOf- 新余市, 上饶市 (gazetteer)
   新余市民政局 -locatedIn-> 新余市;  上饶市民政局 -locatedIn-> 上饶市  (both also called 民政局)
-  颐养之家 -locatedIn-> 新余市, -hasTarget-> 1200个 颐养之家 (2019)
-  互助养老 -locatedIn-> 上饶市, -hasTarget-> 800个 农村互助养老服务设施 (2019)
+  颐养之家 -locatedIn-> 新余市, -hasTarget-> 1200个 颐养之家 (2019) -locatedIn-> 新余市
+  互助养老 -locatedIn-> 上饶市, -hasTarget-> 800个 农村互助养老服务设施 (2019) -locatedIn-> 上饶市
   600个 农村互助养老服务设施 -locatedIn-> 新余市, 江西省 (2019)
 """
 
@@ -148,8 +148,11 @@ def make_kb() -> KnowledgeBase:
         Relation("agency/srmz", R.LOCATED_IN, "place/361100", [_evidence(4)]),
         Relation("program/yyzj", R.LOCATED_IN, "place/360500", [_evidence(3)]),
         Relation("program/yyzj", R.HAS_TARGET, "target/t1", [_evidence(3)]),
+        # a figure with no place of its own is where its program is (the resolver's rule)
+        Relation("target/t1", R.LOCATED_IN, "place/360500", [_evidence(3)]),
         Relation("program/hzyl", R.LOCATED_IN, "place/361100", [_evidence(4)]),
         Relation("program/hzyl", R.HAS_TARGET, "target/t2", [_evidence(4)]),
+        Relation("target/t2", R.LOCATED_IN, "place/361100", [_evidence(4)]),
         Relation("target/t3", R.LOCATED_IN, "place/360500", [_evidence(5)]),
         # also stated for the province: the report must compare it as 新余市's, not twice
         Relation("target/t3", R.LOCATED_IN, "place/360000", [_evidence(5)]),

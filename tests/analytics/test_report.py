@@ -63,11 +63,10 @@ def _expected(graph) -> dict:
         graph,
         """SELECT DISTINCT ?t ?ind ?unit ?pl ?v WHERE {
              ?t a mz:Target ; mz:indicator ?ind ; mz:unit ?unit ; mz:value ?v .
-             { ?t mz:locatedIn ?place } UNION { ?prog mz:hasTarget ?t . ?prog mz:locatedIn ?place }
+             ?t mz:locatedIn ?place .
              ?place a mz:AdministrativeArea ; rdfs:label ?pl .
              FILTER NOT EXISTS {
-               { ?t mz:locatedIn ?inner } UNION { ?prog2 mz:hasTarget ?t . ?prog2 mz:locatedIn ?inner }
-               ?inner mz:partOf+ ?place }
+               ?t mz:locatedIn ?inner . ?inner mz:partOf+ ?place }
            }""",
     ):
         by_group[(str(ind), str(unit))].add((str(target), str(place), float(value)))

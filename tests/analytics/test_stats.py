@@ -34,7 +34,7 @@ def test_counts_match_the_graph(small_graph):
         assert int(next(iter(small_graph.query(q)))[0]) == n
     assert stats.relations["issuedBy"] == {"count": 5, "with_sentence": 5, "from_gazetteer": 0}
     assert stats.relations["partOf"] == {"count": 2, "with_sentence": 0, "from_gazetteer": 2}
-    assert stats.relations["locatedIn"]["count"] == 7 and stats.relations["hasTarget"]["count"] == 2
+    assert stats.relations["locatedIn"]["count"] == 9 and stats.relations["hasTarget"]["count"] == 2
     [doc] = stats.documents
     assert (doc["title"], doc["date"], doc["entities"]) == ("回望2019·江西篇", "2019-12-25", 15)
 

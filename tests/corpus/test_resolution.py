@@ -162,3 +162,34 @@ def test_dev_report_with_other_reports_adds_up(corpus_master):
         union = set().union(*(_entities(g)[cls] for g in singles))
         assert ents[cls] == union, cls
     assert len(ents["Target"]) == sum(len(_entities(g)["Target"]) for g in singles)
+
+
+def test_a_figure_without_a_place_of_its_own_is_where_its_program_is():
+    program = _m(EntityType.PROGRAM, "颐养之家", 0, place_code="360500")
+    placed = _m(EntityType.TARGET, "736个", 10, place_code="360000")  # the text puts this one in the province
+    unplaced = _m(EntityType.TARGET, "414个", 20)
+    has = RelationType.HAS_TARGET
+    kb = resolve_document(
+        _doc(
+            "d",
+            program,
+            placed,
+            unplaced,
+            relations=[RelationCandidate(0, has, 1, 0, 50), RelationCandidate(0, has, 2, 0, 50)],
+        )
+    )
+    located = {(r.subject, r.object) for r in kb.relations if r.predicate is RelationType.LOCATED_IN}
+    assert ("target/d/10", "place/360000") in located and ("target/d/10", "place/360500") not in located
+    assert ("target/d/20", "place/360500") in located
+    [rel] = [r for r in kb.relations if r.subject == "target/d/20" and r.predicate is RelationType.LOCATED_IN]
+    assert [(e.start, e.end) for e in rel.evidence] == [(0, 50)]  # the sentence tying figure and program
+
+
+def test_stats_and_the_targets_by_place_question_put_each_figure_in_the_same_place(dev_graph_path):
+    from mzgraph import load
+    from mzgraph.analytics.stats import graph_stats, open_graph
+
+    answer = load(dev_graph_path).ready("targets-by-place")
+    per_place = answer.groupby("place").size().to_dict()
+    places = graph_stats(open_graph(dev_graph_path)).places
+    assert {p["label"]: p["targets"] for p in places if p["targets"]} == per_place == {"江西省": 22, "新余市": 4}

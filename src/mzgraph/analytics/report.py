@@ -25,7 +25,6 @@ from rdflib import Graph
 
 from mzgraph.analytics.frames import centrality
 from mzgraph.analytics.stats import (
-    TARGET_PLACE_PATTERN,
     count_by_relation,
     count_by_type,
     documents,
@@ -62,18 +61,18 @@ class TargetPoint:
 def target_comparisons(graph: Graph) -> dict[tuple[str, str], list[TargetPoint]]:
     """(indicator, unit) → the targets measuring it, for those reported in two or more places.
 
-    A target's place is where it is stated to be, or where its program is; of places nested in
+    A target's place is its ``mz:locatedIn`` (the rule is the resolver's); of places nested in
     one another (新余市 partOf 江西省) only the innermost is kept, so a city's figure is not
     compared with itself as the province's. A group needs two distinct targets in two places.
     """
     rows = sparql(
         graph,
-        f"""SELECT DISTINCT ?t ?indicator ?unit ?value ?year ?place ?placeLabel WHERE {{
+        """SELECT DISTINCT ?t ?indicator ?unit ?value ?year ?place ?placeLabel WHERE {
               ?t a mz:Target ; mz:indicator ?indicator ; mz:unit ?unit ; mz:value ?value .
-              OPTIONAL {{ ?t mz:year ?year }}
-              {TARGET_PLACE_PATTERN}
+              OPTIONAL { ?t mz:year ?year }
+              ?t mz:locatedIn ?place .
               ?place a mz:AdministrativeArea ; rdfs:label ?placeLabel .
-            }}""",
+            }""",
     )
     ancestors: dict[str, set[str]] = defaultdict(set)
     for r in sparql(graph, "SELECT DISTINCT ?a ?b WHERE { ?a mz:partOf+ ?b }"):

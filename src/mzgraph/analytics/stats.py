@@ -15,14 +15,6 @@ from rdflib import Graph
 from mzgraph.network import CORE_TYPES, RELATIONS, to_networkx
 from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
-# Where a program or target is: stated directly (mz:locatedIn), or for a target, through the
-# program it belongs to. Shared by the stats table and the report charts.
-TARGET_PLACE_PATTERN = """
-    { ?t mz:locatedIn ?place }
-    UNION
-    { ?prog mz:hasTarget ?t . ?prog mz:locatedIn ?place }
-"""
-
 
 def open_graph(path) -> Graph:
     """Load a graph file into Oxigraph and return the rdflib ``Graph`` over it.
@@ -146,18 +138,19 @@ def policies_by_issuer(graph: Graph) -> list[dict[str, object]]:
 
 
 def places_by_activity(graph: Graph) -> list[dict[str, object]]:
-    """Places with the programs and targets located in them (a target also counts where its program is)."""
+    """Places with the programs and targets located in them (``mz:locatedIn``: the resolver gives a
+    figure with no place of its own its program's, so this is where the ready questions put it too)."""
     rows = sparql(
         graph,
-        f"""SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?code)
-                  (COUNT(DISTINCT ?p) AS ?programs) (COUNT(DISTINCT ?t) AS ?targets) WHERE {{
+        """SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?code)
+                  (COUNT(DISTINCT ?p) AS ?programs) (COUNT(DISTINCT ?t) AS ?targets) WHERE {
               ?place a mz:AdministrativeArea .
-              OPTIONAL {{ ?place rdfs:label ?l }}
-              OPTIONAL {{ ?place mz:divisionCode ?c }}
-              {{ ?p a mz:Program ; mz:locatedIn ?place }}
+              OPTIONAL { ?place rdfs:label ?l }
+              OPTIONAL { ?place mz:divisionCode ?c }
+              { ?p a mz:Program ; mz:locatedIn ?place }
               UNION
-              {{ ?t a mz:Target . {TARGET_PLACE_PATTERN} }}
-            }} GROUP BY ?place""",
+              { ?t a mz:Target ; mz:locatedIn ?place }
+            } GROUP BY ?place""",
     )
     out = [
         {
