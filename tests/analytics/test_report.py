@@ -70,12 +70,19 @@ def _expected(graph) -> dict:
            }""",
     ):
         by_group[(str(ind), str(unit))].add((str(target), str(place), float(value)))
+    per_place = dict(
+        _rows(
+            graph,
+            """SELECT ?l (COUNT(DISTINCT ?t) AS ?n) WHERE {
+                 ?t a mz:Target ; mz:locatedIn ?p . ?p a mz:AdministrativeArea ; rdfs:label ?l } GROUP BY ?p ?l""",
+        )
+    )
     compared = {
         k: {(p, v) for _, p, v in pts}
         for k, pts in by_group.items()
         if len({p for _, p, _ in pts}) >= 2 and len({t for t, _, _ in pts}) >= 2
     }
-    return {"types": types, "issuers": issuers, "timeline": dict(timeline), "targets": compared}
+    return {"types": types, "issuers": issuers, "timeline": dict(timeline), "places": per_place, "targets": compared}
 
 
 @pytest.fixture(scope="module", params=["fixture", "dev"])
@@ -133,6 +140,12 @@ def test_page_opens_offline_and_charts_hold_sparql_counts(browser, built_report,
     else:
         assert "chart-timeline" not in data
 
+    if want["places"]:
+        [places] = data["chart-places"]
+        assert dict(zip(places["y"], places["x"], strict=True)) == want["places"]
+    else:
+        assert "chart-places" not in data
+
     if want["targets"]:
         got = {
             (t["meta"]["indicator"], t["meta"]["unit"]): set(zip(t["meta"]["places"], t["y"], strict=True))
@@ -144,6 +157,11 @@ def test_page_opens_offline_and_charts_hold_sparql_counts(browser, built_report,
     else:
         assert "chart-targets" not in data
 
+    # counts are whole numbers: no axis of counts has a 0.5 tick
+    for div_id, axis in (("chart-types", "y"), ("chart-places", "x"), ("chart-issuers", "x"), ("chart-timeline", "y")):
+        if div_id in data:
+            ticks = page.locator(f"#{div_id} .{axis}tick text").all_text_contents()
+            assert ticks and all(t.replace(",", "").isdigit() for t in ticks), (div_id, ticks)
     # every chart drew bars, and the table links into the network view
     for div_id in data:
         assert page.locator(f"#{div_id} .point").count() > 0, div_id
@@ -154,10 +172,9 @@ def test_page_opens_offline_and_charts_hold_sparql_counts(browser, built_report,
     page.close()
 
 
+@pytest.mark.parametrize("built_report", ["fixture"], indirect=True)
 def test_fixture_report_shows_the_known_comparison(browser, built_report):
     graph, report, which, _ = built_report
-    if which != "fixture":
-        pytest.skip("the fixture graph's values are known exactly")
     page = browser.new_page()
     page.goto(report.as_uri())
     page.wait_for_function("document.querySelector('#chart-targets .main-svg')")
@@ -165,6 +182,22 @@ def test_fixture_report_shows_the_known_comparison(browser, built_report):
     [trace] = data["chart-targets"]
     assert trace["name"] == "农村互助养老服务设施(个)"
     assert dict(zip(trace["x"], trace["y"], strict=True)) == {"上饶市": 800, "新余市": 600}
+    [places] = data["chart-places"]
+    assert dict(zip(places["y"], places["x"], strict=True)) == {"新余市": 2, "上饶市": 1, "江西省": 1}
+    page.close()
+
+
+def test_dev_report_shows_the_figures_of_each_place(browser, dev_graph_path, tmp_path):
+    # one report compares no indicator between places; the panel still says where its figures are
+    out = tmp_path / "report.html"
+    res = run_cli("report", "-g", str(dev_graph_path), "-o", str(out), "--view", "graph.html")
+    assert res.returncode == 0, res.stderr
+    page = browser.new_page()
+    page.goto(out.as_uri())
+    page.wait_for_function("document.querySelector('#chart-places .main-svg')")
+    [places] = page.evaluate(FIGURE_DATA_JS)["chart-places"]
+    assert dict(zip(places["y"], places["x"], strict=True)) == {"江西省": 22, "新余市": 4}
+    assert page.locator("#chart-places .bars .point").count() == 2
     page.close()
 
 

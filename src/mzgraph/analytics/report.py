@@ -1,7 +1,8 @@
 """The one-page summary report: a self-contained offline HTML page with plotly charts.
 
 The page embeds plotly.js inline (no CDN, no request leaves the file) and shows: entities by
-type; targets compared across places where indicator and unit match; policies by issuer; a
+type; the figures each place reports, and indicators compared across places where indicator
+and unit match; policies by issuer; a
 timeline of the years the graph knows (``mz:year`` on policies and targets, ``dcterms:date``
 on documents); the most central entities; and links into the network view (``graph.html``).
 
@@ -29,6 +30,7 @@ from mzgraph.analytics.stats import (
     count_by_type,
     documents,
     on_oxigraph,
+    places_by_activity,
     policies_by_issuer,
     sparql,
 )
@@ -45,7 +47,7 @@ TYPE_NAMES = {
     "Target": "指标 Target",
 }
 MAX_COMPARISONS = 8  # indicator groups drawn; more would make the page a wall of charts
-CHART_IDS = ("chart-types", "chart-targets", "chart-issuers", "chart-timeline")
+CHART_IDS = ("chart-types", "chart-places", "chart-targets", "chart-issuers", "chart-timeline")
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,15 @@ def _layout(**extra) -> dict:
     }
 
 
+def _count_axis(largest: int) -> dict:
+    """An axis of counts: whole-number ticks, at most about eight (plotly would draw 0.5 steps
+    for counts up to 4), starting at zero."""
+    step = 1
+    while largest / step > 8:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return {"dtick": step, "tick0": 0, "rangemode": "tozero", "tickformat": "d"}
+
+
 def _figure_html(fig, div_id: str) -> str:
     return fig.to_html(
         full_html=False,
@@ -163,9 +174,47 @@ def _types_chart(types: dict[str, int]) -> str:
             name="entities",
             marker_color="#1f5fa0",
         ),
-        layout=_layout(yaxis_title="实体数 entities"),
+        layout=_layout(yaxis={"title": "实体数 entities", **_count_axis(max(types.values(), default=0))}),
     )
     return _figure_html(fig, "chart-types")
+
+
+def _ranked_bars(rows: list[dict], count: str, *, name: str, color: str, axis_title: str, div_id: str, **layout) -> str:
+    """Horizontal bars of ``row[count]`` by ``row["label"]``, the first row at the top (the
+    rows come ranked; at most 15 are drawn)."""
+    import plotly.graph_objects as go
+
+    shown = list(reversed(rows[:15]))  # horizontal bars draw bottom-up
+    fig = go.Figure(
+        go.Bar(
+            x=[r[count] for r in shown],
+            y=[r["label"] for r in shown],
+            customdata=[r["iri"] for r in shown],
+            orientation="h",
+            name=name,
+            marker_color=color,
+        ),
+        layout=_layout(xaxis={"title": axis_title, **_count_axis(max(r[count] for r in shown))}, **layout),
+    )
+    return _figure_html(fig, div_id)
+
+
+def _places_chart(places: list[dict]) -> str | None:
+    """How many figures each place reports: the panel's first chart, drawn even when no
+    indicator can be compared between places (a single report is usually like that)."""
+    shown = sorted((p for p in places if p["targets"]), key=lambda p: (-p["targets"], p["label"], p["iri"]))
+    if not shown:
+        return None
+    return _ranked_bars(
+        shown,
+        "targets",
+        name="targets",
+        color="#2a9d8f",
+        axis_title="指标数 figures reported",
+        div_id="chart-places",
+        height=max(220, 60 + 32 * min(len(shown), 15)),
+        margin={"l": 120, "r": 20, "t": 30, "b": 50},
+    )
 
 
 def _targets_chart(groups: dict[tuple[str, str], list[TargetPoint]]) -> str | None:
@@ -208,23 +257,15 @@ def _targets_chart(groups: dict[tuple[str, str], list[TargetPoint]]) -> str | No
 def _issuers_chart(issuers: list[dict]) -> str | None:
     if not issuers:
         return None
-    import plotly.graph_objects as go
-
-    shown = list(reversed(issuers[:15]))  # horizontal bars draw bottom-up; most first at the top
-    fig = go.Figure(
-        go.Bar(
-            x=[r["policies"] for r in shown],
-            y=[r["label"] for r in shown],
-            customdata=[r["iri"] for r in shown],
-            orientation="h",
-            name="policies",
-            marker_color="#c8553d",
-        ),
-        layout=_layout(
-            xaxis_title="政策数 policies issued", xaxis_dtick=1, margin={"l": 160, "r": 20, "t": 30, "b": 50}
-        ),
+    return _ranked_bars(
+        issuers,
+        "policies",
+        name="policies",
+        color="#c8553d",
+        axis_title="政策数 policies issued",
+        div_id="chart-issuers",
+        margin={"l": 160, "r": 20, "t": 30, "b": 50},
     )
-    return _figure_html(fig, "chart-issuers")
 
 
 def _timeline_chart(years: dict[str, dict[int, int]]) -> str | None:
@@ -235,7 +276,10 @@ def _timeline_chart(years: dict[str, dict[int, int]]) -> str | None:
 
     names = {"Policy": "政策 Policy", "Target": "指标 Target", "Document": "文档 Document"}
     colors = {"Policy": "#c8553d", "Target": "#2a9d8f", "Document": "#6c757d"}
-    fig = go.Figure(layout=_layout(barmode="stack", xaxis_type="category", yaxis_title="数量 count"))
+    most = max(sum(by_year.get(y, 0) for by_year in years.values()) for y in all_years)
+    fig = go.Figure(
+        layout=_layout(barmode="stack", xaxis_type="category", yaxis={"title": "数量 count", **_count_axis(most)})
+    )
     for kind, by_year in years.items():
         if by_year:
             fig.add_trace(
@@ -308,6 +352,7 @@ def render_report(graph: Graph, *, view_href: str = "graph.html", top: int = 15,
     relations = count_by_relation(graph)
     docs = documents(graph)
     issuers = policies_by_issuer(graph)
+    places = places_by_activity(graph)
     comparisons = target_comparisons(graph)
     years = timeline(graph)
 
@@ -328,12 +373,14 @@ def render_report(graph: Graph, *, view_href: str = "graph.html", top: int = 15,
             _chart_or_note(_issuers_chart(issuers), "No policy in the graph names its issuer."),
         ),
         _section(
-            "地区指标对比 Targets compared across places",
-            _chart_or_note(
+            "地区指标 Targets across places",
+            _chart_or_note(_places_chart(places), "No figure in the graph is located in a place.")
+            + _chart_or_note(
                 _targets_chart(comparisons), "No indicator with the same unit is reported for two or more places."
             ),
             wide=True,
-            note="Targets with the same indicator and unit, by the place they (or their program) are located in.",
+            note="Figures by the place they are located in (mz:locatedIn); below, indicators with the same unit "
+            "compared between places.",
         ),
         _section(
             "时间线 Timeline",
