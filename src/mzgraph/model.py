@@ -32,6 +32,7 @@ class RelationType(StrEnum):
     PART_OF = "partOf"  # Place → Place
     LOCATED_IN = "locatedIn"  # Program | Target | Agency → Place
     HAS_TARGET = "hasTarget"  # Program → Target
+    BASED_ON = "basedOn"  # Policy → Policy it implements, follows or revises
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,26 @@ class SourceDocument:
     content_hash: str = ""  # sha256 of the file's bytes
 
 
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as the text gives it: a year, a month of a year, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``year`` | ``month`` | ``day``."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        """2024, 2024-03 or 2024-03-15."""
+        parts = [f"{self.year:04d}", *(f"{x:02d}" for x in (self.month, self.day) if x)]
+        return "-".join(parts)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A reported figure: ``value`` fully expanded (20.98万 → 209800)."""
@@ -144,6 +165,7 @@ class Mention:
     division_code: str | None = None  # places: six-digit code
     quantity: Quantity | None = None  # targets
     year: int | None = None  # policies: year in the title, if any
+    issued: PartialDate | None = None  # policies: when the text says it was issued
     place_code: str | None = None  # division code of the place whose part of the text holds it
     issuers_joint: bool = False  # policies: issued by several bodies together
 
@@ -181,6 +203,7 @@ class Entity:
     level: str | None = None  # province | city | county (places)
     quantity: Quantity | None = None
     year: int | None = None
+    issued: PartialDate | None = None  # policies
     from_gazetteer: bool = False  # added from the gazetteer, not named in the text
 
 

@@ -9,7 +9,7 @@ Node attributes: ``iri``, ``type`` (Agency, Policy, AdministrativeArea, Program,
 ``label``, ``alt_labels`` (list), ``value`` (float, targets), ``unit``, ``indicator``,
 ``division_code``, ``sentences`` (list of the sentences the entity was found in, in
 document order), ``documents`` (list of document IRIs).
-Edge attributes: ``relation`` (issuedBy, partOf, locatedIn, hasTarget), ``sentences``.
+Edge attributes: ``relation`` (issuedBy, partOf, locatedIn, hasTarget, basedOn), ``sentences``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from mzgraph.rdf.namespaces import ITSRDF, MZ, NIF
 
 CORE_TYPES = ("Agency", "Policy", "AdministrativeArea", "Program", "Target")
-RELATIONS = ("issuedBy", "partOf", "locatedIn", "hasTarget")
+RELATIONS = ("issuedBy", "partOf", "locatedIn", "hasTarget", "basedOn")
 _PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 
 

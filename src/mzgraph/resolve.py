@@ -34,6 +34,7 @@ from mzgraph.model import (
     Extraction,
     KnowledgeBase,
     Mention,
+    PartialDate,
     Relation,
     RelationType,
 )
@@ -191,6 +192,7 @@ class _DocumentResolver:
                 ent.quantity = m.quantity
             if m.year is not None and ent.year is None:
                 ent.year = m.year
+            ent.issued = better_date(ent.issued, m.issued)
             if m.place_code and m.type is not EntityType.PLACE:
                 if self._place_entity(m.place_code) is not None:
                     self._relate(
@@ -209,6 +211,16 @@ class _DocumentResolver:
             entities=self.entities,
             relations=sorted(self.relations.values(), key=_relation_order),
         )
+
+
+def better_date(known: PartialDate | None, new: PartialDate | None) -> PartialDate | None:
+    """Of two dates given for one policy's issue, the more precise; the first on a tie."""
+    if known is None or (new is not None and _PRECISION[new.precision] > _PRECISION[known.precision]):
+        return new
+    return known
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def _relation_order(rel: Relation) -> tuple[str, str, str]:
@@ -287,6 +299,7 @@ class Resolver:
                 cur.mentions.extend(ent.mentions)
             if cur.year is None:
                 cur.year = ent.year
+            cur.issued = better_date(cur.issued, ent.issued)
             if ent.quantity is not None:
                 cur.quantity = ent.quantity
         for rel in part.relations:

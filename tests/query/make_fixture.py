@@ -18,6 +18,7 @@ from mzgraph.model import (
     Evidence,
     KnowledgeBase,
     Mention,
+    PartialDate,
     Quantity,
     Relation,
     RelationType,
@@ -37,6 +38,7 @@ TEXT = (
     "2019年江西省有20.98万名城镇贫困群众脱贫。\n"
     "新余市民政局在分宜县推进颐养之家建设。\n"
     "新余市的经验在全省推广。\n"
+    "《江西省养老服务体系建设发展三年行动计划(2019-2021年)》根据《关于加快补齐农村养老服务短板十条措施的通知》制定。\n"
 )
 SENTENCES = []
 _start = 0
@@ -106,6 +108,7 @@ def main() -> None:
         P,
         "关于加快补齐农村养老服务短板十条措施的通知",
         [mention(P, "关于加快补齐农村养老服务短板十条措施的通知", "关于加快补齐农村养老服务短板十条措施的通知")],
+        issued=PartialDate(2019),
     )
     p2_name = "江西省养老服务体系建设发展三年行动计划(2019-2021年)"
     p2 = ent("policy/three-year-plan", P, p2_name, [mention(P, p2_name, p2_name)], year=2019)
@@ -144,6 +147,7 @@ def main() -> None:
         Relation(t2, R.LOCATED_IN, nc, ev("350个")),
         Relation(t3, R.LOCATED_IN, jx, ev("20.98万名")),
         Relation(xymzj, R.LOCATED_IN, xy, ev("分宜县")),
+        Relation(p2, R.BASED_ON, p1, ev("根据")),
     ]
     kb = KnowledgeBase([doc], {e.key: e for e in ents}, rels)
     write_graph(encode(kb), HERE / "fixture.ttl")

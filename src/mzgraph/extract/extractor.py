@@ -28,8 +28,9 @@ from dataclasses import replace
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
+from mzgraph.extract.dates import document_date, find_dates
 from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end, narrowest, scan
-from mzgraph.extract.policies import VERBS, find_about_titles, find_policies
+from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
 from mzgraph.extract.text import Clauses, Mask, SpanIndex, paragraph_spans, sentence_spans
@@ -43,7 +44,6 @@ from mzgraph.model import (
 )
 
 _WHOLE = re.compile(r"全(国|省|市|县|区|州|盟|旗)")
-_ISSUE_VERB = re.compile(rf"(?:{VERBS}|联合印发|联合发布|联合出台)")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
 _BETWEEN_TITLE = re.compile(
@@ -90,6 +90,8 @@ def extract(document: SourceDocument) -> Extraction:
     places = find_places(text, context, raw)
     scope = find_scope(text, places, _national_in_lead(text, lead_stop), title, national_title)
 
+    today = document_date(document, (0, lead_stop))
+    dates = find_dates(text, today)
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
     policies = find_policies(text, repairs)
     agencies = find_agencies(text, places, scope)
@@ -123,7 +125,7 @@ def extract(document: SourceDocument) -> Extraction:
     blocked = Mask(len(text))
     for x in [*policies, *programs]:
         blocked.add(x.start - 1, x.end + 1) if getattr(x, "bracketed", False) else blocked.add(x.start, x.end)
-    quantities = find_quantities(text, blocked, sentences)
+    quantities = find_quantities(text, blocked, sentences, dates)
     # places inside a body's or a title's name are not where a figure is
     in_names = Mask(len(text))
     for x in [*agencies, *policies]:
@@ -183,13 +185,42 @@ def extract(document: SourceDocument) -> Extraction:
             return best.division.code
         return code
 
-    for p in policies:
+    title_line = paragraphs[0] if paragraphs and _is_title_line(text, *paragraphs[0]) else None
+    issued = issued_dates(text, policies, sentence_of, dates, title_line, today)
+    policy_index: list[int] = []
+    for k, p in enumerate(policies):
         s0, s1 = sentence_of(p.start, p.end)
-        pi = add(Mention(EntityType.POLICY, text[p.start : p.end], p.start, p.end, p.name, s0, s1, year=p.year))
+        pi = add(
+            Mention(
+                EntityType.POLICY,
+                text[p.start : p.end],
+                p.start,
+                p.end,
+                p.name,
+                s0,
+                s1,
+                year=p.year,
+                issued=issued.get(k),
+            )
+        )
+        policy_index.append(pi)
         issuers = _issuers(text, p, agency_idx, agency_starts, s0, s1, clauses)
         out.mentions[pi].issuers_joint = len(issuers) > 1
         for ai in issuers:
             out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
+    own = next((k for k, p in enumerate(policies) if title_line and _names_instrument(text, title_line, p)), None)
+    for k, basis in lineage(text, policies, sentence_of, own):
+        derived, source = out.mentions[policy_index[k]], out.mentions[policy_index[basis]]
+        if derived.name != source.name:  # the sentence naming the basis says the link
+            out.relations.append(
+                RelationCandidate(
+                    policy_index[k],
+                    RelationType.BASED_ON,
+                    policy_index[basis],
+                    source.sentence_start,
+                    source.sentence_end,
+                )
+            )
     programs_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → (start, mention index)
     for pr in programs:
         s0, s1 = sentence_of(pr.start, pr.end)
@@ -244,6 +275,19 @@ def extract(document: SourceDocument) -> Extraction:
     return out
 
 
+def _names_instrument(text: str, line: tuple[int, int], policy) -> bool:
+    """The title line is the instrument (民政部关于…的通知) or publishes it (关于印发《…》的通知)."""
+    s, e = line
+    if not (s <= policy.start and policy.end <= e):
+        return False
+    return not policy.bracketed or "印发" in text[s : policy.start]
+
+
+def _is_title_line(text: str, start: int, end: int) -> bool:
+    """The first line is the document's title: short, no full stop."""
+    return end - start <= 80 and "。" not in text[start:end]
+
+
 def _agency_key(name: str) -> str:
     return name.removeprefix("中共").replace("人民政府", "政府").replace("委员会", "委")
 
@@ -280,7 +324,7 @@ def _issuers(
     # 3. the subject of an issuing verb in the title's clause
     lo, _ = clauses.bounds(open_at, open_at + 1, s0, s1)
     verb = None
-    for v in _ISSUE_VERB.finditer(text, lo, open_at):
+    for v in ISSUE_VERB.finditer(text, lo, open_at):
         verb = v
         break
     if verb is None:

@@ -10,6 +10,7 @@ in the head noun of an instrument (计划, 办法, 条例, 指南 …) names a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -145,3 +146,154 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
         hits.append(PolicyHit(s, e, name, title_year(name), False))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# ---------------------------------------------------------------- when issued, and lineage
+
+# an issuing verb, with the words that may open or close it (联合印发, 制定出台了)
+ISSUE_VERB = re.compile(rf"(?:联合|正式|研究|制定|修订|重新)?(?:{VERBS}|审议通过)(?:了|实施)?")
+# what may stand between a title and a date put after it, and between that date and its
+# issuing verb (《…》于2024年3月由民政部印发)
+_DATE_BEFORE_VERB = re.compile(r"^(?:（[^（）]{0,40}）)?(?:已|已经|业已|正式)?(?:由[^，。；《》]{2,24}?)?(?:于|在)?$")
+_VERB_AFTER_DATE = re.compile(
+    r"(?:由[^，。；《》]{2,24}?)?(?:正式|联合)?(?:印发|出台|发布|颁布|公布|下发|审议通过|通过)"
+)
+# a date that opens or ends a period (2019年以来, 到2025年) is not the day of issue
+_PERIOD_AFTER = re.compile(r"(?:以来|起|至今|以前|以后|前|后|底|末|年底|年末|上半年|下半年|至|到|—|-|～|~)")
+_PERIOD_BEFORE = re.compile(r"(?:到|至|截至|截止|从|自|于\d{0,4}年?前)$")
+_CLAUSE_END = re.compile(r"[，。；：,;:!?！？]")
+_TITLE_RUN = re.compile(r"《[^《》]*》")
+# the instruments a policy implements or follows (根据《…》, 贯彻落实《…》精神)
+_BASIS_CUE = re.compile(r"根据|依据|依照|按照|遵照|贯彻落实|贯彻|落实|对照")
+_REVISES = re.compile(r"(?:进行了?|作了?|作出|予以)?(?:全面|重新|系统)?修订")
+# the text refers to itself: it is the instrument its title names
+_SELF_REFERENCE = re.compile(
+    r"本(?:办法|规定|条例|细则|实施细则|方案|实施方案|意见|实施意见|通知|标准|规范|指南|规则|计划|措施|导则)|"
+    r"(?:通知|意见|规定|决定)如下"
+)
+_JOIN = re.compile(r"^(?:[^，。；：,;:《》]{0,30}?)(?:、|和|及|与|以及|，以及)\s*$|^\s*$")
+
+
+def _free_gap(gap: str, limit: int) -> bool:
+    """A stretch between two words of one phrase: short, no clause end, no issuing verb."""
+    return len(gap) <= limit and not _CLAUSE_END.search(gap) and not ISSUE_VERB.search(gap)
+
+
+def _opening(p: PolicyHit) -> int:
+    return p.start - 1 if p.bracketed else p.start
+
+
+def _closing(p: PolicyHit) -> int:
+    return p.end + 1 if p.bracketed else p.end
+
+
+def issued_dates(
+    text: str,
+    policies: list[PolicyHit],
+    sentence_of,
+    dates: list,
+    title_line: tuple[int, int] | None = None,
+    document_date=None,
+) -> dict[int, object]:
+    """When each policy (by index) was issued, as precise as the text says.
+
+    A date right after the title (``《…》于2024年3月印发``), else the last date before the
+    issuing verb of the title in its sentence (``2024年3月，民政部印发《…》``, ``近日，…印发``),
+    else the document's date for the instrument its title line names or announces.
+    """
+    in_titles = Mask(len(text))
+    for p in policies:
+        in_titles.add(_opening(p), _closing(p))
+    dates = [d for d in dates if not in_titles.overlaps(d.start, d.end)]
+    starts = [d.start for d in dates]
+    ends = [d.end for d in dates]
+    out: dict[int, object] = {}
+    for k, p in enumerate(policies):
+        s0, s1 = sentence_of(p.start, p.end)
+        open_at, close_at = _opening(p), _closing(p)
+        # 1. 《…》于2024年3月印发
+        i = bisect_left(starts, close_at)
+        if i < len(dates) and dates[i].end <= s1 and dates[i].start - close_at <= 40:
+            d = dates[i]
+            if _DATE_BEFORE_VERB.match(text[close_at : d.start]) and _VERB_AFTER_DATE.match(text, d.end, s1):
+                out[k] = d.date
+                continue
+        # 2. 2024年3月，民政部印发《…》: the verb governs the title (through other titles)
+        lo = max(s0, open_at - 60)
+        verbs = [v for v in ISSUE_VERB.finditer(text, lo, open_at)]
+        if verbs:
+            v = verbs[-1]
+            gap = _TITLE_RUN.sub("", text[v.end() : open_at])
+            j = bisect_right(ends, v.start()) - 1
+            if _free_gap(gap, 12) and j >= 0 and dates[j].start >= s0:
+                d = dates[j]
+                period = _PERIOD_AFTER.match(text, d.end) or _PERIOD_BEFORE.search(text, max(s0, d.start - 6), d.start)
+                if not period:
+                    out[k] = d.date
+                    continue
+        # 3. the title line names the instrument, or says it was issued
+        if document_date is not None and title_line and title_line[0] <= open_at and close_at <= title_line[1]:
+            rest = _TITLE_RUN.sub("", text[title_line[0] : open_at])
+            if not p.bracketed or ISSUE_VERB.search(rest):
+                out[k] = document_date
+    return out
+
+
+def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None = None) -> list[tuple[int, int]]:
+    """``(policy, basis)`` index pairs: a policy implements, follows or revises the basis.
+
+    In one sentence: ``根据《A》(和《B》)…制定《C》`` (C on A and B), ``《C》根据《A》制定``,
+    ``《C》对《A》进行了修订``; bodies may stand between the cue and the title
+    (``贯彻落实国务院办公厅《A》``), an issuing verb may not. In the text of an instrument
+    (``own``: the policy its title line names), ``根据《A》，制定本办法`` and
+    ``为贯彻落实《A》…，现就有关事项通知如下`` put that instrument on A.
+    """
+    pairs: list[tuple[int, int]] = []
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, p in enumerate(policies):
+        by_sentence.setdefault(sentence_of(p.start, p.end), []).append(k)
+    for (s0, s1), ks in by_sentence.items():
+        if len(ks) < 2 and own is None:
+            continue
+        runs: list[list[int]] = []  # runs of basis titles: 根据《A》和《B》
+        for n, k in enumerate(ks):
+            open_at = _opening(policies[k])
+            if runs and runs[-1][-1] == ks[n - 1] and _JOIN.match(text[_closing(policies[ks[n - 1]]) : open_at]):
+                runs[-1].append(k)
+                continue
+            prev_end = _closing(policies[ks[n - 1]]) if n else s0
+            cues = _BASIS_CUE.finditer(text, max(prev_end, open_at - 30), open_at)
+            if any(_free_gap(text[c.end() : open_at], 24) for c in cues):
+                runs.append([k])
+        run_of = {k: run for run in runs for k in run}
+        for n, k in enumerate(ks):
+            if k in run_of:
+                continue
+            p = policies[k]
+            nxt = ks[n + 1] if n + 1 < len(ks) else None
+            # 《C》对《A》进行了修订
+            if nxt is not None and nxt not in run_of:
+                a = policies[nxt]
+                between = text[_closing(p) : _opening(a)].strip()
+                if between in ("对", "将", "是对", "系对") and _REVISES.match(text, _closing(a)):
+                    pairs.append((k, nxt))
+                    continue
+            # 根据《A》…制定《C》: an issuing verb after the last run of basis titles before C
+            before = [b for b in ks[:n] if b in run_of]
+            if before:
+                run = run_of[before[-1]]
+                verbs = list(ISSUE_VERB.finditer(text, _closing(policies[run[-1]]), _opening(p)))
+                if verbs and _free_gap(_TITLE_RUN.sub("", text[verbs[-1].end() : _opening(p)]), 12):
+                    pairs.extend((k, b) for b in run)
+                    continue
+            # 《C》根据《A》制定
+            if nxt is not None and nxt in run_of:
+                run = run_of[nxt]
+                cue_gap = text[_closing(p) : _opening(policies[nxt])]
+                end = _closing(policies[run[-1]])
+                if _free_gap(cue_gap, 12) and _BASIS_CUE.search(cue_gap) and ISSUE_VERB.match(text, end, end + 12):
+                    pairs.extend((k, b) for b in run)
+        # 根据《A》，制定本办法: the instrument this text is
+        if own is not None and runs and not any(k in ks for k, _ in pairs) and _SELF_REFERENCE.search(text, s0, s1):
+            pairs.extend((own, b) for b in runs[-1] if b != own)
+    return sorted(set(pairs))

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mzgraph.extract.dates import DateHit
 from mzgraph.extract.text import Mask, SpanIndex, scan_from
 from mzgraph.model import Quantity
 
@@ -90,7 +91,6 @@ _QUAL_BEFORE = [
     ("more-than", re.compile(r"(?:超过|超|逾|多于|高于)$")),
 ]
 _QUAL_AFTER = [("at-least", re.compile(r"^(?:以上|及以上)")), ("at-most", re.compile(r"^(?:以下|以内|及以下)"))]
-_YEAR = re.compile(r"(?<![较比与从])(?:截至|截止|到|至|在)?((?:19|20)\d\d)年(?:底|末|年底|内|度)?")
 _INDICATOR_STOP = re.compile(r"[，。；、,;：:（(）)“”《》\s和与及等在中为是]")
 # Verbs that end the counted noun after a figure (20.98万名城镇贫困群众|脱贫).
 _AFTER_VERB = re.compile(
@@ -155,15 +155,16 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     return before.rstrip("的")[-12:] or None
 
 
-def find_quantities(text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None) -> list[QuantityHit]:
-    """Figures in ``text`` outside the ``blocked`` text (titles, quoted names)."""
+def find_quantities(
+    text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None, dates: list[DateHit] | None = None
+) -> list[QuantityHit]:
+    """Figures in ``text`` outside the ``blocked`` text (titles, quoted names).
+
+    ``dates`` (from :func:`dates.find_dates`) date the figures: the last date before a
+    figure in its sentence gives its year, unless it is a comparison (较2019年, 比去年).
+    """
     index = SpanIndex(sentences or [(0, len(text))])
-    # the year a figure is dated by: the last one before it in its sentence (one scan)
-    years = [
-        (y.end(), y.start(), int(y.group(1)))
-        for y in _YEAR.finditer(text)
-        if not (y.start() and text[y.start() - 1] in "较比与从同")
-    ]
+    years = [(d.end, d.start, d.date.year) for d in dates or () if not (d.start and text[d.start - 1] in "较比与从同")]
     year_ends = [y[0] for y in years]
     hits: list[QuantityHit] = []
     matches = list(scan_from(_QUANTITY, _NUMBER_START, text))

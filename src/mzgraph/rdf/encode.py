@@ -34,6 +34,8 @@ from mzgraph.model import Entity, EntityType, Evidence, KnowledgeBase, Mention, 
 from mzgraph.rdf.namespaces import GAZETTEER, ITSRDF, MZ, MZR, NIF, bind_prefixes
 
 LEVEL_CLASS = {"province": MZ.Province, "city": MZ.City, "county": MZ.County}
+# a date as precise as the text says it (PartialDate.precision → datatype of its ISO form)
+_DATE_TYPE = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
 _GAZETTEER_LABEL = "Administrative divisions of China (cpca adcodes, MIT)"
 _BASE = str(MZR)
 
@@ -108,6 +110,7 @@ _TERMS = {
     "unit": MZ.unit,
     "value": MZ.value,
     "year": MZ.year,
+    "issued": MZ.issued,
     "Context": NIF.Context,
     "Phrase": NIF.Phrase,
     "Sentence": NIF.Sentence,
@@ -269,6 +272,8 @@ class _Encoder:
                 yield (e, v.year, lit(str(q.year), None, str(XSD.gYear)))
         elif ent.year:
             yield (e, v.year, lit(str(ent.year), None, str(XSD.gYear)))
+        if ent.issued is not None:
+            yield (e, v.issued, lit(ent.issued.iso, None, _DATE_TYPE[ent.issued.precision]))
         if ent.type is EntityType.PLACE and ent.division_code:
             yield (e, v.wasDerivedFrom, v.gazetteer)
 

@@ -1,0 +1,80 @@
+"""Dates: the date expressions of a text, with years relative to the document's date resolved.
+
+``2024年3月15日`` → 2024-03-15, ``2024年3月`` → 2024-03, ``2024年`` → 2024; ``今年``,
+``去年``, ``明年``, ``前年`` count from the year of the document's date; a month and day
+without a year (``3月15日``) and ``近日``/``日前`` (a few days ago: the document's month)
+also take it. A text whose date is unknown leaves relative dates out.
+
+The document's date is the date of its metadata, else a dateline (a full date opening a
+paragraph of the lead: ``2021年10月28日，民政部举行…``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mzgraph.model import PartialDate, SourceDocument
+
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
+_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s*年|(?P<rel>今年|本年|去年|上年|明年|前年))"
+    r"(?:(?P<m>1[0-2]|0?[1-9])\s*月(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    r"|(?<![\d年])(?P<m2>1[0-2]|0?[1-9])月(?P<d2>3[01]|[12]\d|0?[1-9])[日号]"
+    r"|(?P<recent>近日|日前)"
+)
+_ISO = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
+_DATELINE = re.compile(r"\s*((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    date: PartialDate
+    relative: bool  # resolved from the document's date (今年, 3月15日, 近日)
+
+
+def parse_iso(value: str | None) -> PartialDate | None:
+    """``2024-03-15`` / ``2024-03`` / ``2024`` → a PartialDate; anything else → None."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    year, month, day = (int(x) if x else None for x in m.groups())
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    return PartialDate(year, month, day)
+
+
+def document_date(document: SourceDocument, lead: tuple[int, int] | None = None) -> PartialDate | None:
+    """The date the document bears: its metadata's, else a dateline opening its lead."""
+    date = parse_iso(document.metadata.date)
+    if date is not None or lead is None:
+        return date
+    text = document.text
+    for para in re.finditer(r"[^\n]+", text[lead[0] : lead[1]]):
+        m = _DATELINE.match(para.group())
+        if m:
+            return PartialDate(*(int(x) for x in m.groups()))
+    return None
+
+
+def find_dates(text: str, today: PartialDate | None) -> list[DateHit]:
+    """Every date expression of ``text`` in order; relative ones only when ``today`` is known."""
+    hits = []
+    for m in _DATE.finditer(text):
+        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+        if m.group("y"):
+            date = PartialDate(int(m.group("y")), int(month) if month else None, int(day) if day else None)
+            hits.append(DateHit(m.start(), m.end(), date, False))
+        elif today is None:
+            continue
+        elif m.group("rel"):
+            year = today.year + _RELATIVE_YEAR[m.group("rel")]
+            date = PartialDate(year, int(month) if month else None, int(day) if day else None)
+            hits.append(DateHit(m.start(), m.end(), date, True))
+        elif m.group("recent"):
+            hits.append(DateHit(m.start(), m.end(), PartialDate(today.year, today.month), True))
+        else:
+            hits.append(DateHit(m.start(), m.end(), PartialDate(today.year, int(month), int(day)), True))
+    return hits
