@@ -59,11 +59,20 @@ FORMULA = '=HYPERLINK("http://evil.example/","点击")'
 
 
 def hostile_formula_graph(g):
+    """The view's hostile graph, its sentences complete (as the entity page reads them), and
+    one more agency whose label a spreadsheet would run as a formula."""
     from rdflib import Literal
-    from rdflib.namespace import RDF, RDFS
+    from rdflib.namespace import RDF, RDFS, XSD
 
-    from mzgraph.rdf.namespaces import MZ, MZR
+    from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF
 
+    for mention, entity in list(g.subject_objects(ITSRDF.taIdentRef)):
+        sentence = g.value(mention, NIF.sentence)
+        text = str(g.value(sentence, NIF.anchorOf))
+        begin = int(g.value(sentence, NIF.beginIndex))
+        g.add((sentence, NIF.endIndex, Literal(begin + len(text), datatype=XSD.nonNegativeInteger)))
+        g.add((sentence, NIF.referenceContext, g.value(mention, NIF.referenceContext)))
+        g.add((mention, NIF.anchorOf, g.value(entity, RDFS.label)))
     g.add((MZR["agency/x6"], RDF.type, MZ.Agency))
     g.add((MZR["agency/x6"], RDFS.label, Literal(FORMULA, lang="zh")))
     return g

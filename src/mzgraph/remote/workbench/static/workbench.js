@@ -289,8 +289,8 @@
       if (shown !== iri) return;
       renderEntity(e);
       setStatus($("wb-entity-status"), "");
-      $("wb-entity-body").hidden = false;
       $("wb-network").src = "/workbench/network?iri=" + encodeURIComponent(iri);
+      $("wb-entity-body").hidden = false;
       api.entity = e;
       api.ready = true;
     }, function (err) {
@@ -348,25 +348,19 @@
     });
     if (!keys.length) rel.appendChild(el("tr")).appendChild(el("td", "no relations")).colSpan = 5;
 
-    // one row per sentence (a sentence naming the entity twice is one row), the names marked
+    // one row per sentence (kg.describe gives the forms naming the entity there as "a / b"), the names marked
     var sent = headRow($("wb-sentences"), ["document", "characters", "sentence"]);
-    var spans = {}, order = [];
     e.sentences.forEach(function (s) {
-      var key = s.document + " " + s.begin + " " + s.end;
-      if (!spans[key]) { spans[key] = { s: s, mentions: [] }; order.push(key); }
-      if (spans[key].mentions.indexOf(s.mention) < 0) spans[key].mentions.push(s.mention);
-    });
-    order.forEach(function (key) {
-      var s = spans[key].s, tr = el("tr");
+      var tr = el("tr");
       tr.appendChild(el("td", compact(s.document)));
       tr.appendChild(el("td", s.begin + "–" + s.end, "wb-number"));
       var td = el("td");
       td.setAttribute("data-document", s.document);
-      marked(td, s.sentence, spans[key].mentions);
+      marked(td, s.sentence, String(s.mentions || "").split(" / "));
       tr.appendChild(td);
       sent.appendChild(tr);
     });
-    if (!order.length) sent.appendChild(el("tr")).appendChild(el("td", "no sentences")).colSpan = 3;
+    if (!e.sentences.length) sent.appendChild(el("tr")).appendChild(el("td", "no sentences")).colSpan = 3;
   }
   function marked(into, text, names) {
     // split the sentence at every occurrence of a mention; each piece goes in as text
