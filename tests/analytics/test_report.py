@@ -12,8 +12,6 @@ from mzgraph.analytics.report import CHART_IDS
 from mzgraph.rdf import load_graph
 from tests.conftest import run_cli
 
-pytest.importorskip("playwright.sync_api")
-
 PREFIXES = """PREFIX mz: <https://w3id.org/mzgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>

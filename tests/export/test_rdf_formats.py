@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 import subprocess
 
 import pyoxigraph
@@ -16,6 +15,7 @@ from mzgraph.export import export, render
 from mzgraph.export.rdf_formats import ntriples, turtle
 from mzgraph.rdf import load_graph
 from mzgraph.rdf.namespaces import MZ, MZR
+from tests.conftest import needs_rapper
 
 RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
 OX_FORMATS = {
@@ -47,7 +47,7 @@ def test_pyoxigraph_reads_every_rdf_export(dev_graph, exported, fmt):
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(dev_graph)
 
 
-@pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils (rapper) not installed; .ci/run installs it")
+@needs_rapper
 @pytest.mark.parametrize(
     "fmt,syntax", [("turtle", "turtle"), ("nt", "ntriples"), ("trig", "trig"), ("nquads", "nquads")]
 )

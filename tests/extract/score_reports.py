@@ -26,6 +26,7 @@ EVAL_CANDIDATES = [
 ]
 EVAL = next((d for d in EVAL_CANDIDATES if (d / "score.py").exists()), EVAL_CANDIDATES[0])
 SCORER = EVAL / "score.py"
+NO_SCORER = "no score.py in shared/eval/ (looked in " + ", ".join(map(str, EVAL_CANDIDATES)) + "; set MZGRAPH_EVAL)"
 DEV = (
     ROOT / "data" / "jiangxi-civil-affairs-2019.txt",
     EVAL / "gold" / "jiangxi-civil-affairs-2019.json",
@@ -75,8 +76,7 @@ def wrong_relations(graph, gold: dict, module) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if not SCORER.exists():
-        looked = ", ".join(str(d) for d in EVAL_CANDIDATES[:3])
-        print(f"score_reports: no score.py in shared/eval/ (looked in {looked} …; set MZGRAPH_EVAL)", file=sys.stderr)
+        print(f"score_reports: {NO_SCORER}", file=sys.stderr)
         return 2
     module = scorer()
     verbose = "-v" in argv

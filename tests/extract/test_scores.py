@@ -2,9 +2,9 @@
 
 import pytest
 
-from .score_reports import DEV, HELDOUT, SCORER, score_report
+from .score_reports import DEV, HELDOUT, NO_SCORER, SCORER, score_report
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer (../shared/eval/score.py) is not here")
+pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=NO_SCORER)
 
 
 def test_development_report():

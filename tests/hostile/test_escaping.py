@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -42,6 +41,7 @@ from mzgraph.model import (
 from mzgraph.network import to_networkx
 from mzgraph.resolve import resolve_document
 from mzgraph.view import to_html
+from tests.conftest import needs_rapper
 
 from .hostile import bad_iris
 
@@ -126,16 +126,15 @@ def test_turtle_and_ntriples(graph, fmt, rdflib_name, oxi, tmp_path):
     assert len(store) == len(graph)
     labels = {q.object.value for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(RDFS.label)), None)}
     assert labels == _labels(graph)
-    if shutil.which("rapper"):
-        path = tmp_path / f"g.{fmt}"
-        path.write_bytes(data)
-        r = subprocess.run(
-            ["rapper", "-q", "-i", "turtle" if fmt == "turtle" else "ntriples", "-c", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert r.returncode == 0, r.stderr
+
+
+@needs_rapper
+@pytest.mark.parametrize("fmt, syntax", [("turtle", "turtle"), ("nt", "ntriples")])
+def test_rapper_reads_turtle_and_ntriples(graph, fmt, syntax, tmp_path):
+    path = tmp_path / f"g.{fmt}"
+    path.write_bytes(render(graph, fmt)[""])
+    r = subprocess.run(["rapper", "-q", "-i", syntax, "-c", str(path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])

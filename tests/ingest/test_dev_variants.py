@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 from rdflib.namespace import RDF, RDFS
@@ -12,13 +11,13 @@ from rdflib.namespace import RDF, RDFS
 from mzgraph.pipeline import build
 from mzgraph.rdf.namespaces import MZ
 from tests.conftest import DEV_REPORT
+from tests.extract.score_reports import EVAL, NO_SCORER
 from tests.ingest.pages import html_page
 
-EVAL = Path("/work/shared/eval")
 GOLD = EVAL / "gold" / "jiangxi-civil-affairs-2019.json"
 TOKEN = "体球网"
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="the shared scorer is not available")
+pytestmark = pytest.mark.skipif(not GOLD.exists(), reason=NO_SCORER)
 
 
 def _scorer():

@@ -13,8 +13,6 @@ from rdflib import Graph, Literal
 from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
 from tests.conftest import watch_page
 
-SCREENSHOTS = Path(os.environ.get("MZGRAPH_SCREENSHOTS", Path(__file__).resolve().parents[2] / "output"))
-
 # labels and sentences as a hostile web page could deliver them
 XSS_ALERT = "<img src=x onerror=alert(1)>"
 XSS_FLAG = '<img src=x onerror="window.__pwned=1">'
@@ -30,6 +28,16 @@ class OpenPage:
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the view tests save their screenshots: MZGRAPH_SCREENSHOTS when set (to look at
+    them), else a temporary folder; never the repository's output/, which is the user's."""
+    folder = Path(os.environ["MZGRAPH_SCREENSHOTS"]) if os.environ.get("MZGRAPH_SCREENSHOTS") else None
+    folder = folder or tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from mzgraph.network import CORE_TYPES
 from mzgraph.view import write_html
-from tests.view.conftest import SCREENSHOTS, SCRIPT_BREAK, XSS_ALERT, XSS_FLAG, hostile_graph
+from tests.view.conftest import SCRIPT_BREAK, XSS_ALERT, XSS_FLAG, hostile_graph
 
 ENTITY_COUNT = (
     "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { VALUES ?c { "
@@ -48,7 +48,7 @@ def _hover(page, node: int) -> str:
     return page.inner_text("#mz-tooltip")
 
 
-def test_page_is_offline_and_draws_every_entity(open_page, dev_page_path, dev_graph):
+def test_page_is_offline_and_draws_every_entity(open_page, dev_page_path, dev_graph, screenshots):
     opened = open_page(dev_page_path)
     page = opened.page
     entities = int(next(iter(dev_graph.query(ENTITY_COUNT)))[0])
@@ -62,13 +62,12 @@ def test_page_is_offline_and_draws_every_entity(open_page, dev_page_path, dev_gr
     legend = page.inner_text("#mz-legend")
     for shown in ("机构 Agency", "政策 Policy", "指标 Target"):
         assert shown in legend
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SCREENSHOTS / "view-dev.png"
+    shot = screenshots / "view-dev.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
 
 
-def test_search_centres_the_node(open_page, dev_page_path):
+def test_search_centres_the_node(open_page, dev_page_path, screenshots):
     page = open_page(dev_page_path).page
     label = page.evaluate("mzgraph.data.nodes.reduce((a, r) => (r[5] > a[5] ? r : a))[0]")  # best connected
     node = _node_id(page, label)
@@ -77,8 +76,7 @@ def test_search_centres_the_node(open_page, dev_page_path):
     _wait_centred(page, node)
     assert page.evaluate("mzgraph.network.getSelectedNodes()") == [node]
     assert page.inner_text("#mz-details h2") == label
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "view-dev-search.png"))
+    page.screenshot(path=str(screenshots / "view-dev-search.png"))
 
 
 def test_search_fragment_from_other_pages_focuses_the_node(open_page, dev_page_path):
@@ -127,7 +125,7 @@ def test_click_highlights_the_neighbourhood(open_page, dev_page_path):
     assert dimmed == page.evaluate("mzgraph.nodes.length") - len(expected)
 
 
-def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_path):
+def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_path, screenshots):
     path = tmp_path / "hostile.html"
     write_html(hostile_graph(), path, title=XSS_FLAG + "</title></script>")
     opened = open_page(path)
@@ -152,8 +150,7 @@ def test_hostile_labels_and_sentences_are_text_and_run_nothing(open_page, tmp_pa
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert page.evaluate("document.scripts.length") == 3  # data, vis-network, the page script
     assert opened.refused == [] and opened.errors == [] and page.evaluate("window.__violations") == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "view-hostile.png"))
+    page.screenshot(path=str(screenshots / "view-hostile.png"))
 
 
 def test_big_graph_uses_precomputed_layout(open_page, tmp_path):
