@@ -213,3 +213,24 @@ def test_a_bad_query_shows_the_endpoints_one_line_answer(open_workbench, served)
     assert all("status of 400" in e for e in opened.errors), opened.errors
     opened.errors.clear()
     opened.assert_clean()
+
+
+def test_a_long_answer_shows_its_first_rows_and_sorts_all(open_workbench, served):
+    opened = open_workbench(served)
+    page = opened.page
+    _run(page, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    total = len(_cli_rows(served.graph, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"))
+    assert total > 1000
+    assert page.inner_text("#wb-status").startswith(f"{total} rows in ")
+    assert "the first 1000 shown" in page.inner_text("#wb-status")
+    assert len(page.evaluate(TABLE_ROWS)) == 1000
+    page.click("#wb-results-table th[data-var='o'] button")
+    page.click("#wb-results-table th[data-var='o'] button")  # descending
+    # the first row is the largest of ALL rows, not only of the 1000 drawn before sorting
+    largest = page.evaluate(
+        """() => { const c = new Intl.Collator('zh', {numeric: true});
+                   return workbench.result.results.bindings.map(b => b.o.value)
+                       .reduce((a, b) => c.compare(a, b) >= 0 ? a : b); }"""
+    )
+    assert page.evaluate(TABLE_ROWS)[0][2] == largest
+    opened.assert_clean()

@@ -11,6 +11,7 @@
                  "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
                  "unsignedShort", "unsignedByte", "gYear"].map(function (t) { return "http://www.w3.org/2001/XMLSchema#" + t; });
   var ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
+  var SHOWN_ROWS = 1000;  // a table of more rows makes the page slow; sorting still covers them all
   var api = { ready: false, questions: [], prefixes: [], result: null };
   window.workbench = api;
 
@@ -170,7 +171,8 @@
         } else {
           out.appendChild(resultsTable(doc));
           var n = doc.results.bindings.length;
-          setStatus($("wb-status"), n + (n === 1 ? " row" : " rows") + " in " + ms);
+          setStatus($("wb-status"), n + (n === 1 ? " row" : " rows") + " in " + ms +
+                    (n > SHOWN_ROWS ? " (the first " + SHOWN_ROWS + " shown: sort to bring others up, download for all)" : ""));
         }
       } else {
         api.result = answer.body;
@@ -236,7 +238,7 @@
     }
     function fill() {
       var frag = document.createDocumentFragment();
-      rows.forEach(function (r) {
+      rows.slice(0, SHOWN_ROWS).forEach(function (r) {
         var tr = el("tr");
         vars.forEach(function (v, i) {
           var td = el("td", null, numeric[i] ? "wb-number" : null);
