@@ -39,7 +39,7 @@ def test_read_back_with_entities_and_relations(network_file, dev_graph):
             assert isinstance(attrs["value"], float) and attrs["unit"]
         for v in attrs.values():
             assert isinstance(v, str | int | float | bool)
-    relations = {"issuedBy", "partOf", "locatedIn", "hasTarget"}
+    relations = {"issuedBy", "partOf", "locatedIn", "hasTarget", "basedOn"}
     for _, _, attrs in net.edges(data=True):
         assert attrs["label"] in relations and attrs["relation"] == attrs["label"]
 

@@ -6,7 +6,7 @@ sets, as ``metrics_network`` calls it (betweenness estimated from a seeded sampl
 on large networks): the same numbers ``mzgraph stats`` reports. Both formats only hold
 scalar attribute values: lists (alternative names, sentences, documents) are joined with
 `` | ``, missing values are left out. Each edge has ``label`` = the relation (issuedBy,
-partOf, locatedIn, hasTarget), which Gephi shows as the edge label.
+partOf, locatedIn, hasTarget, basedOn), which Gephi shows as the edge label.
 """
 
 from __future__ import annotations
