@@ -7,7 +7,7 @@ import io
 
 from mzgraph.export import render
 from mzgraph.export.tables import EDGE_COLUMNS, NODE_COLUMNS
-from mzgraph.network import to_networkx
+from mzgraph.network import RELATIONS, to_networkx
 
 
 def _rows(data: bytes) -> list[dict]:
@@ -28,7 +28,7 @@ def test_nodes_and_edges(dev_graph):
     assert all("e" not in r["value"] and not r["value"].endswith(".0") for r in targets)  # as in the graph
     for e in edges:
         assert labels[e["source"]] == e["source_label"] and labels[e["target"]] == e["target_label"]
-        assert e["relation"] in {"issuedBy", "partOf", "locatedIn", "hasTarget", "basedOn"}
+        assert e["relation"] in RELATIONS
     assert any(e["sentence"] for e in edges)
     assert files["nodes.csv"].count(b"\r\n") >= len(nodes)
 

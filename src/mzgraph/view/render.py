@@ -96,7 +96,8 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _size(degree: int) -> float:
+def node_size(degree: int) -> float:
+    """A node's drawn size from its degree (the view's, and Gephi's through the GEXF export)."""
     return round(min(10 + 5 * math.sqrt(degree), 45), 1)
 
 
@@ -146,7 +147,7 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
             [
                 str(d.get("label") or n),
                 type_index[_type(d)],
-                _size(degree),
+                node_size(degree),
                 x,
                 y,
                 degree,
