@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import logging
 import signal
 import sys
 from pathlib import Path
@@ -107,8 +108,43 @@ def _terminate(signum, frame) -> None:
     raise Terminated
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"  # spelled out: importing rdflib would slow --help
+
+
+class _IllFormedLiterals(logging.Handler):
+    """rdflib logs a traceback for every literal whose text does not fit its datatype
+    (``"2019-13-45"^^xsd:date`` in a graph someone sent); such a literal stays text, so a
+    warning line says so, for the first few."""
+
+    SHOWN = 3
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen += 1
+        if self.seen > self.SHOWN:
+            if self.seen == self.SHOWN + 1:
+                click.echo("warning: more literals not valid for their datatype (not shown)", err=True)
+            return
+        datatype = str(record.msg).partition("Datatype=")[2].partition(",")[0].replace(_XSD, "xsd:")
+        reason = record.exc_info[1] if record.exc_info else None
+        click.echo(f"warning: a literal not valid as {datatype} kept as text ({one_line(str(reason))})", err=True)
+
+
+def _quiet_library_tracebacks(debug: bool) -> None:
+    if debug:
+        return
+    log = logging.getLogger("rdflib.term")
+    if not any(isinstance(h, _IllFormedLiterals) for h in log.handlers):
+        log.addHandler(_IllFormedLiterals())
+    log.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    _quiet_library_tracebacks(debug)
     try:
         cli.main(args=argv, prog_name="mzgraph", standalone_mode=False)
     except MzgraphError as exc:

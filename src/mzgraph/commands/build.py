@@ -101,6 +101,8 @@ def command(
         raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")
     # an output that cannot be written should fail now, not after the whole build
     ensure_folder(output)
+    if cache:  # the cache's folder too: /proc and /sys let their own folders be made, not ours
+        ensure_folder(default_cache_dir(output))
     if not no_html and not streamed:
         ensure_folder(html_path or output.with_suffix(".html"))
     with _Progress() as progress:

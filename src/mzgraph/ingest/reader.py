@@ -9,8 +9,11 @@ to the original decoded text exactly.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mzgraph.errors import InputError
@@ -24,7 +27,10 @@ from mzgraph.ingest.office import read_docx, read_pdf
 from mzgraph.model import DocumentMetadata, Removal, SourceDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx", ".pdf")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")  # many documents in one file: see ``ingest.warc``
+SUPPORTED_SUFFIXES = (
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx", ".pdf", *ARCHIVE_SUFFIXES,
+)  # fmt: skip
 _HTML = (".html", ".htm", ".xhtml")
 _MARKDOWN = (".md", ".markdown")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
@@ -33,23 +39,77 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re
 def discover(inputs: list[Path]) -> list[Path]:
     """Expand directories (recursively) into the supported files they hold, sorted.
 
-    Files named directly are kept whatever their suffix, so that reading them reports
-    what is wrong with them.
+    Inside a directory, hidden files and folders (``.mzgraph-cache``, ``.git``) and pages
+    mzgraph wrote itself (an earlier ``graph.html`` or ``report.html``, known by their
+    ``generator`` meta tag) are left out: a build never reads its own outputs. Files named
+    directly are kept whatever their suffix, so that reading them reports what is wrong
+    with them.
     """
     files: list[Path] = []
     for p in inputs:
         p = Path(p)
         if p.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
-                )
-            )
+            files.extend(sorted(f for f in _walk(p) if not is_own_output(f)))
         else:
             files.append(p)
     return files
+
+
+def _walk(root: Path):
+    """Regular files with a supported suffix under ``root``, hidden folders not entered."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for n in names:
+            f = Path(folder, n)
+            if not n.startswith(".") and suffix_of(f) in SUPPORTED_SUFFIXES and f.is_file():
+                yield f
+
+
+def suffix_of(path: Path) -> str:
+    """The format suffix of ``path``: ``.warc.gz`` counts as one."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+class _Generator(HTMLParser):
+    """Reads a page's head up to ``<body>`` for its ``<meta name="generator">``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.generator: str | None = None
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and (a.get("name") or "").lower() == "generator":
+            self.generator = a.get("content") or ""
+            self.done = True
+        elif tag == "body":
+            self.done = True
+
+
+OWN_GENERATOR = "mzgraph"
+
+
+def is_own_output(path: Path) -> bool:
+    """A page written by mzgraph (network view, report page): its head says so."""
+    if suffix_of(path) not in _HTML:
+        return False
+    try:
+        with open(path, "rb") as f:
+            return _written_by_mzgraph(f.read(_HEAD_BYTES))
+    except OSError:
+        return False  # reading it will say what is wrong
+
+
+_HEAD_BYTES = 16384
+
+
+def _written_by_mzgraph(data: bytes) -> bool:
+    parser = _Generator()
+    parser.feed(data[:_HEAD_BYTES].decode("utf-8", "replace"))
+    generator = (parser.generator or "").split()
+    return bool(generator) and generator[0] == OWN_GENERATOR
 
 
 def document_id(path: Path) -> str:
@@ -108,39 +168,101 @@ def _tidy(mt: MappedText) -> None:
     mt.sub_keep(re.compile(r"\s+$"))
 
 
+def display_name(path: Path) -> str:
+    """The name shown in messages and stored as mz:sourcePath: a file name that is not
+    UTF-8 on disk (lone surrogates in Python) would make every writer of the graph fail."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def check_regular(path: Path, name: str) -> os.stat_result:
+    """``path``'s stat when it is a regular file (links followed); else a one-line InputError.
+
+    Devices, pipes and sockets are refused here, before anything opens them: ``/dev/zero``
+    never ends, opening a FIFO blocks until someone writes.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    kind = _not_regular(st.st_mode)
+    if kind == "a directory":
+        raise InputError(f"{name}: is a directory")
+    if kind:
+        raise InputError(f"{name}: is {kind}, not a regular file; only files are read")
+    return st
+
+
+def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, or a one-line InputError.
+
+    After :func:`check_regular`, the file is opened without blocking and checked again, in
+    case it was swapped meanwhile, and read no further than the limit, in case it grows.
+    """
+    st = check_regular(path, name)
+    if st.st_size > max_bytes:
+        raise InputError(_over_limit(name, st.st_size, max_bytes))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as f:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind:
+            raise InputError(f"{name}: is {kind}, not a regular file; only files are read")
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(_over_limit(name, f"over {max_bytes}", max_bytes))
+    return data
+
+
+def _over_limit(name: str, size: int | str, max_bytes: int) -> str:
+    return f"{name}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)"
+
+
 def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read one report and clean it; raise InputError with one line naming the file and problem."""
     path = Path(path)
-    # the name shown in messages and stored as mz:sourcePath: a file name that is not UTF-8
-    # on disk (lone surrogates in Python) would make every writer of the graph fail
-    name = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    name = display_name(path)
+    suffix = suffix_of(path)
+    check_regular(path, name)
+    if suffix not in SUPPORTED_SUFFIXES or suffix in ARCHIVE_SUFFIXES:
         raise InputError(
             f"{name}: {suffix or 'files without a suffix'} not supported (use {', '.join(SUPPORTED_SUFFIXES)})"
         )
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"{name}: {size} bytes is over the limit of {max_bytes} (raise it with --max-bytes)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    data = read_bytes(path, name, max_bytes)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{name}: the file is empty")
+    if suffix in _HTML and _written_by_mzgraph(data):
+        raise InputError(f"{name}: a page mzgraph wrote (a view or report), not a report to read")
 
     meta = DocumentMetadata()
     hints: list[str] = []
     title_fallback = None
     if suffix == ".docx":
-        original = read_docx(data, name, meta)
+        original = read_docx(data, name, meta, max_bytes=max_bytes)
         mt = MappedText(original)
     elif suffix == ".pdf":
-        original = read_pdf(data, name, meta)
+        original = read_pdf(data, name, meta, max_bytes=max_bytes)
         mt = MappedText(original)
     elif suffix in _HTML:
         original, meta.encoding = _decode_html(data, name)
