@@ -60,3 +60,21 @@ def test_ideas_and_zero_goals_are_not_programs():
 
 def test_goal_idioms_are_not_programs():
     assert names(run("让特殊困难老人“老有所养”，推行“暖心守护”工程。"), G) == ["暖心守护"]
+
+
+def test_quotes_need_evidence_of_being_a_name():
+    text = (
+        "“没想到这么快就办好了。”张大妈说。区里坚持“一个不漏”，做到“应救尽救”，"
+        "把“温度”送到家门口。助餐是“小切口”，也是“家庭为基础”的体现。"
+    )
+    assert names(run(text), G) == []
+
+
+def test_quotes_with_evidence_are_programs():
+    text = "县民政局推行低保申请“掌上办”，在全县推进“长者驿站”“老年课堂”建设，建成“爱心餐厅”36家，打造“党建+邻里”品牌。"
+    assert names(run(text), G) == ["掌上办", "长者驿站", "老年课堂", "爱心餐厅", "党建+邻里"]
+
+
+def test_a_quote_used_twice_is_a_name():
+    text = "“邻里帮”走进社区。截至目前，“邻里帮”已服务老人3000人次。"
+    assert names(run(text), G) == ["邻里帮", "邻里帮"]

@@ -84,3 +84,30 @@ def test_small_chinese_numeral_with_multiplier():
 def test_a_repeated_figure_is_one_target():
     text = "青海省建成互助幸福院520个\n2021年，青海省建成互助幸福院520个，覆盖率达到60%，残疾人康复服务覆盖率达到60%。"
     assert [q.value for q in targets(text)] == [520, 60, 60]
+
+
+def _figures(text: str) -> list[tuple[float, str]]:
+    from mzgraph.model import EntityType
+
+    return [(float(m.quantity.value), m.quantity.unit) for m in run(text).mentions if m.type is EntityType.TARGET]
+
+
+def test_article_and_chapter_counts_are_not_targets():
+    assert _figures("《条例》共六章四十二条，自2024年3月1日起施行。") == []
+    assert _figures("新修订的《办法》共6章42条。") == []
+
+
+def test_how_often_one_thing_happened_is_not_a_target():
+    assert _figures("今年开展了2次专项检查，全年累计培训120次。") == [(120.0, "次")]
+
+
+def test_time_limits_are_targets_in_working_days():
+    assert _figures("办理时限由45个工作日压缩至30个工作日。") == [(45.0, "工作日"), (30.0, "工作日")]
+    assert _figures("急难救助审批时限压缩至24小时。") == [(24.0, "小时")]
+    assert _figures("开通24小时服务热线。") == []
+
+
+def test_approximations_in_words():
+    assert _figures("对上千万名低收入人口开展动态监测。") == [(10000000.0, "人")]
+    assert _figures("向上百万名老人发放消费券，上千人参加。") == [(1000000.0, "人")]
+    assert _figures("分别惠及1200余万和1600余万残疾人。") == [(12000000.0, "人"), (16000000.0, "人")]

@@ -121,7 +121,7 @@ def extract(document: SourceDocument) -> Extraction:
     named = Mask(len(text))
     for x in [*agencies, *places]:
         named.add(x.start, x.end)
-    programs = [p for p in find_programs(text, titles) if not named.covers(p.start, p.end)]
+    programs = [p for p in find_programs(text, titles, {p.end for p in places}) if not named.covers(p.start, p.end)]
     blocked = Mask(len(text))
     for x in [*policies, *programs]:
         blocked.add(x.start - 1, x.end + 1) if getattr(x, "bracketed", False) else blocked.add(x.start, x.end)

@@ -15,6 +15,7 @@ Three general shapes:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from mzgraph.extract.text import Mask
@@ -33,12 +34,23 @@ _METAPHORS = {
     "最后一公里", "最后一米", "最后一百米", "牛鼻子", "指挥棒", "压舱石", "领头雁", "主心骨", "硬骨头", "关键少数",
     "绊脚石", "拦路虎", "助推器", "加速器", "防火墙", "红线", "底线", "生命线", "一盘棋", "排头兵", "先行者", "试验田",
     "风向标", "稳定器", "减压阀", "顶梁柱", "定盘星", "金钥匙", "连心桥", "暖心", "贴心人", "娘家人", "老娘舅",
+    "绿色通道", "快车道", "直通车", "组合拳", "及时雨", "定心丸", "温度", "小切口", "大民生", "民生温度",
 }  # fmt: skip
 # Head nouns that may follow a quoted name and belong to it.
 # Direct speech or a slogan sentence rather than a name.
 _SLOGAN = re.compile(r"[，。！？；,!?;]|.{4,}的.{2,}|^.有所.$")  # 老有所养: the goal, not a program
 _ZERO = re.compile(r"^零[\u4e00-\u9fff]{1,3}$")  # “零事故”, “零投诉”: a goal stated as a slogan
-_BODY_NAME = re.compile(r"(?:委|局|厅|理事会|协会|委员会|联合会|商会)$")
+# Verbs that introduce a named initiative, with up to six characters of object before the
+# quote (推行低保申请“掌上办”, 以“五社联动”为抓手).
+_INTRODUCE = re.compile(
+    r"(?:开展|实施|推行|推进|推动|推广|深化|探索|打造|创新|建立|设立|开设|构建|建设|建成|启动|试点|依托|采取|实行|"
+    r"围绕|治理|创建|培育|打响|擦亮|形成|总结出?了?|首创|升级|按照|以)[^，。；：、,;:!?！？“”]{0,6}$"
+)
+# Words that make what follows a stance, a slogan or a description (坚持“…”, 做到“…”, 是“…”).
+_STANCE = re.compile(r"(?:坚持|做到|确保|力争|力求|就是|是|按|称|叫|成为|真正|说|讲|喊出|提出|树立|践行)$")
+# Shapes only a name has: 党建+X, 1+5+X, 12349
+_NAME_SHAPE = re.compile(r"[+＋\d]")
+_BODY_NAME = re.compile(r"(?:委|局|(?<![餐客大])厅|理事会|协会|委员会|联合会|商会)$")
 _HEAD = re.compile(
     r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
     r"专项工程|工作室|试点|示范|改革|行动计划|体系|网络|热线|小程序|APP|App|app|政务服务平台|服务平台|移动端|客户端)"
@@ -67,9 +79,31 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
-    """Programs in ``text``; ``blocked`` marks text already taken (policy titles)."""
+def _has_evidence(
+    text: str, s: int, e: int, name: str, uses: Counter, place_ends: set[int], named_before: int | None
+) -> bool:
+    """A quote without a head noun is a program only when something says it is a name:
+    a verb that introduces it (推行“掌上办”), a place that owns it (新余市“党建+颐养之家”),
+    a count of it (“长者食堂”28家), its shape (党建+X, 1+5+X), a program quoted just before
+    it (推进“长者照护之家”“综合为老服务中心”建设), a headline opening with it, or its use
+    more than once."""
+    before = text[max(0, s - 10) : s]
+    if _STANCE.search(before):
+        return False  # 坚持“一个都不能少”, 做到“一户不落”, 是“小切口”: a slogan or a figure of speech
+    if _INTRODUCE.search(before) or s in place_ends or _NAME_SHAPE.search(name) or text[e : e + 1].isdigit():
+        return True
+    if named_before is not None and text[named_before:s] in ("", "、", "和", "及", "与"):
+        return True
+    line_start = s == 0 or text[s - 1] == "\n" or (s > 0 and text[s - 1] in "：:" and s - 1 in place_ends)
+    return line_start or uses[name] > 1
+
+
+def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) -> list[ProgramHit]:
+    """Programs in ``text``; ``blocked`` marks text already taken (policy titles);
+    ``place_ends`` are the offsets where a place name ends."""
     is_blocked = blocked.overlaps
+    place_ends = place_ends or set()
+    uses = Counter(m.group(1).strip() for m in _QUOTE.finditer(text))
 
     hits: list[ProgramHit] = []
     for m in _QUOTE.finditer(text):
@@ -86,6 +120,9 @@ def find_programs(text: str, blocked: Mask) -> list[ProgramHit]:
         if head is None and (name in _METAPHORS or _SLOGAN.search(name) or _ZERO.match(name)):
             continue
         if head is None and _BODY_NAME.search(name):  # “两委”, “红白理事会”: a body, not a program
+            continue
+        named_before = hits[-1].end if hits and text[hits[-1].end - 1] == "”" else None
+        if head is None and not _has_evidence(text, s, e, name, uses, place_ends, named_before):
             continue
         end = e + (head.end() if head else 0)
         hits.append(ProgramHit(s, end, name))

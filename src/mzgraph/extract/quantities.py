@@ -19,6 +19,10 @@ from mzgraph.model import Quantity
 
 _UNITS = [
     "个百分点",
+    "个工作日",
+    "工作日",
+    "个小时",
+    "小时",
     "人次",
     "户次",
     "平方米",
@@ -69,12 +73,16 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM}|{_CN})(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
+# 由45个工作日压缩至30个工作日, 24小时内办结: a time limit, which is a figure; 24小时服务 is not
+_TIME_LIMIT = re.compile(r"时限|压缩|缩短|减少|办结|不超过|控制在|提速")
+_ARTICLE_COUNT = re.compile(r"(?:章|共|》)\s*$")  # 共六章四十二条, 《条例》42条: the size of a text
 _CN_VALUE = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 _NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
 # 1936万建档立卡贫困人口: a count in 万 or 亿 with no measure word, followed by who is counted
 _BARE = re.compile(
     rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?"
-    r"(?=[\u4e00-\u9fff]{0,10}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
+    # 1200余万和1600余万残疾人: the first count shares the noun of the second
+    rf"(?=(?:[和、及与或至到](?:{_NUM})(?:余|多)?(?:万|亿)(?:余|多)?)?[\u4e00-\u9fff]{{0,10}}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
 )
 _BARE_END = re.compile(rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?(?=[，。；、,;）)]|$)")
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
@@ -206,6 +214,17 @@ def find_quantities(
         else:
             value = Decimal(num.replace(",", ""))
         value *= _MULT[m.group("mult")]
+        if unit in ("个工作日", "个小时"):
+            unit = unit[1:]
+        if unit in ("工作日", "小时") and value < 1000:
+            sentence_start = (index.find(s) or (s, e))[0]
+            context = text[max(sentence_start, s - 12) : s] + text[e : e + 4]
+            if not _TIME_LIMIT.search(context) and not text.startswith(("内", "以内"), e):
+                continue
+        if unit == "次" and value < 10:
+            continue  # 开展了2次检查: how often one thing happened, not an outcome
+        if unit == "条" and (num[0] in _CN_DIGITS + "十百千" or _ARTICLE_COUNT.search(text[max(0, s - 6) : s])):
+            continue
         if unit in ("%", "％"):
             unit = "%"
         elif unit == "名":
@@ -213,7 +232,8 @@ def find_quantities(
         elif unit == "张床位":
             unit = "张"
         qualifier = None
-        if prev and (prev in _NOT_BEFORE or (prev == "上" and m.group("num")[0] in "百千")):
+        # 上千人 is vague; 上千万名 is an order of magnitude the text reports
+        if prev and (prev in _NOT_BEFORE or (prev == "上" and m.group("num")[0] in "百千" and not m.group("mult"))):
             continue
         if m.group("about") or m.group("about0"):
             qualifier = "more-than"
