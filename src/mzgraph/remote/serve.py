@@ -179,13 +179,12 @@ class SparqlServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
 
-    def execute(self, query: str, params: dict[str, list[str]] | None = None, *, substitutions: dict | None = None):
+    def execute(self, query: str, params: dict[str, list[str]] | None = None):
         """Run a read-only query as the endpoint does: the one way SPARQL reaches the store.
 
-        ``params`` are the protocol's (``default-graph-uri``, ``named-graph-uri``);
-        ``substitutions`` bind variables to terms at query time (pyoxigraph's, SEP-0007), so
-        a value never becomes query text. Returns pyoxigraph's QuerySolutions, QueryBoolean
-        or QueryTriples; raises :class:`EndpointError` (403 for updates, 400 for bad queries).
+        ``params`` are the protocol's (``default-graph-uri``, ``named-graph-uri``). Returns
+        pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples; raises
+        :class:`EndpointError` (403 for updates, 400 for bad queries).
         """
         if _UPDATE.match(_COMMENT.sub(" ", query)):
             raise EndpointError(HTTPStatus.FORBIDDEN, READ_ONLY)
@@ -193,7 +192,6 @@ class SparqlServer(ThreadingHTTPServer):
             return self.store.query(
                 query,
                 prefixes={p: str(ns) for p, ns in PREFIXES.items()},
-                substitutions=substitutions,
                 **_dataset(params or {}, self.dataset),
             )
         except SyntaxError as exc:

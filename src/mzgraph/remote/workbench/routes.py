@@ -133,11 +133,17 @@ def _centre(request: Request) -> ox.NamedNode:
         raise EndpointError(HTTPStatus.BAD_REQUEST, f"not an IRI: {iri!r}") from None
 
 
+def neighbourhood_query(centre: ox.NamedNode) -> str:
+    """``neighbourhood.rq`` about ``centre``."""
+    # str(NamedNode) is the IRI in <...>, and the constructor has checked that it holds no
+    # character that could end it: the query's structure stays the template's
+    return _resource("neighbourhood.rq").replace("$centre", str(centre))
+
+
 def neighbourhood(server: SparqlServer, centre: ox.NamedNode) -> KnowledgeGraph:
-    """The entity's neighbourhood (``neighbourhood.rq``) in a store of its own."""
-    solutions = server.execute(_resource("neighbourhood.rq"), substitutions={ox.Variable("centre"): centre})
+    """The entity's neighbourhood in a store of its own."""
     store = ox.Store()
-    store.extend(ox.Quad(row["s"], row["p"], row["o"]) for row in solutions)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in server.execute(neighbourhood_query(centre)))
     return KnowledgeGraph(OxigraphBackend(store), source=centre.value)
 
 
@@ -196,11 +202,9 @@ def _label(kg: KnowledgeGraph, centre: ox.NamedNode) -> str | None:
 
 def find(server: SparqlServer, request: Request) -> Response:
     """Entities whose name contains ``q`` (``find.rq``), best first."""
-    needle = _required(request, "q").strip()
-    solutions = server.execute(_resource("find.rq"), substitutions={ox.Variable("needle"): ox.Literal(needle)})
-    return _json(
-        [{"iri": row["entity"].value, "label": row["label"].value, "type": row["type"].value} for row in solutions]
-    )
+    query = bind(_resource("find.rq"), {"needle": _required(request, "q").strip()})
+    rows = server.execute(query)
+    return _json([{"iri": row["entity"].value, "label": row["label"].value, "type": row["type"].value} for row in rows])
 
 
 # --- downloads --------------------------------------------------------------------------

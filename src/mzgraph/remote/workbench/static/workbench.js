@@ -12,6 +12,7 @@
                  "unsignedShort", "unsignedByte", "gYear"].map(function (t) { return "http://www.w3.org/2001/XMLSchema#" + t; });
   var ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
   var SHOWN_ROWS = 1000;  // a table of more rows makes the page slow; sorting still covers them all
+  var SHOWN_SENTENCES = 500;  // a hub of a big corpus is named in thousands
   var api = { ready: false, questions: [], prefixes: [], result: null };
   window.workbench = api;
 
@@ -352,7 +353,7 @@
 
     // one row per sentence (kg.describe gives the forms naming the entity there as "a / b"), the names marked
     var sent = headRow($("wb-sentences"), ["document", "characters", "sentence"]);
-    e.sentences.forEach(function (s) {
+    e.sentences.slice(0, SHOWN_SENTENCES).forEach(function (s) {
       var tr = el("tr");
       tr.appendChild(el("td", compact(s.document)));
       tr.appendChild(el("td", s.begin + "–" + s.end, "wb-number"));
@@ -363,6 +364,10 @@
       sent.appendChild(tr);
     });
     if (!e.sentences.length) sent.appendChild(el("tr")).appendChild(el("td", "no sentences")).colSpan = 3;
+    if (e.sentences.length > SHOWN_SENTENCES) {
+      sent.appendChild(el("tr")).appendChild(el("td", "… " + (e.sentences.length - SHOWN_SENTENCES) +
+        " more sentences: the ready question entity-sentences lists them all", "wb-muted")).colSpan = 3;
+    }
   }
   function marked(into, text, names) {
     // split the sentence at every occurrence of a mention; each piece goes in as text
