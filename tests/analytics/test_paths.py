@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from rdflib import Graph
 
-from mzgraph.analytics.paths import GAZETTEER_NOTE, NoPathError, shortest_chains
+from mzgraph.analytics import paths
+from mzgraph.analytics.paths import ASIDE_NOTE, GAZETTEER_NOTE, NoPathError, is_aside, shortest_chains
 from mzgraph.errors import UsageError
 from mzgraph.rdf import MZ, MZR
 from tests.analytics.fixture_graph import SENTENCES
@@ -75,3 +77,32 @@ def test_default_build_connects_the_ministry_to_xinyu(dev_graph_path):
     for i in steps:
         evidence = lines[i + 1].strip()
         assert evidence.startswith("“") or evidence == GAZETTEER_NOTE, lines[i : i + 2]
+
+
+CREDIT = "(本版文/图由江西省民政厅提供)"
+
+
+def test_asides_are_bracketed_sentences_only():
+    assert is_aside(CREDIT) and is_aside("（图为新余市颐养之家 摄影：王伟）") and is_aside("【编者按】")
+    assert not is_aside("(一)民政部出台意见(试行)")  # a bracket closing before the end: not one aside
+    assert not is_aside("江西省民政厅出台《江西省养老服务三年行动计划》。")
+
+
+def test_credit_lines_are_never_evidence(dev_graph):
+    # the bureau's credit line names it, and 江西省 only inside its name: a sentence of the
+    # report that says where the bureau acts is cited instead
+    [chain] = shortest_chains(dev_graph, "江西省民政厅", "乐安县").chains
+    assert str(chain[0]) == "江西省民政厅 -[locatedIn]-> 江西省"
+    assert chain[0].sentence and not is_aside(chain[0].sentence) and "民政厅" in chain[0].sentence
+    net = nx.MultiDiGraph()
+    net.add_node("a", label="江西省民政厅", type="Agency")
+    net.add_node("p", label="江西省", type="AdministrativeArea")
+    net.add_edge("a", "p", key="locatedIn", relation="locatedIn", sentences=[CREDIT])
+    step = paths._step(net, set(), "a", "p")
+    assert step.sentence is None and step.evidence == ASIDE_NOTE
+
+
+def test_specific_relations_come_before_the_province_hub(dev_graph):
+    chains = shortest_chains(dev_graph, "江西省委", "江西省政府").chains
+    assert [[s.relation for s in c] for c in chains] == [["issuedBy", "issuedBy"]] * 2 + [["locatedIn", "locatedIn"]]
+    assert all(c[0].subject == c[1].subject for c in chains[:2])  # one policy both issued

@@ -7,6 +7,14 @@ for administrative ``partOf`` links that come from the division code table).
 
 Entities are named by label: ``rdfs:label`` first, then ``skos:altLabel``, compared after
 Unicode NFKC normalisation, case folding and removal of spaces and title marks (《》).
+
+Of the chains with fewest steps, those whose steps have sentences come first, then those
+made of specific relations (issuedBy, hasTarget, basedOn) rather than the generic locatedIn
+and partOf, then those through less connected entities: a chain through the province every
+entity is located in says least. A step's sentence is one that names both ends, each outside
+the other's name if any does (江西省 inside 江西省民政厅 does not state where the bureau is);
+a sentence that is wholly an aside in brackets, like a photo credit (本版文/图由…提供) or a
+caption, is never shown as evidence.
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
 GAZETTEER_NOTE = "(administrative division code table)"
 NO_SENTENCE_NOTE = "(no supporting sentence recorded)"
+ASIDE_NOTE = "(named only in an aside: a credit or caption line)"
+GENERIC_RELATIONS = frozenset({"locatedIn", "partOf"})
+_ASIDE_BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 # how many shortest paths are looked at before the best ``max_chains`` are chosen; in a hub-rich
 # graph their number grows combinatorially
 _ENUMERATION_CAP = 10_000
@@ -54,12 +65,15 @@ class Step:
     object_label: str
     sentence: str | None  # the supporting sentence, None when there is none
     from_gazetteer: bool
+    only_in_asides: bool = False  # every sentence behind it is a credit or caption line
 
     @property
     def evidence(self) -> str:
         if self.sentence:
             return self.sentence
-        return GAZETTEER_NOTE if self.from_gazetteer else NO_SENTENCE_NOTE
+        if self.from_gazetteer:
+            return GAZETTEER_NOTE
+        return ASIDE_NOTE if self.only_in_asides else NO_SENTENCE_NOTE
 
     def __str__(self) -> str:
         return f"{self.subject_label} -[{self.relation}]-> {self.object_label}"
@@ -139,23 +153,63 @@ def _names(net: nx.MultiDiGraph, node: str) -> list[str]:
     return [d["label"], *d.get("alt_labels", ())]
 
 
+def is_aside(sentence: str) -> bool:
+    """A sentence that is wholly one bracketed aside: a credit, a caption, an editor's note."""
+    text = sentence.strip()
+    if len(text) < 2 or _ASIDE_BRACKETS.get(text[0]) != text[-1]:
+        return False
+    depth = 0
+    for i, ch in enumerate(text):  # the first bracket closes at the very end, not before
+        if ch in _ASIDE_BRACKETS:
+            depth += 1
+        elif ch in _ASIDE_BRACKETS.values():
+            depth -= 1
+            if depth == 0 and i < len(text) - 1:
+                return False
+    return True
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    out = []
+    for name in filter(None, names):
+        start = text.find(name)
+        while start != -1:
+            out.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    return out
+
+
+def _named_apart(text: str, own: list[str], other: list[str]) -> bool:
+    """``text`` names the entity (``own``) somewhere not inside a naming of ``other``."""
+    outer = _spans(text, other)
+    return any(not any(a <= b and e <= f and (a, f) != (b, e) for a, f in outer) for b, e in _spans(text, own))
+
+
 def _best_sentence(net: nx.MultiDiGraph, s: str, o: str, sentences: list[str]) -> str | None:
-    """The sentence that names both ends of the relation, if any does (else the first listed)."""
+    """The sentence to cite for ``s → o``: not an aside; naming both ends apart, else both, else any."""
+    said = [t for t in sentences if not is_aside(t)]
+    subject, obj = _names(net, s), _names(net, o)
 
-    def names_both(text: str) -> bool:
-        return any(n in text for n in _names(net, s)) and any(n in text for n in _names(net, o))
+    def rank(text: str) -> int:
+        if _named_apart(text, subject, obj) and _named_apart(text, obj, subject):
+            return 0
+        named_both = any(n in text for n in subject) and any(n in text for n in obj)
+        return 1 if named_both else 2
 
-    return next((t for t in sentences if names_both(t)), sentences[0] if sentences else None)
+    return min(said, key=rank) if said else None  # min keeps the first of equals: stable
 
 
 def _step(net: nx.MultiDiGraph, gazetteer: set, u: str, v: str) -> Step:
-    """The relation that joins ``u`` and ``v`` (either direction); one backed by a sentence is preferred."""
+    """The relation that joins ``u`` and ``v`` (either direction); one backed by a sentence is
+    preferred, then a specific one over locatedIn/partOf."""
     candidates = []
     for s, o in ((u, v), (v, u)):
         for rel, data in (net.get_edge_data(s, o) or {}).items():
-            sentence = _best_sentence(net, s, o, data.get("sentences") or [])
-            candidates.append((0 if sentence else 1, rel, s, o, sentence))
-    _, rel, s, o, sentence = min(candidates)
+            sentences = data.get("sentences") or []
+            sentence = _best_sentence(net, s, o, sentences)
+            asides = bool(sentences) and sentence is None
+            candidates.append((0 if sentence else 1, rel in GENERIC_RELATIONS, rel, s, o, sentence, asides))
+    _, _, rel, s, o, sentence, asides = min(candidates)
     return Step(
         subject=s,
         subject_label=net.nodes[s]["label"],
@@ -164,6 +218,17 @@ def _step(net: nx.MultiDiGraph, gazetteer: set, u: str, v: str) -> Step:
         object_label=net.nodes[o]["label"],
         sentence=sentence,
         from_gazetteer=(s, rel, o) in gazetteer,
+        only_in_asides=asides,
+    )
+
+
+def _chain_order(simple: nx.Graph, nodes: list[str], chain: list[Step]) -> tuple:
+    """Sentences first, then specific relations, then the least connected entities on the way."""
+    return (
+        sum(step.sentence is None for step in chain),
+        sum(step.relation in GENERIC_RELATIONS for step in chain),
+        sum(simple.degree(n) for n in nodes[1:-1]),
+        [(str(step), step.subject, step.object) for step in chain],
     )
 
 
@@ -184,7 +249,8 @@ class Chains:
 def shortest_chains(graph: Graph, source: str, target: str, *, max_chains: int = 5) -> Chains:
     """Up to ``max_chains`` shortest chains of relations from the entity labelled ``source`` to ``target``.
 
-    Chains are ordered by how many of their steps lack a sentence, then by their labels, so the
+    Chains are ordered by how many of their steps lack a sentence, how many are generic
+    (locatedIn, partOf), how connected the entities they pass are, then by their labels, so the
     output is the same on every run. Raises ``UsageError`` for unknown or ambiguous labels and
     ``NoPathError`` when nothing connects the two.
     """
@@ -201,11 +267,13 @@ def shortest_chains(graph: Graph, source: str, target: str, *, max_chains: int =
             "(they lie in separate parts of the network of {} and {} entities)".format(*sizes)
         )
     gazetteer = _gazetteer_edges(graph) | implied
-    chains = []
+    ranked = []
     for nodes in itertools.islice(nx.all_shortest_paths(simple, a, b), _ENUMERATION_CAP):
-        chains.append([_step(net, gazetteer, u, v) for u, v in itertools.pairwise(nodes)])
-    chains.sort(key=lambda c: (sum(s.sentence is None for s in c), [(str(s), s.subject, s.object) for s in c]))
-    return Chains(a, net.nodes[a]["label"], b, net.nodes[b]["label"], chains[:max_chains])
+        chain = [_step(net, gazetteer, u, v) for u, v in itertools.pairwise(nodes)]
+        ranked.append((_chain_order(simple, nodes, chain), chain))
+    ranked.sort(key=lambda pair: pair[0])
+    chains = [chain for _, chain in ranked[:max_chains]]
+    return Chains(a, net.nodes[a]["label"], b, net.nodes[b]["label"], chains)
 
 
 def format_chains(result: Chains) -> str:
