@@ -29,7 +29,6 @@ PAGE_CSP = (
     "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
-STATIC_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 DOWNLOADS = {"csv": ("text/csv", "csv"), "json": ("application/json", "json")}  # format → media type, suffix
 PARAM_PREFIX = "p."  # /workbench/bind?name=entity-sentences&p.label=新余市
 
@@ -39,12 +38,9 @@ def _resource(name: str) -> str:
     return (resources.files("mzgraph.remote.workbench") / name).read_text(encoding="utf-8")
 
 
-def _static(name: str, headers: dict[str, str] | None = None) -> Response:
-    suffix = name[name.rfind(".") :]
+def _static(name: str, media_type: str, headers: dict[str, str] | None = None) -> Response:
     body = _resource(f"static/{name}").encode("utf-8")
-    return Response(
-        HTTPStatus.OK, body, STATIC_TYPES[suffix] + "; charset=utf-8", {**COMMON_HEADERS, **(headers or {})}
-    )
+    return Response(HTTPStatus.OK, body, media_type + "; charset=utf-8", {**COMMON_HEADERS, **(headers or {})})
 
 
 def _json(obj) -> Response:
@@ -63,15 +59,15 @@ def _required(request: Request, name: str) -> str:
 
 
 def page(server: SparqlServer, request: Request) -> Response:
-    return _static("index.html", {"Content-Security-Policy": PAGE_CSP})
+    return _static("index.html", "text/html", {"Content-Security-Policy": PAGE_CSP})
 
 
 def script(server: SparqlServer, request: Request) -> Response:
-    return _static("workbench.js")
+    return _static("workbench.js", "text/javascript")
 
 
 def stylesheet(server: SparqlServer, request: Request) -> Response:
-    return _static("workbench.css")
+    return _static("workbench.css", "text/css")
 
 
 # --- ready questions --------------------------------------------------------------------
