@@ -46,7 +46,13 @@ def main() -> None:
             page.screenshot(path=str(args.out / "workbench-query.png"))
             page.fill("#wb-find", args.entity)
             page.press("#wb-find", "Enter")
-            page.click(f"#wb-find-results a:text-is('{args.entity}')")
+            page.wait_for_function(  # one match opens at once; several make a list
+                "l => document.getElementById('wb-entity-label').textContent === l"
+                " || document.querySelector('#wb-find-results a')",
+                arg=args.entity,
+            )
+            if page.locator("#wb-find-results a").count():
+                page.click(f"#wb-find-results a:text-is('{args.entity}')")
             frame = page.wait_for_selector("#wb-network[src*='/workbench/network']").content_frame()
             frame.wait_for_url("**/workbench/network?**")
             frame.wait_for_function("() => window.mzgraph && window.mzgraph.ready === true", timeout=60_000)

@@ -150,12 +150,19 @@ def test_an_entity_page_from_a_result_link(open_workbench, served):
 def test_find_an_entity_by_name(open_workbench, served):
     opened = open_workbench(served)
     page = opened.page
-    page.fill("#wb-find", "新余")
+    page.fill("#wb-find", "民政")  # 民政部 and 江西省民政厅: a list to choose from
     page.press("#wb-find", "Enter")
-    page.click("#wb-find-results a:text-is('新余市')")
+    page.click("#wb-find-results a:text-is('江西省民政厅')")
     _open_entity(page)
-    assert page.inner_text("#wb-entity-label") == "新余市"
+    assert page.inner_text("#wb-entity-label") == "江西省民政厅"
+    assert page.locator("#wb-find-results li").count() == 0
+    page.fill("#wb-find", "新余")  # one entity only: opened at once
+    page.press("#wb-find", "Enter")
+    page.wait_for_function("() => document.getElementById('wb-entity-label').textContent === '新余市'")
     assert re.search(r"#entity=https%3A%2F%2Fw3id.org%2Fmzgraph%2Fresource%2Fplace%2F360500$", page.url)
+    page.fill("#wb-find", "没有这个名字")
+    page.press("#wb-find", "Enter")
+    page.wait_for_selector("#wb-find-results li:text-is('no entity is named like “没有这个名字”')")
     opened.assert_clean()
 
 

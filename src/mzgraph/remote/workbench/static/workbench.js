@@ -395,6 +395,7 @@
     if (!q) return;
     getJSON("/workbench/find?q=" + encodeURIComponent(q)).then(function (found) {
       if (!found.length) { list.appendChild(el("li", "no entity is named like “" + q + "”")); return; }
+      if (found.length === 1) { location.hash = entityHref(found[0].iri); return; }  // the only one: open it
       found.forEach(function (f) {
         var li = el("li");
         li.appendChild(typeBadge(f.type));
@@ -404,6 +405,11 @@
         list.appendChild(li);
       });
     }, function (err) { list.appendChild(el("li", err.message)); });
+  });
+
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") $("wb-find-results").replaceChildren(); });
+  document.addEventListener("click", function (ev) {
+    if (!$("wb-header").contains(ev.target)) $("wb-find-results").replaceChildren();
   });
 
   // ---- start ----------------------------------------------------------------------------------------
