@@ -20,6 +20,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from mzgraph.gazetteer import COUNTRY_CODE
 from mzgraph.rdf.namespaces import ITSRDF, MZ, NIF
 
 CORE_TYPES = ("Agency", "Policy", "AdministrativeArea", "Program", "Target")
@@ -100,3 +101,23 @@ def to_networkx(g: Graph, *, types: tuple[str, ...] | None = None) -> nx.MultiDi
             if str(s) in net and str(o) in net:
                 net.add_edge(str(s), str(o), key=rel, relation=rel, sentences=edge_sentences.get((s, MZ[rel], o), []))
     return net
+
+
+def implied_country_links(net: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """``(province, 中国)`` pairs for the provinces of ``net`` not linked to the country in it.
+
+    The graph keeps 中国 out of the places' parent chains (a province's link to the country
+    is implied by every division code, and annotators do not list it), so a national body
+    located in 中国 would sit apart from every local place. The path search walks these links
+    and the network view draws them (dashed), both as coming from the division code table.
+    """
+    country = next((n for n, d in net.nodes(data=True) if d.get("division_code") == COUNTRY_CODE), None)
+    if country is None:
+        return []
+    return [
+        (node, country)
+        for node, data in net.nodes(data=True)
+        if node != country
+        and (data.get("division_code") or "").endswith("0000")
+        and not net.has_edge(node, country, key="partOf")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from rdflib import RDFS, URIRef
 
 from mzgraph.network import CORE_TYPES
 from mzgraph.view import write_html
@@ -205,3 +206,47 @@ def test_an_empty_graph_gives_a_page_that_says_so(open_page, tmp_path):
     assert opened.page.evaluate(DRAWN) == 0
     assert "nothing to draw" in opened.page.inner_text("#mz-panel")
     assert opened.errors == []
+
+
+HUB_LABELS_OVERLAPPING = """() => {
+  const net = mzgraph.network, rows = mzgraph.data.nodes, E = mzgraph.data.edges;
+  const hub = rows.reduce((best, r, i) => (r[5] > rows[best][5] ? i : best), 0);
+  const ring = E.filter(e => e[0] === hub || e[1] === hub).map(e => (e[0] === hub ? e[1] : e[0]));
+  const boxes = ring.map(id => net.getBoundingBox(id));  // the node with its label
+  let overlapping = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlapping++;
+  }
+  return [rows[hub][0], ring.length, overlapping];
+}"""
+
+
+def test_dev_view_links_the_country_rows_the_unlinked_and_spreads_the_hub(open_page, dev_page_path, dev_graph):
+    page = open_page(dev_page_path, width=1400, height=1000).page
+    # 中国 (where 民政部 is) joins the province by the dashed link the division codes imply
+    china, province = _node_id(page, "中国"), _node_id(page, "江西省")
+    implied = page.evaluate("mzgraph.edges.get().filter(e => e.dashes)")
+    assert [(e["from"], e["to"], e["label"]) for e in implied] == [(province, china, "partOf")]
+    drawn = nx.Graph(page.evaluate("mzgraph.edges.get().map(e => [e.from, e.to])"))
+    assert nx.has_path(drawn, _node_id(page, "民政部"), province)
+    # entities the graph relates to nothing sit in a row below the drawing, not scattered around it
+    unlinked = [n for n in range(page.evaluate("mzgraph.data.nodes.length")) if n not in drawn]
+    labels = {page.evaluate("id => mzgraph.data.nodes[id][0]", n) for n in unlinked}
+    alone = {str(dev_graph.value(e, RDFS.label)) for e in _entities_without_relations(dev_graph)}
+    assert labels == alone and len(alone) >= 1
+    pos = page.evaluate("mzgraph.network.getPositions()")
+    lowest_linked = max(p["y"] for n, p in pos.items() if int(n) in drawn)
+    row = [pos[str(n)] for n in unlinked]
+    assert all(p["y"] > lowest_linked for p in row) and len({p["y"] for p in row}) <= 1 + len(row) // 5
+    assert f"{len(alone)} with no relation in the graph" in page.inner_text("#mz-layout-note")
+    # the province hub's neighbours keep their labels apart (17 overlapping pairs of 46 before)
+    hub, ring, overlapping = page.evaluate(HUB_LABELS_OVERLAPPING)
+    assert hub == "江西省" and ring > 40 and overlapping <= ring // 10
+
+
+def _entities_without_relations(graph):
+    from mzgraph.network import to_networkx
+
+    net = to_networkx(graph)
+    return [URIRef(n) for n in net if not net.degree(n)]

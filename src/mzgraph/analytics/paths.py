@@ -28,8 +28,7 @@ import networkx as nx
 from rdflib import Graph
 
 from mzgraph.errors import MzgraphError, UsageError
-from mzgraph.gazetteer import COUNTRY_CODE
-from mzgraph.network import to_networkx
+from mzgraph.network import implied_country_links, to_networkx
 from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
 GAZETTEER_NOTE = "(administrative division code table)"
@@ -126,26 +125,6 @@ def _gazetteer_edges(graph: Graph) -> set[tuple[str, str, str]]:
                     prov:wasDerivedFrom <{GAZETTEER}> }}"""
     )
     return {(str(s), str(p).rsplit("#", 1)[-1], str(o)) for s, p, o in rows}
-
-
-def _link_provinces_to_country(net: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
-    """Add ``province partOf 中国`` edges for the search, from the division codes.
-
-    The graph keeps 中国 out of the places' parent chains (a province's link to the country
-    is implied by every code, and annotators do not list it), so a national body that sits
-    in 中国 would otherwise never reach a local place. The added edges are reported as
-    coming from the division code table, like the graph's own ``partOf`` links.
-    """
-    country = next((n for n, d in net.nodes(data=True) if d.get("division_code") == COUNTRY_CODE), None)
-    added: set[tuple[str, str, str]] = set()
-    if country is None:
-        return added
-    for node, data in list(net.nodes(data=True)):
-        code = data.get("division_code") or ""
-        if node != country and code.endswith("0000") and not net.has_edge(node, country, key="partOf"):
-            net.add_edge(node, country, key="partOf", relation="partOf", sentences=[])
-            added.add((node, "partOf", country))
-    return added
 
 
 def _names(net: nx.MultiDiGraph, node: str) -> list[str]:
@@ -255,7 +234,10 @@ def shortest_chains(graph: Graph, source: str, target: str, *, max_chains: int =
     ``NoPathError`` when nothing connects the two.
     """
     net = to_networkx(graph)
-    implied = _link_provinces_to_country(net)
+    implied = set()
+    for province, country in implied_country_links(net):
+        net.add_edge(province, country, key="partOf", relation="partOf", sentences=[])
+        implied.add((province, "partOf", country))
     a, b = find_entity(net, source), find_entity(net, target)
     if a == b:
         raise UsageError(f"{source!r} and {target!r} name the same entity ({net.nodes[a]['label']})")

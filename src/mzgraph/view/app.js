@@ -6,7 +6,7 @@
  *   types:     [name, display name, colour, vis shape]
  *   nodes:     [label, type, size, x, y, degree, community, other names, value, unit,
  *               indicator, sentence indices, iri]
- *   edges:     [from, to, relation index, sentence indices]
+ *   edges:     [from, to, relation index, sentence indices(, 1 when implied by the division codes)]
  *   sentences: shared table, so a sentence naming ten entities is stored once.
  */
 (function () {
@@ -45,10 +45,17 @@
     // style comes from the type's group: per-item style objects make vis deep-copy options per node
     nodeItems[i] = { id: i, label: clip(r[N.label], LABEL_MAX), group: "t" + r[N.type], size: r[N.size], x: r[N.x], y: r[N.y] };
   }
+  var linkCount = ROWS.map(function () { return 0; });
+  EROWS.forEach(function (e) { linkCount[e[0]]++; linkCount[e[1]]++; });
+  // entities with no relation stay in the row the layout put them in, below the drawing
+  for (var u = 0; u < ROWS.length; u++) if (!linkCount[u]) nodeItems[u].physics = false;
+  // a hub's edges are as long as its ring of neighbours needs to keep their labels apart
+  function springLength(a, b) { return Math.max(100, 14 * Math.max(linkCount[a], linkCount[b])); }
   var edgeItems = new Array(EROWS.length);
   for (var j = 0; j < EROWS.length; j++) {
     var er = EROWS[j];
-    edgeItems[j] = { id: j, from: er[0], to: er[1], label: RELS[er[2]] };
+    edgeItems[j] = { id: j, from: er[0], to: er[1], label: RELS[er[2]], length: springLength(er[0], er[1]) };
+    if (er[4] === 1) edgeItems[j].dashes = true;
   }
   var groups = {};
   TYPES.forEach(function (t, k) { groups["t" + k] = { shape: t[3], color: typeColour(k) }; });
@@ -166,6 +173,7 @@
     var e = EROWS[id];
     tip.replaceChildren();
     tip.appendChild(el("div", ROWS[e[0]][N.label] + " —" + RELS[e[2]] + "→ " + ROWS[e[1]][N.label], "mz-name"));
+    if (e[4] === 1) tip.appendChild(el("div", "implied by the administrative division codes", "mz-muted"));
     sentenceList(e[3], 3, tip, "mz-sentence");
   }
   function placeTip(pointer) {

@@ -17,6 +17,7 @@ import networkx as nx
 
 SPRING_LIMIT = 500  # networkx's spring layout needs scipy above 500 nodes, and gets slow
 SPACING = 28.0  # canvas units between neighbouring nodes in a disc
+UNLINKED_SPACING = 260.0  # canvas units between entities with no relation (room for a long label)
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -73,11 +74,29 @@ def community_discs(net: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def spring(net: nx.Graph) -> dict[str, tuple[float, float]]:
-    """A seeded force-directed layout, scaled to the page's canvas units."""
+    """A seeded force-directed layout, scaled to the page's canvas units; entities with no
+    relation in a row beneath it (a force layout scatters them around the edges)."""
     simple = nx.Graph(net.to_undirected(as_view=True))
-    scale = SPACING * 3 * math.sqrt(max(len(simple), 1))
-    raw = nx.spring_layout(simple, seed=0, iterations=60, scale=scale)
-    return _centre({n: (float(x), float(y)) for n, (x, y) in raw.items()})
+    linked = simple.subgraph([n for n in simple if simple.degree(n)])
+    scale = SPACING * 3 * math.sqrt(max(len(linked), 1))
+    raw = nx.spring_layout(linked, seed=0, iterations=60, scale=scale) if len(linked) else {}
+    pos = _centre({n: (float(x), float(y)) for n, (x, y) in raw.items()})
+    return {**pos, **unlinked_row(sorted(n for n in simple if not simple.degree(n)), pos)}
+
+
+def unlinked_row(nodes: list[str], pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """``nodes`` in rows below the drawing ``pos``, as wide as it, a label's width apart."""
+    if not nodes:
+        return {}
+    xs = [p[0] for p in pos.values()] or [0.0]
+    bottom = max((p[1] for p in pos.values()), default=0.0)
+    width = max(max(xs) - min(xs), UNLINKED_SPACING)
+    per_row = max(1, int(width // UNLINKED_SPACING) + 1)
+    left = (min(xs) + max(xs)) / 2 - (min(per_row, len(nodes)) - 1) * UNLINKED_SPACING / 2
+    return {
+        n: (round(left + (k % per_row) * UNLINKED_SPACING), round(bottom + UNLINKED_SPACING * (2 + k // per_row) / 2))
+        for k, n in enumerate(nodes)
+    }
 
 
 def _centre(pos: dict) -> dict[str, tuple[float, float]]:

@@ -27,7 +27,7 @@ import networkx as nx
 
 from mzgraph import __version__
 from mzgraph.errors import MzgraphError
-from mzgraph.network import CORE_TYPES, RELATIONS
+from mzgraph.network import CORE_TYPES, RELATIONS, implied_country_links
 from mzgraph.rdf.io import atomic_write
 from mzgraph.view.layout import positions
 
@@ -135,6 +135,11 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
     def sentence_ids(texts) -> list[int]:
         return [sentence_index.setdefault(str(s), len(sentence_index)) for s in texts or ()]
 
+    implied = implied_country_links(net) if net.is_multigraph() else []
+    if implied:  # drawn dashed: the division codes imply them, the graph does not state them
+        net = net.copy()
+        for province, country in implied:
+            net.add_edge(province, country, key="partOf", relation="partOf", sentences=[], implied=True)
     order = sorted(net.nodes, key=str)
     node_index = {n: i for i, n in enumerate(order)}
     pos = positions(net)
@@ -171,7 +176,8 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         rel = str(d.get("relation") or key or "")
         if rel not in relation_names:
             relation_names.append(rel)
-        edge_rows.append([node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))])
+        row = [node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))]
+        edge_rows.append([*row, 1] if d.get("implied") else row)
     n = len(rows)
     if not n:
         note = "nothing to draw: no entities (of the chosen types) in this graph"
@@ -179,6 +185,9 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         note = f"layout: force-directed, stopped after {STABILIZATION_ITERATIONS} steps"
     else:
         note = "layout: precomputed (communities as discs, hubs in the middle)" if n > 500 else "layout: precomputed"
+    unlinked = sum(1 for node in net if not net.degree(node))
+    if unlinked:
+        note += f"; {unlinked} with no relation in the graph, in the row{'s' if unlinked > 1 else ''} below"
     return {
         "title": title,
         "physics": physics,
