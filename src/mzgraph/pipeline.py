@@ -12,6 +12,10 @@ corpus:
   rdflib formats); :func:`build_to_file` streams N-Triples / N-Quads document by document,
   then the shared entities, so a corpus of thousands of reports never sits in one Graph;
 * one bad file does not stop a batch: its one-line reason is collected in ``failures``.
+
+The two steps can run apart (``mzgraph.cluster`` runs the first as Dask tasks):
+:func:`process_document` does one document and gives a picklable :class:`DocumentOutcome`;
+:func:`write_outputs` merges outcomes in the order given and writes the output.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import os
 import pickle
 import shutil
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,12 +87,14 @@ def default_cache_dir(output: Path) -> Path:
 
 
 @dataclass
-class _Outcome:
+class DocumentOutcome:
+    """What :func:`process_document` gives for one path (picklable)."""
+
     path: str
-    entry: CacheEntry | None = None
-    failure: str | None = None
+    entry: CacheEntry | None = None  # the document as built (None on failure)
+    failure: str | None = None  # one-line reason it could not be built
     from_cache: bool = False
-    stamp: FileStamp | None = None
+    stamp: FileStamp | None = None  # the file's size, mtime and hash, for the cache index
 
 
 def _ntriples(part: KnowledgeBase) -> bytes:
@@ -100,30 +106,40 @@ def _make_entry(path: str, extraction: Extraction) -> CacheEntry:
     return CacheEntry.make(path, extraction, part, shared_part(part), _ntriples(part))
 
 
-def _process(path: str, max_bytes: int, cache_dir: str | None) -> _Outcome:
+def process_document(
+    path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES, cache_dir: Path | str | None = None
+) -> DocumentOutcome:
+    """Read, extract, resolve and encode one document, or take it from the cache in
+    ``cache_dir`` (there a new result is also stored, and the outcome carries no bytes:
+    the merge reads them from the same cache). Never raises for a bad file."""
+    path = str(path)
     p = Path(path)
-    cache = BuildCache(cache_dir) if cache_dir else None
+    cache = BuildCache(cache_dir) if cache_dir is not None else None
     try:
         st = p.stat()
         if cache is not None and p.is_file() and st.st_size <= max_bytes:
             digest = content_hash(p)
             entry = cache.load(path, digest)
             if entry is not None:
-                return _Outcome(path, entry, from_cache=True, stamp=FileStamp.of(st, digest))
+                return DocumentOutcome(path, entry, from_cache=True, stamp=FileStamp.of(st, digest))
         extraction = extract_file(p, max_bytes=max_bytes)
     except MzgraphError as exc:
-        return _Outcome(path, failure=str(exc))
+        return DocumentOutcome(path, failure=str(exc))
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
-            return _Outcome(path, failure=f"{path}: no such file")
-        return _Outcome(path, failure=f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
+            return DocumentOutcome(path, failure=f"{path}: no such file")
+        return DocumentOutcome(path, failure=f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
     entry = _make_entry(path, extraction)
     if cache is not None:  # the main process reads the bytes back from the cache files
         entry = cache.store(entry)
-    return _Outcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
+    return DocumentOutcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
 
 
-def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[_Outcome]:
+def _process(path: str, max_bytes: int, cache_dir: str | None) -> DocumentOutcome:
+    return process_document(path, max_bytes=max_bytes, cache_dir=cache_dir)
+
+
+def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[DocumentOutcome]:
     return [_process(*task) for task in tasks]
 
 
@@ -131,7 +147,7 @@ def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[_Outcome]:
 # The corpus
 
 
-def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int) -> Iterator[_Outcome]:
+def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int) -> Iterator[DocumentOutcome]:
     """Every document's outcome, in the order of ``paths``.
 
     Files the cache index vouches for are loaded here; the others go to ``jobs`` worker
@@ -162,10 +178,10 @@ def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_byt
         if entry is None:  # vanished or damaged since it was seen: build it here
             yield _process(path, max_bytes, cache_dir)
         else:
-            yield _Outcome(path, entry, from_cache=True, stamp=FileStamp.of(st, known))
+            yield DocumentOutcome(path, entry, from_cache=True, stamp=FileStamp.of(st, known))
 
 
-def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[_Outcome]:
+def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[DocumentOutcome]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield _process(*task)
@@ -188,6 +204,20 @@ def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[_Outco
             yield from results
 
 
+def _detail(entry: CacheEntry, cache: BuildCache | None) -> tuple[Extraction, KnowledgeBase]:
+    data = entry.detail if entry.detail is not None or cache is None else cache.detail(entry)
+    return pickle.loads(data)
+
+
+def with_unique_id(entry: CacheEntry, cache: BuildCache | None) -> CacheEntry:
+    """The entry of a document whose id an earlier document of the build already took (two
+    files with one stem), under ``<id>-<first 8 of its content hash>``. Not cached: the
+    clash belongs to this build."""
+    extraction, _ = _detail(entry, cache)
+    extraction.document.doc_id = f"{entry.doc_id}-{entry.content_hash[:8]}"
+    return _make_entry(entry.path, extraction)
+
+
 class _Corpus:
     """Merges document outcomes in order: unique document ids, resolution, bookkeeping."""
 
@@ -201,10 +231,9 @@ class _Corpus:
         self.scoped_counts: dict[str, int] = {}
 
     def _detail(self, entry: CacheEntry) -> tuple[Extraction, KnowledgeBase]:
-        data = entry.detail if entry.detail is not None or self.cache is None else self.cache.detail(entry)
-        return pickle.loads(data)
+        return _detail(entry, self.cache)
 
-    def add(self, outcome: _Outcome) -> CacheEntry | None:
+    def add(self, outcome: DocumentOutcome) -> CacheEntry | None:
         """Merge one outcome; gives the document's entry (None on failure)."""
         res = self.result
         if outcome.entry is None:
@@ -212,9 +241,7 @@ class _Corpus:
             return None
         entry = outcome.entry
         if entry.doc_id in self.used_ids:  # two files with one stem: tell them apart by content
-            extraction, _ = self._detail(entry)
-            extraction.document.doc_id = f"{entry.doc_id}-{entry.content_hash[:8]}"
-            entry = _make_entry(entry.path, extraction)  # not cached: the clash belongs to this build
+            entry = with_unique_id(entry, self.cache)
         self.used_ids.add(entry.doc_id)
         if self.keep_details:
             self.resolver.merge(self._detail(entry)[1])
@@ -233,27 +260,42 @@ class _Corpus:
             self.stamps[outcome.path] = outcome.stamp
         return entry
 
-    def write_ntriples(self, entry: CacheEntry, out: BinaryIO, *, quads: bool) -> None:
-        """The document's own triples; in N-Quads, in the document's named graph (named as
-        ``mzgraph.rdf.partition`` names it, so exports, pushes and streamed builds agree)."""
-        if entry.ntriples is None and not quads:
-            out.flush()
-            with open(self.cache.ntriples_path(entry), "rb") as f:
-                _copy(f, out)
-            return
-        data = entry.ntriples if entry.ntriples is not None else self.cache.ntriples_path(entry).read_bytes()
-        if quads:
-            graph = f" <{document_graph_iri(document_iri(entry.doc_id))}> .\n".encode()
-            data = data.replace(b" .\n", graph)  # a newline inside a literal is escaped
-        out.write(data)
-
     def finish(self) -> KnowledgeBase:
         kb = self.resolver.result()
-        counts = dict(self.scoped_counts)
-        for ent in kb.entities.values():
-            counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
-        self.result.entity_counts = {t.value: counts[t.value] for t in EntityType if counts.get(t.value)}
+        self.result.entity_counts = entity_counts(kb, self.scoped_counts)
         return kb
+
+
+def entity_counts(kb: KnowledgeBase, scoped_counts: dict[str, int]) -> dict[str, int]:
+    """Entities by class name: those of ``kb`` and the documents' own (``scoped_counts``)."""
+    counts = dict(scoped_counts)
+    for ent in kb.entities.values():
+        counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
+    return {t.value: counts[t.value] for t in EntityType if counts.get(t.value)}
+
+
+def write_document(entry: CacheEntry, out: BinaryIO, *, quads: bool, cache: BuildCache | None) -> None:
+    """The document's own triples; in N-Quads, in the document's named graph (named as
+    ``mzgraph.rdf.partition`` names it, so exports, pushes and streamed builds agree)."""
+    if entry.ntriples is None and not quads:
+        out.flush()
+        with open(cache.ntriples_path(entry), "rb") as f:
+            _copy(f, out)
+        return
+    data = entry.ntriples if entry.ntriples is not None else cache.ntriples_path(entry).read_bytes()
+    if quads:
+        graph = f" <{document_graph_iri(document_iri(entry.doc_id))}> .\n".encode()
+        data = data.replace(b" .\n", graph)  # a newline inside a literal is escaped
+    out.write(data)
+
+
+def entities_bytes(kb: KnowledgeBase, *, quads: bool) -> bytes:
+    """The triples of the entities shared between documents (after them in a streamed
+    output); in N-Quads, in the entities graph."""
+    shared = entities_ntriples(kb).encode("utf-8")
+    if quads:
+        shared = shared.replace(b" .\n", f" <{ENTITIES_GRAPH}> .\n".encode())
+    return shared
 
 
 def _copy(src: BinaryIO, out: BinaryIO) -> None:
@@ -275,7 +317,8 @@ def _copy(src: BinaryIO, out: BinaryIO) -> None:
         shutil.copyfileobj(src, out, 1 << 20)
 
 
-def _discover(inputs: list[Path] | None) -> list[Path]:
+def discover(inputs: list[Path] | None) -> list[Path]:
+    """The documents of a build, in the order they are merged (``data/`` when none given)."""
     paths = ingest.discover(list(inputs) if inputs else [DEFAULT_DATA])
     if not paths:
         raise InputError(f"no supported documents found in {', '.join(str(p) for p in inputs or [DEFAULT_DATA])}")
@@ -293,19 +336,40 @@ def build(
     jobs: int = 1,
     cache_dir: Path | str | None = None,
     progress: Progress | None = None,
+    client=None,
 ) -> BuildResult:
     """Build one in-memory graph from files and directories (``data/`` when none are given).
 
-    ``jobs`` worker processes read and extract; ``cache_dir`` (none by default) enables the
-    build cache; ``progress(done, total)`` is called after each document.
+    ``jobs`` worker processes read and extract, or the workers of ``client`` (a
+    ``dask.distributed.Client``; see ``mzgraph.cluster``); ``cache_dir`` (none by default)
+    enables the build cache; ``progress(done, total)`` is called after each document.
     """
-    paths = _discover(inputs)
+    paths = discover(inputs)
     cache = _open_cache(cache_dir)
+    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=True)
+    return _merge_in_memory(outcomes, len(paths), cache, progress)
+
+
+def _source(
+    paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int, client, with_detail: bool
+) -> Iterator[DocumentOutcome]:
+    """The documents' outcomes in order: from local worker processes, or from a Dask cluster."""
+    if client is None:
+        return _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
+    from mzgraph.cluster import outcomes_on
+
+    cache_dir = cache.root if cache is not None else None
+    return outcomes_on(client, paths, max_bytes=max_bytes, cache_dir=cache_dir, with_detail=with_detail)
+
+
+def _merge_in_memory(
+    outcomes: Iterable[DocumentOutcome], total: int, cache: BuildCache | None, progress: Progress | None
+) -> BuildResult:
     corpus = _Corpus(keep_details=True, cache=cache)
-    for done, outcome in enumerate(_outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes), 1):
+    for done, outcome in enumerate(outcomes, 1):
         corpus.add(outcome)
         if progress:
-            progress(done, len(paths))
+            progress(done, total)
     kb = corpus.finish()
     result = corpus.result
     result.graph = rdf.encode(kb)
@@ -319,20 +383,20 @@ class _NothingBuilt(Exception):
     """Every document failed: the output file must not be replaced."""
 
 
-def _stream(corpus: _Corpus, outcomes: Iterator[_Outcome], total: int, quads: bool, progress, out: BinaryIO) -> None:
+def _stream(
+    corpus: _Corpus, outcomes: Iterator[DocumentOutcome], total: int, quads: bool, progress, out: BinaryIO
+) -> None:
     res = corpus.result
     for done, outcome in enumerate(outcomes, 1):
         entry = corpus.add(outcome)
         if entry is not None:
-            corpus.write_ntriples(entry, out, quads=quads)
+            write_document(entry, out, quads=quads, cache=corpus.cache)
         if progress:
             progress(done, total)
     if not res.documents:
         raise _NothingBuilt
-    shared = entities_ntriples(corpus.finish()).encode("utf-8")
+    shared = entities_bytes(corpus.finish(), quads=quads)
     res.triples += shared.count(b"\n")
-    if quads:
-        shared = shared.replace(b" .\n", f" <{ENTITIES_GRAPH}> .\n".encode())
     out.write(shared)
 
 
@@ -346,29 +410,51 @@ def build_to_file(
     cache_dir: Path | str | None = None,
     progress: Progress | None = None,
     check: Callable[[Graph], None] | None = None,
+    client=None,
 ) -> BuildResult:
     """Build and write ``output`` (format from ``fmt`` or the suffix; Turtle by default).
 
     N-Triples and N-Quads are streamed document by document (``graph`` is None in the
     result); other formats go through an in-memory Graph, which ``check`` may inspect
     (and refuse by raising) before anything is written. The file is replaced only when
-    at least one document was built, and atomically.
+    at least one document was built, and atomically. With ``client`` (a Dask client) the
+    documents are processed on its cluster; the merge and the writing stay here, the same.
     """
+    paths = discover(inputs)
+    in_memory = output_format(output, fmt).name not in STREAMING_FORMATS
+    cache = _open_cache(cache_dir)
+    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=in_memory)
+    return write_outputs(
+        outcomes, output, fmt=fmt, total=len(paths), cache_dir=cache_dir, progress=progress, check=check
+    )
+
+
+def write_outputs(
+    outcomes: Iterable[DocumentOutcome],
+    output: Path,
+    *,
+    fmt: str | None = None,
+    total: int = 0,
+    cache_dir: Path | str | None = None,
+    progress: Progress | None = None,
+    check: Callable[[Graph], None] | None = None,
+) -> BuildResult:
+    """Merge ``outcomes`` in the order given (resolution, unique document ids) and write
+    ``output`` as :func:`build_to_file` does; ``cache_dir`` is the cache the outcomes were
+    made with (bytes they do not carry are read from it), which then records this build."""
     output = Path(output)
     fmt = output_format(output, fmt).name
+    cache = _open_cache(cache_dir)
     if fmt not in STREAMING_FORMATS:
-        result = build(inputs, max_bytes=max_bytes, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        result = _merge_in_memory(outcomes, total, cache, progress)
         if result.documents:
             if check is not None:
                 check(result.graph)
             rdf.write_graph(result.graph, output, fmt)
         return result
-    paths = _discover(inputs)
-    cache = _open_cache(cache_dir)
     corpus = _Corpus(keep_details=False, cache=cache)
-    outcomes = _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
     try:
-        atomic_write(output, lambda f: _stream(corpus, outcomes, len(paths), fmt == "nquads", progress, f))
+        atomic_write(output, lambda f: _stream(corpus, iter(outcomes), total, fmt == "nquads", progress, f))
     except _NothingBuilt:
         pass
     if cache is not None and corpus.result.documents:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mzgraph import ingest
+from mzgraph.cache import CACHE_DIRNAME
 from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import MzgraphError, UsageError, one_line
 from mzgraph.pipeline import STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
@@ -71,6 +72,29 @@ class SomeDocumentsFailed(MzgraphError):
     help="Network view to write [default: the -o path with .html].",
 )
 @click.option("--no-html", is_flag=True, help="Write only the graph, no network view.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Process the documents on the Dask cluster of this scheduler (tcp://host:8786); "
+    "the workers read the sources (and the cache) under the same paths. Needs mzgraph[cluster].",
+)
+@click.option(
+    "--shards",
+    "shards_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="With --scheduler: write sharded N-Quads and a manifest.json into this folder, "
+    "from the workers, instead of -o.",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Documents per shard file.",
+)
+@click.option("--gzip", "compress", is_flag=True, help="Gzip the shard files (.nq.gz).")
 def command(
     inputs: tuple[Path, ...],
     output: Path,
@@ -81,6 +105,10 @@ def command(
     strict: bool,
     html_path: Path | None,
     no_html: bool,
+    scheduler: str | None,
+    shards_dir: Path | None,
+    shard_size: int,
+    compress: bool,
 ) -> None:
     """Build a knowledge graph from reports (files or folders; data/ when none are given).
 
@@ -89,12 +117,20 @@ def command(
       mzgraph build
       mzgraph build report.txt other.html -o output/two.ttl
       mzgraph build reports/ -o output/corpus.nt --jobs 2   # a whole folder, streamed
+      mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph --gzip
 
     Folders are read recursively. A rebuild reads only the files that changed since the
     last build to the same output; files no longer there leave the graph.
     """
     if no_html and html_path is not None:
         raise UsageError("--html and --no-html contradict each other")
+    if scheduler is not None:
+        if jobs is not None:
+            raise UsageError("--jobs and --scheduler contradict each other: the cluster's workers do the work")
+        if shards_dir is not None:
+            return _build_shards(inputs, shards_dir, scheduler, shard_size, compress, max_bytes, cache)
+    elif shards_dir is not None or compress:
+        raise UsageError("--shards and --gzip need --scheduler (a local build writes one file: -o graph.nq)")
     fmt = formats.output_format(output, fmt).name
     streamed = fmt in STREAMING_FORMATS
     if streamed and (strict or html_path is not None):
@@ -105,20 +141,24 @@ def command(
         ensure_folder(default_cache_dir(output))
     if not no_html and not streamed:
         ensure_folder(html_path or output.with_suffix(".html"))
-    with _Progress() as progress:
-        result = build_to_file(
-            list(inputs),
-            output,
-            fmt=fmt,
-            max_bytes=max_bytes,
-            jobs=jobs or default_jobs(),
-            cache_dir=default_cache_dir(output) if cache else None,
-            progress=progress,
-            check=None if streamed else lambda graph: _check_contract(graph, output, strict=strict),
-        )
-    if not result.documents:
-        reasons = "; ".join(reason for _, reason in result.failures)
-        raise MzgraphError(reasons or "no document could be built")
+    client = _connect(scheduler) if scheduler is not None else None
+    try:
+        with _Progress() as progress:
+            result = build_to_file(
+                list(inputs),
+                output,
+                fmt=fmt,
+                max_bytes=max_bytes,
+                jobs=jobs or default_jobs(),
+                cache_dir=default_cache_dir(output) if cache else None,
+                progress=progress,
+                check=None if streamed else lambda graph: _check_contract(graph, output, strict=strict),
+                client=client,
+            )
+    finally:
+        if client is not None:
+            client.close()
+    _nothing_built(result)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
     click.echo(
         f"built {len(result.documents)} document(s): {summary}; {result.triples} triples → {output} "
@@ -129,6 +169,16 @@ def command(
 
         view = write_html(result.graph, html_path or output.with_suffix(".html"))
         click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
+    _report_failures(result)
+
+
+def _nothing_built(result) -> None:
+    if not result.documents:
+        reasons = "; ".join(reason for _, reason in result.failures)
+        raise MzgraphError(reasons or "no document could be built")
+
+
+def _report_failures(result) -> None:
     if result.failures:
         for _path, reason in result.failures:
             click.echo(f"failed: {one_line(reason)}", err=True)
@@ -136,6 +186,47 @@ def command(
             f"{len(result.failures)} of {len(result.failures) + len(result.documents)} "
             "document(s) failed; the graph holds the others"
         )
+
+
+def _connect(scheduler: str):
+    """A client of the cluster, its size and dashboard told on stderr."""
+    from mzgraph.cluster.client import connect
+
+    client = connect(scheduler)
+    info = client.scheduler_info()
+    workers = info.get("workers", {})
+    threads = sum(w.get("nthreads", 0) for w in workers.values())
+    dashboard = client.dashboard_link if info.get("services", {}).get("dashboard") else "none"
+    click.echo(f"cluster: {scheduler}, {len(workers)} worker(s), {threads} thread(s); dashboard: {dashboard}", err=True)
+    return client
+
+
+def _build_shards(inputs, folder: Path, scheduler: str, shard_size: int, compress: bool, max_bytes: int, cache: bool):
+    from mzgraph.cluster.shards import MANIFEST, build_shards
+
+    client = _connect(scheduler)
+    try:
+        with _Progress() as progress:
+            result = build_shards(
+                list(inputs),
+                folder,
+                client,
+                shard_documents=shard_size,
+                compress=compress,
+                max_bytes=max_bytes,
+                cache_dir=folder / CACHE_DIRNAME if cache else None,
+                progress=progress,
+            )
+    finally:
+        client.close()
+    _nothing_built(result)
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
+    click.echo(
+        f"built {len(result.documents)} document(s): {summary}; {result.triples} triples → "
+        f"{len(result.files)} file(s) in {folder}, listed in {folder / MANIFEST} "
+        f"({result.read} read, {result.cached} from cache)"
+    )
+    _report_failures(result)
 
 
 def _check_contract(graph, output: Path, *, strict: bool) -> None:
@@ -173,7 +264,9 @@ class _Progress:
             self.bar.update(1)
         elif done >= self.next_line or done == total:
             elapsed = time.monotonic() - self.started
-            click.echo(f"built {done}/{total} documents in {elapsed:.0f} s", err=True)
+            rate = done / elapsed if elapsed > 0 else 0.0
+            eta = f", {(total - done) / rate:.0f} s to go" if rate and done < total else ""
+            click.echo(f"built {done}/{total} documents in {elapsed:.0f} s ({rate:.1f}/s{eta})", err=True)
             self.next_line = done + -(-total // 10)
 
     def __enter__(self) -> _Progress:
