@@ -81,3 +81,32 @@ def test_level_word_after_a_named_body():
 def test_level_word_after_a_place_in_the_same_sentence():
     text = "2022年，贵州省黔东南州推进探访关爱。\n在雷山县，县民政局组建探访队伍36支。"
     assert "雷山县民政局" in names(run(text), A)
+
+
+def test_abbreviated_central_bodies():
+    ex = run("国新办举行发布会，国家卫健委、中央农办、国家医保局和中国残联有关负责人出席。")
+    assert names(ex, A) == ["国务院新闻办公室", "国家卫生健康委", "中央农办", "国家医保局", "中国残联"]
+
+
+def test_public_institutions_under_a_place():
+    text = "甘肃省临夏县民政局介绍，县社会福利服务中心新增床位80张，县就业服务中心开发岗位200个，县残疾人联合会配合。"
+    assert names(run(text), A) == ["临夏县民政局", "临夏县社会福利服务中心", "临夏县就业服务中心", "临夏县残疾人联合会"]
+
+
+def test_a_department_named_by_its_sector():
+    assert names(run("山西省民政厅召开会议。省民政部门会同省卫生健康部门开展排查。"), A) == [
+        "山西省民政厅",
+        "山西省民政厅",
+        "山西省卫生健康委",
+    ]
+    assert names(run("2024年，湖北省通城县推进救助。县民政部门会同县医保部门比对数据。"), A) == [
+        "通城县民政局",
+        "通城县医保局",
+    ]
+    # departments in general name no one
+    assert names(run("河南省各地民政部门、县级民政部门要加强指导。"), A) == []
+
+
+def test_a_government_press_office():
+    ex = run("四川省人民政府新闻办公室举行新闻发布会。省政府新闻办主持。")
+    assert names(ex, A) == ["四川省人民政府新闻办公室", "四川省人民政府新闻办公室"]

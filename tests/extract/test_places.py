@@ -119,3 +119,48 @@ def test_heading_forms():
     )
     where = located(run(text), EntityType.TARGET)
     assert where == {"45个": "610100", "12处": "610300", "300所": "610600"}
+
+
+def test_a_common_word_that_is_a_far_away_county_is_not_a_place():
+    # 会同 (together with) + 县财政局 in a Henan report: not 会同县 of Hunan
+    ex = run("河南省兰考县推进养老服务。县民政局会同县财政局印发方案，县民政部门会同县残联走访。")
+    assert names(ex, P) == ["河南省", "兰考县"]
+    assert names(ex, EntityType.AGENCY) == ["兰考县民政局", "兰考县财政局", "兰考县民政局", "兰考县残联"]
+    # named with its parent it is the county
+    assert "会同县" in names(run("河南省代表团赴湖南省怀化市会同县考察。"), P)
+
+
+def test_a_district_named_after_its_city_inside_a_long_sentence():
+    from mzgraph.model import RelationType
+    from mzgraph.resolve import resolve
+
+    text = "甘肃省民政厅介绍，近年来全省持续推进社区养老服务，兰州市城关区建成社区老年食堂36个，覆盖辖区老年人1.2万人。"
+    ex = run(text)
+    assert located(ex, EntityType.TARGET) == {"36个": "620102", "1.2万人": "620102"}
+    kb = resolve([ex])
+    part_of = {
+        (kb.entities[r.subject].label, kb.entities[r.object].label)
+        for r in kb.relations
+        if r.predicate is RelationType.PART_OF
+    }
+    assert {("城关区", "兰州市"), ("兰州市", "甘肃省")} <= part_of
+
+
+def test_a_sentence_names_its_own_place_inside_a_paragraph_about_another():
+    text = (
+        "湖北省民政厅推进救助。\n"
+        "武汉市民政局介绍，全市建成社区食堂300个；恩施土家族苗族自治州今年新建互助幸福院56个。"
+        "今年以来，咸宁市通城县民政局推行“爱心餐”，全县建成助餐点42个。\n"
+    )
+    got = located(run(text), EntityType.TARGET)
+    assert got == {"300个": "420100", "56个": "422800", "42个": "421222"}
+    assert located(run(text), EntityType.PROGRAM) == {"爱心餐": "421222"}
+
+
+def test_we_the_province_and_household_amounts():
+    text = (
+        "辽宁省民政厅召开发布会。省医保局负责人：我省长期护理保险已由盘锦市扩大到沈阳、大连等6市，参保职工达到820万人。\n"
+        "沈阳市皇姑区民政局介绍，全区低保标准提高到每人每月1100元。家住华山街道的王大妈说，她每月领取低保金1200元。\n"
+    )
+    got = located(run(text), EntityType.TARGET)
+    assert got == {"820万人": "210000", "1100元": "210105", "1200元": None}

@@ -40,6 +40,9 @@ _GOVERNMENT = [
     "政府常务会",
     "人民政府办公厅",
     "人民政府办公室",
+    "人民政府新闻办公室",
+    "政府新闻办公室",
+    "政府新闻办",
     "人民政府",
     "政府办公厅",
     "政府办公室",
@@ -59,7 +62,46 @@ _GOVERNMENT = [
 _HEADS = ["委员会", "办公室", "总局", "厅", "局", "委", "办"]
 # Heads that only some stems take (a 文化中心 is a building, a 政务服务中心 a body).
 _SPECIAL_HEADS = {"中心": ("政务服务", "行政审批", "大数据", "数据资源", "社会救助"), "大队": None, "支队": None}
-_SPECIAL = ["残联", "妇联", "总工会", "团委", "工商联", "红十字会", "慈善总会", "老龄办", "老龄委", "文明办", "编办"]
+_SPECIAL = [
+    "残联",
+    "残疾人联合会",
+    "妇联",
+    "妇女联合会",
+    "总工会",
+    "团委",
+    "工商联",
+    "红十字会",
+    "慈善总会",
+    "老龄办",
+    "老龄委",
+    "文明办",
+    "编办",
+    # public institutions that act for a place's government (县社会福利服务中心)
+    "社会福利服务中心",
+    "就业服务中心",
+    "社会救助服务中心",
+    "未成年人救助保护中心",
+    "养老服务指导中心",
+    "便民服务中心",
+]
+# 省民政部门 is the province's 民政厅, 县民政部门 the county's 民政局; a few departments are
+# a 委 (卫生健康委) or a 局 (医保局) at every level.
+_SECTOR = "部门"
+_SECTOR_HEAD_EVERYWHERE = {
+    "卫生健康": "委",
+    "卫健": "委",
+    "发展改革": "委",
+    "发展和改革": "委",
+    "发改": "委",
+    "医疗保障": "局",
+    "医保": "局",
+    "市场监督管理": "局",
+    "市场监管": "局",
+    "统计": "局",
+    "税务": "局",
+    "乡村振兴": "局",
+    "信访": "局",
+}
 _LEVELS = ["自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗"]
 # Characters before a bare level word that make it part of another word (城市, 社区, 各省).
 _DENY_BEFORE = {
@@ -93,7 +135,7 @@ def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
     nat = lexicon.national_agencies()
     national = WordScanner(list(nat) + list(lexicon.newspapers()))
     stems = trie_pattern(lexicon.department_stems())
-    heads = "|".join(_HEADS)
+    heads = "|".join([*_HEADS, _SECTOR])
     special_heads = "|".join(_SPECIAL_HEADS)
     levels = "|".join(_LEVELS)
     gov = trie_pattern(_GOVERNMENT)
@@ -227,8 +269,8 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
                     division = level_division(lvl, near.division.code)
                     if division is not None and division.code != near.division.code:
                         division = None  # only the place itself, not one of its parents
-            if division is None:
-                division = level_division(lvl, scope.at(s))
+            if division is None:  # the part's place, else the document's (a paragraph about 民政部)
+                division = level_division(lvl, scope.at(s)) or level_division(lvl, scope.default)
         elif m.group("gov"):
             # 自治区党委、政府 / 市委和政府: the government of the committee just named
             prev_hit = hits[-1] if hits else None
@@ -249,8 +291,8 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             continue  # 政府, 党委 alone: no one in particular
         else:
             prev = text[s - 1] if s else ""
-            if is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并":
-                continue
+            if head == _SECTOR or (is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并"):
+                continue  # 民政部门 with no place: departments in general
             code = scope.at(s)
             if head == "厅":
                 division = g.province_of(g.get(code)) if code and code != CHINA_CODE and g.get(code) else None
@@ -266,6 +308,11 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
             name = division.name + text[place.end : e] if not lvl else division.name + body
         else:
             name = division.name + body
+        if head == _SECTOR:  # 省民政部门 → 江西省民政厅
+            stem = m.group("stem")
+            name = name[: -len(_SECTOR)] + (
+                _SECTOR_HEAD_EVERYWHERE.get(stem) or ("厅" if division.level == "province" else "局")
+            )
         hits.append(AgencyHit(start, e, name, division.code))
         taken.add(start, e)
     hits.sort(key=lambda h: (h.start, h.end))

@@ -29,7 +29,7 @@ from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
 from mzgraph.extract.dates import document_date, find_dates
-from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end, narrowest, scan
+from mzgraph.extract.places import CHINA_CODE, LEAD, find_places, find_scope, lead_end, narrowest, scan
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
@@ -44,6 +44,9 @@ from mzgraph.model import (
 )
 
 _WHOLE = re.compile(r"全(国|省|市|县|区|州|盟|旗)")
+_SELF = re.compile(r"(?:我|本)(省|市|县|区|州|盟|旗)(?![级内外委])")
+# a sentence about one person or household (一家人每月领取低保金2130元)
+_PERSONAL = re.compile(r"[他她](?!们)|一家|全家|家人|老两口|老伴|大爷|大妈|大娘|奶奶|爷爷|阿姨|女士|先生|老人家")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
 _BETWEEN_TITLE = re.compile(
@@ -167,6 +170,46 @@ def extract(document: SourceDocument) -> Extraction:
         agency_idx.append((a, i))
     place_by_end = {p.end: p for p in places}
     agency_starts = [a.start for a, _ in agency_idx]
+    anchors = _anchors(text, places, agencies, in_names, scope)
+    anchor_starts = [a[0] for a in anchors]
+
+    def anchor_before(start: int, lo: int) -> str | None:
+        """The place of the last place or local body named in ``[lo, start)``."""
+        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
+            a_start, a_end, code = anchors[k]
+            if a_start < lo:
+                return None
+            if a_end <= start:
+                return code
+        return None
+
+    anchor_at = {a[0]: k for k, a in enumerate(anchors)}
+
+    def subject(s0: int, start: int) -> str | None:
+        """The place the nearest clause before ``start`` opens with: 今年以来，太原市小店区民政局…,
+        我省…已扩大到沈阳、大连等6市，参保职工达到820万人 (我省, not 大连)."""
+        for c in clauses.starts(start, s0):
+            while c < start and text[c].isspace():
+                c += 1
+            k = anchor_at.get(LEAD.match(text, c).end())
+            if k is None or anchors[k][1] > start:
+                continue
+            code = anchors[k][2]
+            # 浙江省杭州市上城区: the narrowest of a chain of places
+            while k + 1 < len(anchors) and anchors[k + 1][0] == anchors[k][1] and anchors[k + 1][1] <= start:
+                inner = g.get(anchors[k + 1][2])
+                if inner is None or not g.is_within(inner, code):
+                    break
+                k += 1
+                code = anchors[k][2]
+            return code
+        return None
+
+    def place_of(start: int, lo: int, s0: int, here: str | None) -> str | None:
+        """Where a figure or program is: a place or local body named before it in its clause,
+        else the place a clause before it in its sentence opens with, else a place named
+        before it in its sentence when that lies in the scope's province, else the scope."""
+        return anchor_before(start, lo) or subject(s0, start) or local_place(start, s0, here)
 
     def local_place(start: int, lo: int, code: str | None) -> str | None:
         """A place named right before ``start`` in its clause, when it lies in the scope."""
@@ -229,7 +272,7 @@ def extract(document: SourceDocument) -> Extraction:
             code = before.division.code
         else:
             lo, _ = clauses.bounds(pr.start, pr.end, s0, s1)
-            code = local_place(pr.start, lo, scope.at(pr.start))
+            code = place_of(pr.start, lo, s0, scope.at(pr.start))
         i = add(
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
         )
@@ -241,13 +284,15 @@ def extract(document: SourceDocument) -> Extraction:
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it
         here = scope.at(q.start)
-        code = local_place(q.start, s0, here)
+        code = place_of(q.start, lo, s0, here)
         whole = _WHOLE.findall(text, lo, q.start)
         if whole and whole[-1] == "国":
             code = CHINA_CODE
         elif whole:
             d = level_division(whole[-1], code) or level_division(whole[-1], here)
             code = d.code if d is not None else code
+        if q.quantity.unit == "元" and _PERSONAL.search(text, s0, s1):
+            code = None  # 一家人每月领取低保金2130元: one household's money, not the place's figure
         # a figure repeated with the same indicator and place (a heading and its paragraph)
         # is one figure; the same value counting something else is another
         fact = (q.quantity.value, q.quantity.unit, q.quantity.indicator, code)
@@ -283,13 +328,29 @@ def _names_instrument(text: str, line: tuple[int, int], policy) -> bool:
     return not policy.bracketed or "印发" in text[s : policy.start]
 
 
+def _anchors(text: str, places, agencies, in_names: Mask, scope) -> list[tuple[int, int, str]]:
+    """``(start, end, division code)`` of what can say where a sentence is, in text order:
+    places outside names and titles, local bodies (central ones in a national text only),
+    and 我省/本市 (the scope's division of that level)."""
+    out = [(p.start, p.end, p.division.code) for p in places if not in_names.covers(p.start, p.end)]
+    for a in agencies:
+        if a.place_code and (a.place_code != CHINA_CODE or scope.at(a.start) in (CHINA_CODE, None)):
+            out.append((a.start, a.end, a.place_code))
+    for m in _SELF.finditer(text):
+        d = level_division(m.group(1), scope.at(m.start()))
+        if d is not None:
+            out.append((m.start(), m.end(), d.code))
+    return sorted(out)
+
+
 def _is_title_line(text: str, start: int, end: int) -> bool:
     """The first line is the document's title: short, no full stop."""
     return end - start <= 80 and "。" not in text[start:end]
 
 
 def _agency_key(name: str) -> str:
-    return name.removeprefix("中共").replace("人民政府", "政府").replace("委员会", "委")
+    name = name.removeprefix("中共").replace("人民政府", "政府").replace("委员会", "委")
+    return name.removesuffix("办公室") + "办" if name.endswith("办公室") else name
 
 
 def _issuers(

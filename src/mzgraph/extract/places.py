@@ -87,6 +87,8 @@ _INSTITUTION_AFTER = re.compile(
     r"大学|学院|师范|理工|财经|银行|农商|日报|晚报|商报|电视台|广播电视台|卫视|医院|中学|小学|路|街|大道|大街|广场|公园|"
     r"机场|火车站|高铁站|集团|股份|有限公司|公司|队|籍"
 )
+# The end of a body's name: a place name right after it may be a verb (局会同县财政局).
+_BODY_END = re.compile(r"(?:局|厅|委|办|部门|政府|中心|残联|妇联|工会)$")
 # A two-character county name followed by one of these is part of a longer word (范县级).
 _NOT_AFTER_SHORT_COUNTY = set("级域城乡镇区委政长")
 
@@ -114,8 +116,6 @@ def matcher() -> _Matcher:
     for name in g.names():
         if any(d.level == "country" for d in g.lookup(name)):
             continue  # 中国 is the national scope, not a mention (中国社会报, 中国残联)
-        if name in _GENERIC_FULL and name != "新城区":
-            continue
         divs = sorted(g.lookup(name), key=lambda d: (d.status != "current", d.code))
         full[name] = divs
     short: dict[str, list[gz.Division]] = {}
@@ -173,6 +173,8 @@ def find_places(
         if name in m.full:
             divs = m.full[name]
             parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
+            if name in _GENERIC_FULL and name != "新城区" and not parent_before:
+                continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
             if len(name) == 2 or name in _GENERIC_FULL:
                 if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
                     continue
@@ -180,8 +182,14 @@ def find_places(
             if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
                 continue
             d = _pick(divs, g, context, before)
-            if d is not None:
-                hits.append(PlaceHit(s, e, d, False))
+            if d is None:
+                continue
+            # 县民政局会同县财政局: a verb and a body, not a county of another province; a
+            # division far from the document needs its parent named before it
+            far = context and not any(g.is_within(d, g.province_of(g.get(c) or d).code) for c in context)
+            if far and not parent_before and d.level == "county" and _BODY_END.search(before):
+                continue
+            hits.append(PlaceHit(s, e, d, False))
             continue
         divs = m.short[name]
         if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
@@ -215,9 +223,10 @@ _NUMBERING = re.compile(
 _SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
-# Connectives a paragraph may open with before its subject (此外，市民政局…).
-_PARAGRAPH_LEAD = re.compile(
-    r"(?:(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|全年|(?:19|20)\d\d年(?:以来|底|末)?)[，,、\s]*)*在?"
+# Connectives and dates a paragraph or sentence may open with before its subject (此外，市民政局…).
+LEAD = re.compile(
+    r"(?:(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|去年以来|全年|据悉|据介绍|"
+    r"(?:(?:19|20)\d\d年|今年|去年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|末|上旬|中旬|下旬|初)?)[，,、\s]*)*[在由]?"
 )
 
 
@@ -238,7 +247,7 @@ class Scope:
         sections = list(self.sections)
         headed = {start for start, _ in self.sections}
         for s, e in paragraph_spans(text):
-            lead = _PARAGRAPH_LEAD.match(text, s)
+            lead = LEAD.match(text, s)
             at = lead.end() if lead else s
             code = subjects.get(at)
             if code is None or s in headed:

@@ -117,6 +117,18 @@ class Clauses:
         stops.sort()
         self._stops = stops
 
+    def starts(self, pos: int, lo: int, limit: int = 8) -> list[int]:
+        """Starts of the clauses of ``[lo, pos]``, nearest first, at most ``limit``."""
+        stops = self._stops
+        i = bisect_left(stops, pos)
+        out = []
+        while i > 0 and stops[i - 1] >= lo and len(out) < limit:
+            out.append(stops[i - 1] + 1)
+            i -= 1
+        if len(out) < limit:
+            out.append(lo)
+        return out
+
     def bounds(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """The clause around ``[start, end)`` within its sentence ``[lo, hi)``."""
         stops = self._stops
