@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ class Served:
     graph: Path
 
 
-def _serve(graph: Path):
+@contextmanager
+def serving(graph: Path):
     """``mzgraph serve --graph GRAPH --port 0`` as a user runs it; yields a Served."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "mzgraph", "serve", "--graph", str(graph), "--port", "0", "-q"],
@@ -41,7 +43,8 @@ def _serve(graph: Path):
 @pytest.fixture(scope="session")
 def served(dev_graph_path):
     """The development report's graph behind a workbench."""
-    yield from _serve(dev_graph_path)
+    with serving(dev_graph_path) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +55,8 @@ def served_hostile(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("hostile") / "graph.ttl"
     write_graph(hostile_formula_graph(hostile_graph()), path)
-    yield from _serve(path)
+    with serving(path) as server:
+        yield server
 
 
 FORMULA = '=HYPERLINK("http://evil.example/","点击")'

@@ -8,6 +8,7 @@ import urllib.parse
 import urllib.request
 
 from tests.conftest import run_cli
+from tests.workbench.conftest import serving
 
 XINYU = "https://w3id.org/mzgraph/resource/place/360500"  # 新余市, by its division code
 JIANGXI = "https://w3id.org/mzgraph/resource/place/360000"
@@ -82,6 +83,17 @@ def test_entity_is_what_describe_says(served, dev_graph_path):
         described.sentences[["document", "begin", "sentence"]].itertuples(index=False, name=None)
     )
     assert any(JIANGXI == r["other"] and r["predicate"] == "partOf" for r in got["relations"])
+
+
+def test_a_dataset_answers_as_its_flat_graph(served, tmp_path):
+    """A TriG export (one named graph per document) gives the same entity page."""
+    trig = tmp_path / "graph.trig"
+    assert run_cli("export", "--graph", str(served.graph), "--format", "trig", "-o", str(trig)).returncode == 0
+    with serving(trig) as split:
+        for iri in (XINYU, JIANGXI):
+            assert json.loads(_get(split.url, "/workbench/entity", iri=iri)[2]) == json.loads(
+                _get(served.url, "/workbench/entity", iri=iri)[2]
+            )
 
 
 def test_entity_errors_are_one_line(served):
