@@ -65,6 +65,7 @@ class CacheEntry:
     scoped_counts: dict[str, int]  # document-scoped entities (targets) by class name
     ntriples: bytes | None = None  # N-Triples of ``encode_document(part)``, when in memory
     detail: bytes | None = None  # pickle of (extraction, part), when in memory
+    warnings: tuple[str, ...] = ()  # the document's reading warnings, shown again on a cached build
 
     @classmethod
     def make(
@@ -85,6 +86,7 @@ class CacheEntry:
             scoped_counts=counts,
             ntriples=ntriples,
             detail=pickle.dumps((extraction, part), protocol=_PICKLE_PROTOCOL),
+            warnings=tuple(doc.metadata.warnings),
         )
 
     @property

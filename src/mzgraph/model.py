@@ -67,6 +67,7 @@ class DocumentMetadata:
     encoding: str | None = None  # detected character encoding
     removals: list[Removal] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each: what reading had to work around
 
 
 @dataclass

@@ -60,6 +60,8 @@ class BuildResult:
     triples: int = 0
     chars: int = 0  # characters of clean text built
     entity_counts: dict[str, int] = field(default_factory=dict)  # class local name → entities
+    notes: list[str] = field(default_factory=list)  # one line per web archive: pages read, records skipped
+    warnings: list[str] = field(default_factory=list)  # one line per document read with a problem (bad bytes)
 
 
 def extract_file(path: Path, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> Extraction:
@@ -95,6 +97,8 @@ class DocumentOutcome:
     failure: str | None = None  # one-line reason it could not be built
     from_cache: bool = False
     stamp: FileStamp | None = None  # the file's size, mtime and hash, for the cache index
+    note: str | None = None  # a web archive's summary line, on the outcome that ends it
+    ends_input: bool = True  # False on all but the last document read from one web archive
 
 
 def _ntriples(part: KnowledgeBase) -> bytes:
@@ -135,11 +139,39 @@ def process_document(
     return DocumentOutcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
 
 
-def _process(path: str, max_bytes: int, cache_dir: str | None) -> DocumentOutcome:
-    return process_document(path, max_bytes=max_bytes, cache_dir=cache_dir)
+def process_input(
+    path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES, cache_dir: Path | str | None = None
+) -> list[DocumentOutcome]:
+    """The outcomes of one input: :func:`process_document`'s for a file, one per page for a
+    web archive."""
+    if ingest.is_archive(Path(path)):
+        return process_archive(path, max_bytes=max_bytes)
+    return [process_document(path, max_bytes=max_bytes, cache_dir=cache_dir)]
 
 
-def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[DocumentOutcome]:
+def process_archive(path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> list[DocumentOutcome]:
+    """A web archive's pages, each built as a document of its own; the last outcome carries
+    the archive's summary line. Not cached: the archive is streamed once, and its pages are
+    not files the cache's index could stamp."""
+    summary = ingest.ArchiveSummary(ingest.display_name(Path(path)))
+    outcomes: list[DocumentOutcome] = []
+    try:
+        for doc in ingest.read_archive(path, name=summary.name, max_bytes=max_bytes, summary=summary):
+            outcomes.append(DocumentOutcome(doc.path, _make_entry(doc.path, extract(doc)), ends_input=False))
+    except MzgraphError as exc:
+        outcomes.append(DocumentOutcome(str(path), failure=str(exc)))
+    if not outcomes:
+        outcomes.append(DocumentOutcome(str(path), failure=f"{summary.line()}: no HTML or text page in it"))
+    outcomes[-1].ends_input = True
+    outcomes[-1].note = summary.line()
+    return outcomes
+
+
+def _process(path: str, max_bytes: int, cache_dir: str | None) -> list[DocumentOutcome]:
+    return process_input(path, max_bytes=max_bytes, cache_dir=cache_dir)
+
+
+def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[list[DocumentOutcome]]:
     return [_process(*task) for task in tasks]
 
 
@@ -172,16 +204,16 @@ def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_byt
     misses = _run([(path, max_bytes, cache_dir) for (path, _, _), h in zip(plan, is_hit, strict=True) if not h], jobs)
     for (path, known, st), h in zip(plan, is_hit, strict=True):
         if not h:
-            yield next(misses)
+            yield from next(misses)
             continue
         entry = cache.load(path, known)
         if entry is None:  # vanished or damaged since it was seen: build it here
-            yield _process(path, max_bytes, cache_dir)
+            yield from _process(path, max_bytes, cache_dir)
         else:
             yield DocumentOutcome(path, entry, from_cache=True, stamp=FileStamp.of(st, known))
 
 
-def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[DocumentOutcome]:
+def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[list[DocumentOutcome]]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield _process(*task)
@@ -236,6 +268,8 @@ class _Corpus:
     def add(self, outcome: DocumentOutcome) -> CacheEntry | None:
         """Merge one outcome; gives the document's entry (None on failure)."""
         res = self.result
+        if outcome.note:
+            res.notes.append(outcome.note)
         if outcome.entry is None:
             res.failures.append((outcome.path, outcome.failure or "failed"))
             return None
@@ -250,6 +284,7 @@ class _Corpus:
             for name, n in entry.scoped_counts.items():
                 self.scoped_counts[name] = self.scoped_counts.get(name, 0) + n
         res.documents.append(outcome.path)
+        res.warnings.extend(entry.warnings)
         res.chars += entry.chars
         res.triples += entry.triples
         if outcome.from_cache:
@@ -366,9 +401,11 @@ def _merge_in_memory(
     outcomes: Iterable[DocumentOutcome], total: int, cache: BuildCache | None, progress: Progress | None
 ) -> BuildResult:
     corpus = _Corpus(keep_details=True, cache=cache)
-    for done, outcome in enumerate(outcomes, 1):
+    done = 0
+    for outcome in outcomes:
         corpus.add(outcome)
-        if progress:
+        done += outcome.ends_input
+        if progress and outcome.ends_input:
             progress(done, total)
     kb = corpus.finish()
     result = corpus.result
@@ -387,11 +424,13 @@ def _stream(
     corpus: _Corpus, outcomes: Iterator[DocumentOutcome], total: int, quads: bool, progress, out: BinaryIO
 ) -> None:
     res = corpus.result
-    for done, outcome in enumerate(outcomes, 1):
+    done = 0
+    for outcome in outcomes:
         entry = corpus.add(outcome)
         if entry is not None:
             write_document(entry, out, quads=quads, cache=corpus.cache)
-        if progress:
+        done += outcome.ends_input
+        if progress and outcome.ends_input:
             progress(done, total)
     if not res.documents:
         raise _NothingBuilt

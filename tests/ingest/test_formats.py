@@ -7,7 +7,7 @@ import pytest
 from mzgraph.errors import InputError
 from mzgraph.ingest import SUPPORTED_SUFFIXES, discover, read_document
 from mzgraph.ingest.reader import suffix_of
-from tests.ingest.pages import CLEAN_REPORT, html_page
+from tests.ingest.pages import CLEAN_REPORT, html_page, minimal_pdf
 
 BODY = CLEAN_REPORT.split("浏览次数：356\n", 1)[1]
 
@@ -93,31 +93,9 @@ def test_docx(tmp_path):
     assert "《关于推进养老服务发展的实施意见》" in doc.text and "扫一扫" not in doc.text
 
 
-def _minimal_pdf(text: str) -> bytes:
-    """A one-page PDF with ``text`` in Helvetica, written by hand (no PDF writer needed)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_pdf(tmp_path):
     path = tmp_path / "report.pdf"
-    path.write_bytes(_minimal_pdf("Civil affairs work report 2020"))
+    path.write_bytes(minimal_pdf("Civil affairs work report 2020"))
     doc = read_document(path)
     assert doc.metadata.format == "application/pdf"
     assert "Civil affairs work report 2020" in doc.text

@@ -158,6 +158,10 @@ def command(
     finally:
         if client is not None:
             client.close()
+    for note in result.notes:
+        click.echo(f"archive {one_line(note)}")
+    for warning in result.warnings:
+        click.echo(f"warning: {one_line(warning)}", err=True)
     _nothing_built(result)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
     click.echo(

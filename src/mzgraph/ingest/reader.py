@@ -71,6 +71,11 @@ def suffix_of(path: Path) -> str:
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
+def is_archive(path: Path) -> bool:
+    """A web archive, read by :func:`mzgraph.ingest.warc.read_archive` into many documents."""
+    return suffix_of(path) in ARCHIVE_SUFFIXES
+
+
 class _Generator(HTMLParser):
     """Reads a page's head up to ``<body>`` for its ``<meta name="generator">``."""
 
@@ -123,17 +128,18 @@ def document_id(path: Path) -> str:
     return f"{slug[:40]}-{digest}" if slug else f"doc-{digest}"
 
 
-def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+def _decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[str, str]:
     """Valid UTF-8 wins (pages are often re-saved as UTF-8 with the old charset tag left in);
-    then the page's declared charset when it decodes cleanly; otherwise detection."""
+    then the charset the page (or else the server, ``charset``) declares when it decodes
+    cleanly; otherwise detection."""
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
             pass
     m = _CHARSET.search(data[:4096])
-    if m and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
-        declared = m.group(1).decode("ascii").lower()
+    declared = m.group(1).decode("ascii").lower() if m else (charset or "").lower()
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         codec = "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared
         try:
             return data.decode(codec), codec
@@ -245,11 +251,28 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
     name = display_name(path)
     suffix = suffix_of(path)
     check_regular(path, name)
-    if suffix not in SUPPORTED_SUFFIXES or suffix in ARCHIVE_SUFFIXES:
+    if suffix in ARCHIVE_SUFFIXES:
+        raise InputError(f"{name}: a web archive holds many documents; read it with read_archive()")
+    if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"{name}: {suffix or 'files without a suffix'} not supported (use {', '.join(SUPPORTED_SUFFIXES)})"
         )
     data = read_bytes(path, name, max_bytes)
+    return document_from_bytes(data, name=name, suffix=suffix, doc_id=document_id(path), max_bytes=max_bytes)
+
+
+def document_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    suffix: str,
+    doc_id: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
+) -> SourceDocument:
+    """Clean the bytes of one document read as the format ``suffix`` names (a file's, or the
+    one a web archive record's Content-Type gives); ``charset`` is the encoding a server
+    declared for it."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{name}: the file is empty")
     if suffix in _HTML and _written_by_mzgraph(data):
@@ -265,7 +288,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
         original = read_pdf(data, name, meta, max_bytes=max_bytes)
         mt = MappedText(original)
     elif suffix in _HTML:
-        original, meta.encoding = _decode_html(data, name)
+        original, meta.encoding = _decode_html(data, name, charset)
         page = read_html(original, meta)
         mt, hints, title_fallback = page.body, page.hints, page.title_fallback
     else:
@@ -307,7 +330,7 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
                 value = value.replace(token, "")
             setattr(meta, attr, value.strip(" -_|｜—·") or None)
     return SourceDocument(
-        doc_id=document_id(path),
+        doc_id=doc_id,
         path=name,
         text=mt.text,
         metadata=meta,
