@@ -142,16 +142,23 @@ def test_store_is_loaded_once_and_reloaded_when_the_graph_changes(tmp_path):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?p a mz:Policy }"
     first = run_cli("query", "--graph", str(graph), "--store", str(store), count, "--format", "csv")
     assert first.stdout.split() == ["n", "2"], first.stderr
-    # updates persist in the store while the graph file is unchanged
+    # an update through the store says that the store now differs from the graph file
     upd = run_cli(
         "query", "--graph", str(graph), "--store", str(store), "--allow-update", "INSERT DATA { mz:extra a mz:Policy }"
     )
     assert upd.returncode == 0, upd.stderr
-    again = run_cli("query", "--graph", str(graph), "--store", str(store), count, "--format", "csv")
-    assert again.stdout.split() == ["n", "3"]
-    # without a graph file, the store answers on its own
+    assert "differs from" in upd.stderr and "--keep-store" in upd.stderr
+    # --keep-store answers from the changed store; so does the store on its own
+    kept = run_cli("query", "--graph", str(graph), "--store", str(store), "--keep-store", count, "--format", "csv")
+    assert kept.stdout.split() == ["n", "3"], kept.stderr
     alone = run_cli("query", "--store", str(store), count, "--format", "csv", cwd=tmp_path)
     assert alone.stdout.split() == ["n", "3"], alone.stderr
+    # with the graph file named, the store never silently disagrees with it: reloaded, with a note
+    again = run_cli("query", "--graph", str(graph), "--store", str(store), count, "--format", "csv")
+    assert again.stdout.split() == ["n", "2"]
+    assert "reloaded it from" in again.stderr and len(again.stderr.splitlines()) == 1
+    quiet = run_cli("query", "--graph", str(graph), "--store", str(store), count, "--format", "csv")
+    assert quiet.stdout.split() == ["n", "2"] and quiet.stderr == ""
     # a changed graph file replaces what the store held
     graph.write_text(graph.read_text(encoding="utf-8") + "\nmzr:p9 a mz:Policy .\n", encoding="utf-8")
     changed = run_cli("query", "--graph", str(graph), "--store", str(store), count, "--format", "csv")

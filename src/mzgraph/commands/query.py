@@ -74,6 +74,16 @@ def _list_questions() -> str:
     help="Persistent Oxigraph store directory: the graph is loaded once and reused.",
 )
 @click.option(
+    "--keep-store",
+    is_flag=True,
+    help="Keep what an earlier --allow-update changed in --store instead of reloading the graph file.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse the graph file in memory instead of opening its cached on-disk store (see the README).",
+)
+@click.option(
     "--endpoint",
     metavar="URL",
     help="Ask a SPARQL 1.1 Protocol endpoint instead of a local graph (e.g. a store filled by "
@@ -111,6 +121,8 @@ def command(
     fmt: str,
     graph_path: Path | None,
     store_dir: Path | None,
+    keep_store: bool,
+    no_cache: bool,
     endpoint: str | None,
     engine: str,
     allow_update: bool,
@@ -173,7 +185,11 @@ def command(
 
         backend = EndpointBackend.open(endpoint, timeout=timeout or 600.0)
     else:
-        backend = open_backend(source, engine=engine, store=store_dir)
+        # an update must change something that lasts (--store) or a private copy, never the cache
+        cache = not no_cache and not allow_update
+        backend = open_backend(source, engine=engine, store=store_dir, keep_store=keep_store, cache=cache)
+        for note in getattr(backend, "notes", ()):
+            click.echo(f"note: {note}", err=True)
     result = run(
         backend,
         text,
@@ -182,6 +198,12 @@ def command(
         allow_service=allow_service,
         timeout=timeout or None,
     )
+    if result.kind == "update" and store_dir is not None and source is not None:
+        click.echo(
+            f"note: the store in {store_dir} now differs from {source}; the next run with the graph file "
+            "reloads it unless --keep-store",
+            err=True,
+        )
     out = format_result(result, fmt)
     if output is not None:
         atomic_write_text(output, out)

@@ -21,7 +21,6 @@ apply to it unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,18 +28,16 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Dataset, Graph
 from rdflib.namespace import XSD
 
 from mzgraph.errors import GraphError, QueryError, UsageError
-from mzgraph.rdf.formats import format_for_path
+from mzgraph.rdf.io import load_graph, load_into, open_graph_file
 from mzgraph.rdf.namespaces import PREFIXES, bind_prefixes
+from mzgraph.rdf.terms import Term, from_ox
 
 ENGINES = ("oxigraph", "rdflib")
 DEFAULT_ENGINE = "oxigraph"
-
-Term = URIRef | BNode | Literal
 
 NUMERIC_TYPES = frozenset(
     str(XSD[name])
@@ -83,29 +80,7 @@ class Backend(Protocol):
 
 # --- pyoxigraph ------------------------------------------------------------------------
 
-# Where a persistent store records which graph file it holds (kept out of the default graph,
-# which is what queries see).
-_META_GRAPH = ox.NamedNode("urn:mzgraph:store")
-_META_SOURCE = ox.NamedNode("urn:mzgraph:source")
-_META_SHA256 = ox.NamedNode("urn:mzgraph:sha256")
 _ERROR_AT = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
-
-
-def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Term | None:
-    """A pyoxigraph term as the rdflib term that compares equal to what rdflib would parse."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):  # rdflib keeps simple literals untyped
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise QueryError(f"unsupported term in a result: {term!r}")
 
 
 def oxigraph_syntax_error(exc: Exception, *, line_offset: int = 0) -> QueryError:
@@ -123,22 +98,18 @@ def _one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 class OxigraphBackend:
     """SPARQL on a ``pyoxigraph.Store`` (in memory, or persistent in a directory)."""
 
     name = "oxigraph"
 
-    def __init__(self, store: ox.Store | None = None, *, directory: Path | None = None) -> None:
+    def __init__(
+        self, store: ox.Store | None = None, *, directory: Path | None = None, read_only: bool = False
+    ) -> None:
         self.store = store if store is not None else ox.Store()
         self.directory = directory
+        self.read_only = read_only
+        self.notes: list[str] = []  # what the user should know about how the store was opened
         self._graph: Graph | None = None
 
     # loading
@@ -158,18 +129,22 @@ class OxigraphBackend:
         return backend
 
     @classmethod
-    def persistent(cls, directory: Path | str, source: Path | str | None) -> OxigraphBackend:
-        """Open the store in ``directory``; (re)load ``source`` if the store does not hold it yet.
+    def persistent(cls, directory: Path | str, source: Path | str | None, *, keep: bool = False) -> OxigraphBackend:
+        """Open the store in ``directory``; (re)load ``source`` unless the store holds it already.
 
-        The store remembers the SHA-256 of the file it was loaded from, so a large graph is
-        parsed once and every later run opens it directly.
+        The store remembers which file it was loaded from and that file's SHA-256
+        (:mod:`mzgraph.query.store_cache`), so a large graph is parsed once and later runs
+        open it directly. A store an update has changed no longer holds ``source``: it is
+        reloaded from the file (the change is dropped, with a note), unless ``keep``.
         """
+        from mzgraph.query.store_cache import StoreRecord, file_stamp, sha256_of
+
         directory = Path(directory)
         if directory.exists() and not directory.is_dir():
             raise UsageError(f"{directory}: --store must be a directory")
         source_path = Path(source) if source is not None else None
-        if source_path is not None and not source_path.exists():
-            raise GraphError(f"{source_path}: no such graph file (run `mzgraph build` first, or pass --graph)")
+        if source_path is not None:
+            open_graph_file(source_path)  # a missing or hostile file fails before the store opens
         if source_path is None and not directory.exists():
             raise GraphError(f"{directory}: no such store, and no graph file to load into it")
         try:
@@ -177,48 +152,37 @@ class OxigraphBackend:
         except OSError as exc:
             raise GraphError(f"{directory}: cannot open the store ({_one_line(str(exc), 120)})") from exc
         backend = cls(store, directory=directory)
-        if source_path is None and not any(store.quads_for_pattern(None, _META_SHA256, None, _META_GRAPH)):
-            raise GraphError(
-                f"{directory}: the store holds no complete graph (a load failed?); pass --graph to load one"
-            )
-        if source_path is not None:
-            digest = _sha256(source_path)
-            held = [q.object.value for q in store.quads_for_pattern(None, _META_SHA256, None, _META_GRAPH)]
-            if held != [digest]:
-                # Forget what the store held first: a load that fails leaves an unmarked
-                # store, which the next run reloads. That makes the bulk loader safe to use
-                # (about 3x faster on disk than a transactional load, but not atomic).
-                store.clear_graph(_META_GRAPH)
-                store.clear_graph(ox.DefaultGraph())
-                backend.load_file(source_path, bulk=True)
-                store.extend(
-                    [
-                        ox.Quad(_META_GRAPH, _META_SHA256, ox.Literal(digest), _META_GRAPH),
-                        ox.Quad(_META_GRAPH, _META_SOURCE, ox.Literal(str(source_path.resolve())), _META_GRAPH),
-                    ]
+        record = StoreRecord.read(directory)
+        if source_path is None:
+            if record is None:
+                raise GraphError(
+                    f"{directory}: the store holds no complete graph (a load failed?); pass --graph to load one"
                 )
-                store.flush()
+            return backend
+        if record is not None and keep:
+            return backend
+        stamp = file_stamp(source_path)
+        digest = record.sha256 if record is not None and record.stamp == stamp else sha256_of(source_path)
+        if record is not None and record.sha256 == digest and not record.modified:
+            return backend
+        if record is not None and record.modified:
+            backend.notes.append(
+                f"{directory}: an update had changed the store; reloaded it from {source_path} "
+                "(--keep-store keeps the changes instead)"
+            )
+        # Forget what the store held first: a load that fails leaves an unmarked store,
+        # which the next run reloads. That makes the bulk loader safe to use (about 3x
+        # faster on disk than a transactional load, but not atomic).
+        StoreRecord.forget(directory)
+        store.clear()
+        load_into(store, source_path, bulk=True)
+        store.flush()
+        StoreRecord(source=str(source_path.resolve()), sha256=digest, stamp=stamp).write(directory)
         return backend
 
     def load_file(self, path: Path | str, *, bulk: bool = False) -> None:
-        path = Path(path)
-        if not path.exists():
-            raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
-        fmt = format_for_path(path)
-        fmt = None if fmt.name == "jsonld" else fmt.oxigraph
-        if fmt is None:  # JSON-LD: let rdflib read it (it holds the shipped context inline)
-            from mzgraph.rdf.io import load_graph
-
-            other = OxigraphBackend.from_graph(load_graph(path))
-            self.store.bulk_extend(other.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-            return
-        try:
-            if bulk:
-                self.store.bulk_load(path=str(path), format=fmt)
-            else:
-                self.store.load(path=str(path), format=fmt)  # one transaction: all or nothing
-        except (SyntaxError, ValueError) as exc:
-            raise GraphError(f"{path}: not a readable RDF graph ({_one_line(str(exc), 120)})") from exc
+        """Add a graph file to the store (one transaction, or Oxigraph's bulk loader)."""
+        load_into(self.store, path, bulk=bulk)
 
     # Backend
 
@@ -227,14 +191,13 @@ class OxigraphBackend:
         if self._graph is None:
             from oxrdflib import OxigraphStore
 
-            self._graph = bind_prefixes(
-                Graph(store=OxigraphStore(store=self.store), identifier=DATASET_DEFAULT_GRAPH_ID)
-            )
+            # the union of the named graphs is the default graph, as for SPARQL below
+            self._graph = bind_prefixes(Dataset(store=OxigraphStore(store=self.store), default_union=True))
         return self._graph
 
     def _run(self, query: str, line_offset: int = 0):
         try:
-            return self.store.query(query)
+            return self.store.query(query, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise oxigraph_syntax_error(exc, line_offset=line_offset) from exc
         except (OSError, ValueError, RuntimeError) as exc:
@@ -263,6 +226,8 @@ class OxigraphBackend:
             raise QueryError(f"query failed: {_one_line(str(exc))}") from exc
 
     def update(self, query: str, *, line_offset: int = 0) -> None:
+        if self.read_only:
+            raise QueryError("this store is a read-only cache of a graph file; updates need --store DIR")
         try:
             self.store.update(query)
         except SyntaxError as exc:
@@ -270,10 +235,18 @@ class OxigraphBackend:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {_one_line(str(exc))}") from exc
         if self.directory is not None:
+            from mzgraph.query.store_cache import StoreRecord
+
             self.store.flush()
+            StoreRecord.mark_modified(self.directory)
 
     def __len__(self) -> int:
-        return len(self.store) - sum(1 for _ in self.store.quads_for_pattern(None, None, None, _META_GRAPH))
+        """Distinct triples of the union of the graphs (what a query sees)."""
+        solutions = self.store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        )
+        return int(next(iter(solutions))[0].value)
 
 
 # --- rdflib ----------------------------------------------------------------------------
@@ -297,9 +270,9 @@ class RdflibBackend:
 
     @classmethod
     def from_file(cls, path: Path | str) -> RdflibBackend:
-        from mzgraph.rdf.io import load_graph
-
-        return cls(load_graph(path))
+        """A graph file in rdflib's memory store; a TriG or N-Quads file as a Dataset whose
+        default graph is the union of its graphs (``GRAPH`` still names each one)."""
+        return cls(load_graph(path, keep_graphs=True))
 
     @property
     def graph(self) -> Graph:
@@ -350,11 +323,16 @@ def open_backend(
     *,
     engine: str = DEFAULT_ENGINE,
     store: Path | str | None = None,
+    keep_store: bool = False,
+    cache: bool = True,
 ) -> Backend:
     """A backend holding ``source`` (a graph file or an rdflib Graph).
 
     ``store`` is a directory for a persistent Oxigraph store: the file is loaded into it
-    once and reopened on later calls (reloaded only when the file's content changes).
+    once and reopened on later calls (reloaded when the file's content changes, or when an
+    update changed the store, unless ``keep_store``). Without one, a graph file of at least
+    ``store_cache.MIN_BYTES`` is opened from the read-only store cache
+    (:mod:`mzgraph.query.store_cache`) unless ``cache`` is false.
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -363,7 +341,7 @@ def open_backend(
             raise UsageError("--store needs the oxigraph engine (rdflib's memory store cannot persist)")
         if isinstance(source, Graph):
             raise UsageError("a persistent store loads graph files, not in-memory graphs")
-        return OxigraphBackend.persistent(store, source)
+        return OxigraphBackend.persistent(store, source, keep=keep_store)
     if source is None:
         raise UsageError("no graph to query")
     if isinstance(source, Graph):
@@ -372,6 +350,15 @@ def open_backend(
         return OxigraphBackend.from_graph(source)
     if engine == "rdflib":
         return RdflibBackend.from_file(source)
+    if cache:
+        from mzgraph.query import store_cache
+
+        path, _ = open_graph_file(source)
+        if path.stat().st_size >= store_cache.MIN_BYTES:
+            try:
+                return OxigraphBackend(store_cache.cached_store(path), read_only=True)
+            except OSError:
+                pass  # no writable cache folder: read into memory as for a small file
     return OxigraphBackend.from_file(source)
 
 

@@ -1,18 +1,25 @@
-"""Reading and writing graph files; every write goes to a temporary file that is renamed."""
+"""Reading and writing graph files.
+
+Every graph file mzgraph reads passes :func:`open_graph_file` (a regular file, its format
+from :mod:`mzgraph.rdf.formats`, nothing that reaches outside it) and is parsed by Oxigraph:
+:func:`load_into` fills a store, :func:`load_graph` makes an rdflib ``Graph``. Every write
+goes to a temporary file that is renamed.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from mzgraph.errors import GraphError, OutputError
-from mzgraph.rdf.formats import format_for_path
+from mzgraph.rdf.formats import Format, format_for_path
 from mzgraph.rdf.namespaces import bind_prefixes
 
 
@@ -77,22 +84,182 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> N
     atomic_write(path, lambda f: f.write(text.encode(encoding)))
 
 
-def load_graph(path: Path | str) -> Graph:
-    path = Path(path)
-    if not path.exists():
-        raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
-    g = bind_prefixes(Graph())
-    fmt = format_for_path(path)
+def graph_file_format(path: Path) -> Format:
+    """What a graph file is, by the format table: refuses what is not a regular file (a FIFO
+    would hang the reader, a device never end) before anything opens it."""
     try:
-        if fmt.dataset:
-            # a plain Graph silently drops named graphs: read a Dataset, keep the union
-            ds = Dataset()
-            ds.parse(path, format=fmt.rdflib)
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)") from None
+    except OSError as exc:
+        raise GraphError(f"{path}: cannot read the graph file ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise GraphError(f"{path}: is a folder, not a graph file")
+    if not stat.S_ISREG(mode):
+        raise GraphError(f"{path}: not a regular file (a device, FIFO or socket); graphs are read from files")
+    return format_for_path(path)
+
+
+def check_local(path: Path, fmt: Format) -> None:
+    """Refuse what would make reading a graph reach outside the file or blow up in memory.
+
+    JSON-LD: a ``@context`` or ``@import`` naming a URL or a file (http, https, file, or
+    relative) would be fetched; mzgraph's own JSON-LD carries its context inline.
+    RDF/XML: external or parameter entities are refused, and a document that declares
+    entities is first read by expat, whose amplification limit stops "billion laughs"
+    after a few MB (Oxigraph's reader expands entities without a bound).
+    """
+    if fmt.name == "jsonld":
+        _check_jsonld_contexts(path)
+    elif fmt.name == "rdfxml":
+        _check_xml_entities(path)
+
+
+def _check_jsonld_contexts(path: Path) -> None:
+    import json
+
+    try:
+        with open(path, "rb") as f:
+            doc = json.load(f)
+    except (ValueError, RecursionError) as exc:
+        raise GraphError(f"{path}: not a readable JSON-LD graph ({_first_line(exc)})") from None
+    pending = [doc]  # an explicit stack: nesting depth must not reach Python's recursion limit
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    for ref in value if isinstance(value, list) else [value]:
+                        if isinstance(ref, str):
+                            raise GraphError(
+                                f"{path}: JSON-LD {key} {ref!r} is not fetched (reading a graph never reaches "
+                                "the network or other files); put the context inline"
+                            )
+                pending.append(value)
+
+
+class _DoctypeRead(Exception):
+    """Raised by the expat handlers once the DTD (where entities are declared) is behind."""
+
+
+def _check_xml_entities(path: Path) -> None:
+    import pyexpat
+
+    declared: list[str] = []
+
+    def on_entity(name, is_parameter, value, base, system_id, public_id, notation):
+        if is_parameter or value is None:
+            raise GraphError(
+                f"{path}: RDF/XML declares the {'parameter' if is_parameter else 'external'} entity {name!r}; "
+                "refused (reading a graph never loads other files)"
+            )
+        declared.append(name)
+
+    def done(*_):
+        raise _DoctypeRead
+
+    def expat_error(exc: pyexpat.ExpatError) -> GraphError:
+        return GraphError(f"{path}: not a readable RDF/XML graph ({_first_line(exc)})")
+
+    dtd = pyexpat.ParserCreate()
+    dtd.EntityDeclHandler = on_entity
+    dtd.EndDoctypeDeclHandler = done
+    dtd.StartElementHandler = done
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 16), b""):
+                dtd.Parse(chunk, False)
+            dtd.Parse(b"", True)
+    except _DoctypeRead:
+        pass
+    except pyexpat.ExpatError as exc:
+        raise expat_error(exc) from None
+    if not declared:
+        return
+    body = pyexpat.ParserCreate()  # no handlers: only expat's own expansion accounting runs
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 16), b""):
+                body.Parse(chunk, False)
+            body.Parse(b"", True)
+    except pyexpat.ExpatError as exc:
+        raise GraphError(
+            f"{path}: RDF/XML entities expand too far or are malformed ({_first_line(exc)}); refused"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return (text[:157] + "…" if len(text) > 160 else text) or type(exc).__name__
+
+
+def open_graph_file(path: Path | str) -> tuple[Path, Format]:
+    """The one gate every graph file passes before a parser sees it: a regular file, its
+    format from the table, nothing in it that reaches out. Returns the path and format."""
+    path = Path(path)
+    fmt = graph_file_format(path)
+    check_local(path, fmt)
+    return path, fmt
+
+
+def _parse_options(path: Path, fmt: Format) -> dict:
+    # relative IRIs resolve against the file, as rdflib does; N-Triples and N-Quads allow none
+    options = {"path": str(path), "format": fmt.oxigraph}
+    if fmt.name not in ("nt", "nquads"):
+        options["base_iri"] = path.resolve().as_uri()
+    return options
+
+
+def unreadable(path: Path, exc: BaseException) -> GraphError:
+    return GraphError(f"{path}: not a readable RDF graph ({_first_line(exc)})")
+
+
+def load_into(store, path: Path | str, *, bulk: bool = False) -> Format:
+    """Load a graph file into a ``pyoxigraph.Store``, named graphs kept as they are.
+
+    ``bulk`` uses Oxigraph's bulk loader (fast, not transactional) instead of one
+    all-or-nothing transaction. Queries see the union of the graphs as the default graph
+    (:mod:`mzgraph.query.store` asks Oxigraph for that), so a TriG or N-Quads file answers
+    like the Turtle of the same build.
+    """
+    path, fmt = open_graph_file(path)
+    try:
+        if bulk:
+            store.bulk_load(**_parse_options(path, fmt))
         else:
-            g.parse(path, format=fmt.rdflib)
-    except Exception as exc:  # rdflib raises many kinds of parser errors
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise GraphError(f"{path}: not a readable RDF graph ({first})") from exc
+            store.load(**_parse_options(path, fmt))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise unreadable(path, exc) from exc
+    return fmt
+
+
+def load_graph(path: Path | str, *, keep_graphs: bool = False) -> Graph:
+    """A graph file as an rdflib ``Graph``: the union of its graphs (a TriG or N-Quads file's
+    named graphs merged), read by Oxigraph's parsers through the same gate as :func:`load_into`.
+
+    ``keep_graphs`` returns a TriG or N-Quads file as an rdflib ``Dataset`` instead, its
+    default graph the union of the named graphs (SPARQL ``GRAPH`` still names each).
+    """
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from mzgraph.rdf.terms import from_ox
+
+    path, fmt = open_graph_file(path)
+    dataset = keep_graphs and fmt.dataset
+    g = bind_prefixes(Dataset(default_union=True) if dataset else Graph())
+    try:
+        if dataset:
+            for quad in ox.parse(**_parse_options(path, fmt)):
+                name = quad.graph_name
+                target = g.default_context if isinstance(name, ox.DefaultGraph) else g.graph(from_ox(name))
+                target.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        else:
+            add = g.add
+            for quad in ox.parse(**_parse_options(path, fmt)):
+                add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise unreadable(path, exc) from exc
     return g
