@@ -13,8 +13,7 @@ from tests.conftest import ROOT
 
 QUERY_FIXTURE = ROOT / "tests" / "query" / "fixture.ttl"
 # modules that belong to building a graph: a command that only reads one must not load them
-BUILD_STACK = ("mzgraph.pipeline", "mzgraph.ingest", "mzgraph.extract", "mzgraph.resolve", "mzgraph.gazetteer",
-               "jieba")  # fmt: skip
+BUILD_STACK = ("mzgraph.pipeline", "mzgraph.ingest", "mzgraph.extract", "mzgraph.resolve", "jieba")
 
 
 def modules_after(code: str) -> set[str]:
