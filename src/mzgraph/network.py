@@ -20,7 +20,6 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from mzgraph.gazetteer import COUNTRY_CODE
 from mzgraph.rdf.namespaces import ITSRDF, MZ, NIF
 
 CORE_TYPES = ("Agency", "Policy", "AdministrativeArea", "Program", "Target")
@@ -111,6 +110,8 @@ def implied_country_links(net: nx.MultiDiGraph) -> list[tuple[str, str]]:
     located in 中国 would sit apart from every local place. The path search walks these links
     and the network view draws them (dashed), both as coming from the division code table.
     """
+    from mzgraph.gazetteer import COUNTRY_CODE  # here: reading a graph loads nothing of the build
+
     country = next((n for n, d in net.nodes(data=True) if d.get("division_code") == COUNTRY_CODE), None)
     if country is None:
         return []

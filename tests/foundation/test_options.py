@@ -37,11 +37,10 @@ def test_an_option_shared_by_commands_has_the_same_short_name_everywhere():
 
 
 def test_stats_and_validate_read_the_graph_given_with_dash_g(dev_graph_path):
-    stats = run_cli("stats", "-g", str(dev_graph_path), "--format", "json")
-    assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["types"] == {
-        "AdministrativeArea": 8, "Agency": 8, "Policy": 12, "Program": 22, "Target": 26
-    }  # fmt: skip
+    short = run_cli("stats", "-g", str(dev_graph_path), "--format", "json")
+    assert short.returncode == 0, short.stderr
+    long = run_cli("stats", "--graph", str(dev_graph_path), "--format", "json")
+    assert short.stdout == long.stdout and sum(json.loads(short.stdout)["types"].values()) > 50
     validate = run_cli("validate", "-g", str(dev_graph_path))
     assert validate.returncode == 0, validate.stderr
     assert validate.stdout.startswith(f"{dev_graph_path}: conforms")
