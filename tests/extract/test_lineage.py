@@ -123,3 +123,11 @@ def test_based_on_has_its_sentence_as_evidence():
     ex = run(text)
     (rel,) = [r for r in ex.relations if r.predicate is RelationType.BASED_ON]
     assert text[rel.sentence_start : rel.sentence_end] == "根据《社会救助暂行办法》，省民政厅制定了《低保实施办法》。"
+
+
+def test_a_revised_instrument_issued_later_in_the_sentence():
+    text = (
+        "国家卫健委对2019年印发的《医养结合机构服务指南（试行）》进行修订，"
+        "今年6月发布《医养结合机构服务指南（2025年版）》。"
+    )
+    assert based_on(text) == {("医养结合机构服务指南（2025年版）", "医养结合机构服务指南（试行）")}

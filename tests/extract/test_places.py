@@ -164,3 +164,13 @@ def test_we_the_province_and_household_amounts():
     )
     got = located(run(text), EntityType.TARGET)
     assert got == {"820万人": "210000", "1100元": "210105", "1200元": None}
+
+
+def test_short_names_listed_before_their_shared_level():
+    ex = run("云南省红河哈尼族彝族自治州民政局为元阳、红河、绿春3县新建区域养老服务中心12个。")
+    assert {"元阳县", "红河县", "绿春县"} <= set(names(ex, P))
+    # a list that is not all divisions of that level is not such a list
+    assert names(run("云南省红河哈尼族彝族自治州组织小组、合作、互助3县开展活动。"), P) == [
+        "云南省",
+        "红河哈尼族彝族自治州",
+    ]

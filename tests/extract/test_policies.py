@@ -67,3 +67,17 @@ def test_a_list_of_titles_shares_its_issuer():
     text = "2020年，辽宁省民政厅先后出台了《辽宁省临时救助办法》《辽宁省低保审核确认办法》等文件。"
     rel = relations(run(text), RelationType.ISSUED_BY)
     assert rel == {("辽宁省临时救助办法", "辽宁省民政厅"), ("辽宁省低保审核确认办法", "辽宁省民政厅")}
+
+
+def test_issuer_is_the_body_an_earlier_clause_opens_with():
+    from mzgraph.model import RelationType
+
+    from .helpers import relations
+
+    ex = run("去年以来，浙江省民政厅深入贯彻落实《浙江省养老服务条例》，会同有关部门印发《浙江省基本养老服务清单》。")
+    assert relations(ex, RelationType.ISSUED_BY) == {("浙江省基本养老服务清单", "浙江省民政厅")}
+    ex = run("今年浙江省财政厅将会同省民政厅出台《浙江省养老服务补助资金管理办法》。")
+    assert relations(ex, RelationType.ISSUED_BY) == {
+        ("浙江省养老服务补助资金管理办法", "浙江省财政厅"),
+        ("浙江省养老服务补助资金管理办法", "浙江省民政厅"),
+    }

@@ -78,3 +78,10 @@ def test_quotes_with_evidence_are_programs():
 def test_a_quote_used_twice_is_a_name():
     text = "“邻里帮”走进社区。截至目前，“邻里帮”已服务老人3000人次。"
     assert names(run(text), G) == ["邻里帮", "邻里帮"]
+
+
+def test_named_pilots_and_actions_without_quotes():
+    text = "国家医保局稳步推进长期护理保险制度试点，支持308个地市开展居家和社区基本养老服务提升行动。"
+    assert names(run(text), G) == ["长期护理保险制度试点", "居家和社区基本养老服务提升行动"]
+    # a pilot city or a plan for the action is not the program
+    assert names(run("推进改革试点城市建设，印发提升行动方案。"), G) == []

@@ -48,7 +48,7 @@ _SELF = re.compile(r"(?:我|本)(省|市|县|区|州|盟|旗)(?![级内外委])"
 # a sentence about one person or household (一家人每月领取低保金2130元)
 _PERSONAL = re.compile(r"[他她](?!们)|一家|全家|家人|老两口|老伴|大爷|大妈|大娘|奶奶|爷爷|阿姨|女士|先生|老人家")
 # What may stand between joint issuers, or between issuers and the title they own.
-_JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|会同|联合|共同)$")
+_JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|(?:将|拟|已|还|也|又)?(?:会同|联合|共同))$")
 _BETWEEN_TITLE = re.compile(
     r"^\s*(?:等\d*个?部门|等\d*个?单位|联合\d*个?部门)?(?:联合|共同|会同)?(?:制定|出台|印发|发布|下发|颁布|制定出台|"
     r"制定印发|出台了|印发了|制定了|发布了)*的?$"
@@ -391,4 +391,14 @@ def _issuers(
     if verb is None:
         return []
     subjects = [i for a, i in agency_idx if lo <= a.start and a.end <= verb.start()]
-    return subjects
+    if subjects:
+        return subjects
+    # 4. 省民政厅深入贯彻…，会同有关部门印发《…》: the body an earlier clause of the sentence opens with
+    by_start = {a.start: i for a, i in agency_idx}
+    for c in clauses.starts(lo - 1, s0):
+        while c < lo and text[c].isspace():
+            c += 1
+        i = by_start.get(LEAD.match(text, c).end())
+        if i is not None:
+            return [i]
+    return []

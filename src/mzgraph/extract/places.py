@@ -210,7 +210,43 @@ def find_places(
                 ok.append(d)
         if len({d.code for d in ok}) == 1:
             hits.append(PlaceHit(s, e, ok[0], True))
+    if context:
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        listed = [h for h in _listed(text, context, covered) if h.end - 1 not in covered]
+        hits = sorted(hits + listed, key=lambda h: h.start)
     return hits
+
+
+# 元阳、红河、绿春3县, 沈阳、大连等6市: short names listed before the level they share
+_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,3}、){1,15}[\u4e00-\u9fff]{2,3})(?:等)?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(县|市|区|旗)"
+    r"(?![\u4e00-\u9fff]{0,4}(?:局|厅|委|办|政府))"
+)
+
+
+def _listed(text: str, context: list[str], taken: set[int]) -> list[PlaceHit]:
+    """Divisions named by short names in a list that ends in their level word."""
+    g = matcher().gazetteer
+    out = []
+    for m in _LISTED.finditer(text):
+        level = m.group(2)
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        found = []
+        for n, item in enumerate(items):
+            # the first item may carry a word before it (为元阳): try its tail
+            tails = [item[-k:] for k in (3, 2) if len(item) >= k] if n == 0 else [item]
+            start = pos + len(item)
+            for tail in tails:
+                divs = [d for d in g.lookup(tail + level) if any(g.is_within(d, c) for c in context)]
+                if len({d.code for d in divs}) == 1:
+                    found.append(PlaceHit(start - len(tail), start, divs[0], True))
+                    break
+            pos += len(item) + 1
+        # every item must be a division of the level, else it is not such a list
+        if len(found) == len(items):
+            out.extend(h for h in found if h.start not in taken)
+    return out
 
 
 # ---------------------------------------------------------------- scope

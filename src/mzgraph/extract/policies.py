@@ -165,6 +165,7 @@ _CLAUSE_END = re.compile(r"[，。；：,;:!?！？]")
 _TITLE_RUN = re.compile(r"《[^《》]*》")
 # the instruments a policy implements or follows (根据《…》, 贯彻落实《…》精神)
 _BASIS_CUE = re.compile(r"根据|依据|依照|按照|遵照|贯彻落实|贯彻|落实|对照")
+_REVISED_OBJECT = re.compile(r"[对将][^，。；：《》]{0,10}$")  # 对2019年印发的《…》进行修订
 _REVISES = re.compile(r"(?:进行了?|作了?|作出|予以)?(?:全面|重新|系统)?修订")
 # the text refers to itself: it is the instrument its title names
 _SELF_REFERENCE = re.compile(
@@ -293,6 +294,17 @@ def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None =
                 end = _closing(policies[run[-1]])
                 if _free_gap(cue_gap, 12) and _BASIS_CUE.search(cue_gap) and ISSUE_VERB.match(text, end, end + 12):
                     pairs.extend((k, b) for b in run)
+        # 对《A》进行修订，今年6月发布《B》: B is the revised A
+        for n, a in enumerate(ks[:-1]):
+            pa = policies[a]
+            revised = _REVISED_OBJECT.search(text, max(s0, _opening(pa) - 12), _opening(pa))
+            if revised and _REVISES.match(text, _closing(pa)):
+                for b in ks[n + 1 :]:
+                    verbs = list(ISSUE_VERB.finditer(text, _closing(pa), _opening(policies[b])))
+                    gap = _TITLE_RUN.sub("", text[verbs[-1].end() : _opening(policies[b])]) if verbs else None
+                    if b not in run_of and gap is not None and _free_gap(gap, 12) and (a, b) not in pairs:
+                        pairs.append((b, a))
+                        break
         # 根据《A》，制定本办法: the instrument this text is
         if own is not None and runs and not any(k in ks for k, _ in pairs) and _SELF_REFERENCE.search(text, s0, s1):
             pairs.extend((own, b) for b in runs[-1] if b != own)

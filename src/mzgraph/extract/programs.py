@@ -62,6 +62,9 @@ _REFORM = re.compile(
 _CAMPAIGN = re.compile(
     r"(?:开展|实施)(?P<np>[\u4e00-\u9fff（）()]{2,20}?(?:专项行动|专项治理|专项整治|试点(?=工作)|工程))"
     r"|实施(?P<work>[\u4e00-\u9fff]{4,16}?)工作"
+    # 推进长期护理保险制度试点, 开展居家和社区基本养老服务提升行动: a named pilot or action
+    r"|(?:开展|实施|推进|推动|启动|深化|扩大)(?P<pilot>[\u4e00-\u9fff]{4,20}?(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划))"
+    r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
 )
 _GENERIC_LEAD = re.compile(r"^(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
 
@@ -137,7 +140,7 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
             continue
         hits.append(ProgramHit(s, e, np))
     for m in _CAMPAIGN.finditer(text):
-        group = "np" if m.group("np") else "work"
+        group = next(g for g in ("np", "work", "pilot") if m.group(g))
         s, e = m.start(group), m.end(group)
         np = m.group(group)
         lead = _GENERIC_LEAD.match(np)
