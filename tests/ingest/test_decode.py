@@ -76,9 +76,19 @@ def test_binary_file(tmp_path):
     assert "binary" in _error(tmp_path, "blob.txt", bytes(range(256)) * 8)
 
 
-def test_undecodable_bytes(tmp_path):
-    damaged = CLEAN_REPORT.encode("utf-8")
-    damaged = damaged[:300] + b"\xff\xfe\xfa" + damaged[300:]
+def test_a_few_undecodable_bytes_are_replaced_and_reported(tmp_path):
+    clean = CLEAN_REPORT.encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(clean[:300] + b"\xff\xfe\xfa" + clean[300:])
+    doc = read_document(path)
+    assert doc.metadata.warnings == [f"{path}: 3 undecodable bytes replaced with U+FFFD (read as utf-8)"]
+    assert "\ufffd\ufffd\ufffd" in doc.original_text
+    assert doc.original_text.replace("\ufffd", "") == clean.decode("utf-8")
+
+
+def test_many_undecodable_bytes_are_an_error(tmp_path):
+    clean = CLEAN_REPORT.encode("utf-8")
+    damaged = b"".join(clean[i : i + 20] + b"\xff" for i in range(0, len(clean), 20))
     assert "undecodable" in _error(tmp_path, "damaged.txt", damaged)
 
 

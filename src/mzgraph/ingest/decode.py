@@ -4,12 +4,17 @@ The order matters for short Chinese files: a statistical detector can take a few
 GB18030 for Big5 or a Cyrillic code page, so the encodings these reports come in are tried
 first, strictly, and each result is checked for being plausible Chinese (or plain) text
 before charset-normalizer gets a say.
+
+A few undecodable bytes (a damaged download, a stray byte appended by an editor) do not
+lose the report: each is replaced by U+FFFD, one character per byte, so the decoded text
+still lines up with the offset map, and one warning line says how many were replaced.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from collections import Counter
 
 from mzgraph.errors import InputError
@@ -34,6 +39,34 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
 )
+
+
+_tally = threading.local()
+
+
+def _tally_and_replace(exc: UnicodeDecodeError) -> tuple[str, int]:
+    bad = exc.end - exc.start
+    _tally.count += bad
+    return "\ufffd" * bad, exc.end
+
+
+codecs.register_error("mzgraph-tally", _tally_and_replace)
+
+
+def _decode_tallied(data: bytes, codec: str) -> tuple[str, int]:
+    """``data`` decoded, each undecodable byte replaced by U+FFFD; gives (text, bytes replaced)."""
+    _tally.count = 0
+    text = data.decode(codec, "mzgraph-tally")
+    return text, _tally.count
+
+
+def _few(bad: int, size: int) -> bool:
+    """Few enough bad bytes to call the file damaged rather than in another encoding."""
+    return 0 < bad <= max(16, size // 200)
+
+
+def _replaced(name: str, bad: int, label: str) -> str:
+    return f"{name}: {bad} undecodable byte{'s' if bad != 1 else ''} replaced with U+FFFD (read as {label})"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -76,8 +109,10 @@ def _plausible(text: str, *, han_share: float = 0.8) -> bool:
 
 
 def _utf16_guess(data: bytes) -> str | None:
-    """UTF-16 without a mark shows itself by zero bytes on one side of ASCII characters."""
-    if len(data) < 2 or len(data) % 2:
+    """UTF-16 without a mark shows itself by zero bytes on one side of ASCII characters
+    (an odd byte at the end, appended by some tool, is left out of the count)."""
+    data = data[: len(data) - len(data) % 2]
+    if len(data) < 2:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
@@ -89,29 +124,39 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode a text file's bytes; return ``(text, encoding)`` or raise a one-line InputError."""
+def decode_bytes(data: bytes, name: str, warnings: list[str] | None = None) -> tuple[str, str]:
+    """Decode a text file's bytes; return ``(text, encoding)`` or raise a one-line InputError.
+
+    When a few bytes had to be replaced, one line saying so is appended to ``warnings``.
+    """
+    warnings = warnings if warnings is not None else []
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(codec), label
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: undecodable bytes: {label} marked but invalid at byte {exc.start + len(bom)}"
-                ) from None
+                text, bad = _decode_tallied(data[len(bom) :], codec)
+                if not _few(bad, len(data)):
+                    raise InputError(
+                        f"{name}: undecodable bytes: {label} marked but invalid at byte {exc.start + len(bom)}"
+                    ) from None
+                warnings.append(_replaced(name, bad, label))
+                return text, label
 
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"{name}: binary file ({what}), not text")
 
-    utf16 = _utf16_guess(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            text = ""
-        if _plausible(text):
-            return text, utf16
+    # an odd length: a stray byte at the end, or at the start (then the rest is aligned from 1)
+    for start in (0, 1) if len(data) % 2 else (0,):
+        utf16 = _utf16_guess(data[start:])
+        if utf16:
+            text, bad = _decode_tallied(data[start:], utf16)
+            text, bad = "\ufffd" * start + text, bad + start
+            if (not bad or _few(bad, len(data))) and _plausible(text.replace("\ufffd", "")):
+                if bad:
+                    warnings.append(_replaced(name, bad, utf16))
+                return text, utf16
 
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not text")
@@ -120,22 +165,23 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        loose = data.decode("utf-8", errors="replace")
-        bad = loose.count("\ufffd")
-        multibyte = len(re.findall(r"[^\x00-\x7f]", loose))
+        loose, bad = _decode_tallied(data, "utf-8")
+        multibyte = len(re.findall(r"[^\x00-\x7f]", loose)) - bad
         # Mostly valid UTF-8 with a few bad bytes: a damaged file, not another encoding.
         if multibyte >= 20 and bad * 50 <= multibyte:
-            raise InputError(f"{name}: undecodable bytes: invalid UTF-8 at byte {exc.start}") from None
+            if not _few(bad, len(data)) or _controls(loose) > len(loose) // 200:
+                raise InputError(f"{name}: undecodable bytes: invalid UTF-8 at byte {exc.start}") from None
+            warnings.append(_replaced(name, bad, "utf-8"))
+            return loose, "utf-8"
     else:
         if _controls(text) <= len(text) // 200:
             return text, "utf-8"
         binary_like = True
 
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if _plausible(text):
+    text, bad = _decode_tallied(data, "gb18030")
+    if (not bad or _few(bad, len(data))) and _plausible(text.replace("\ufffd", "")):
+        if bad:
+            warnings.append(_replaced(name, bad, "gb18030"))
         return text, "gb18030"
 
     for codec in ("utf-16-le", "utf-16-be"):  # UTF-16 of pure Chinese has no zero bytes

@@ -128,7 +128,7 @@ def document_id(path: Path) -> str:
     return f"{slug[:40]}-{digest}" if slug else f"doc-{digest}"
 
 
-def _decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[str, str]:
+def _decode_html(data: bytes, name: str, charset: str | None, warnings: list[str]) -> tuple[str, str]:
     """Valid UTF-8 wins (pages are often re-saved as UTF-8 with the old charset tag left in);
     then the charset the page (or else the server, ``charset``) declares when it decodes
     cleanly; otherwise detection."""
@@ -145,7 +145,7 @@ def _decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[st
             return data.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
             pass
-    return decode_bytes(data, name)
+    return decode_bytes(data, name, warnings)
 
 
 def _unify_newlines(text: str) -> MappedText:
@@ -288,11 +288,11 @@ def document_from_bytes(
         original = read_pdf(data, name, meta, max_bytes=max_bytes)
         mt = MappedText(original)
     elif suffix in _HTML:
-        original, meta.encoding = _decode_html(data, name, charset)
+        original, meta.encoding = _decode_html(data, name, charset, meta.warnings)
         page = read_html(original, meta)
         mt, hints, title_fallback = page.body, page.hints, page.title_fallback
     else:
-        original, meta.encoding = decode_bytes(data, name)
+        original, meta.encoding = decode_bytes(data, name, meta.warnings)
         mt = _unify_newlines(original)
         if suffix in _MARKDOWN:
             read_markdown(mt, meta)
