@@ -192,8 +192,23 @@ def _place_before(places: list[PlaceHit], ends: list[int], start: int, text: str
     return None
 
 
-def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[AgencyHit]:
+@dataclass(frozen=True)
+class AgencyScan:
+    """What the lexicon and patterns find in a text before any place is chosen: computed
+    once, then read against the first and the refined scope (:func:`find_agencies`)."""
+
+    national: list[tuple[int, int, str]]
+    central: list[re.Match]
+    local: list[re.Match]
+
+
+def scan_agencies(text: str) -> AgencyScan:
     national, local, central, starts = _regexes()
+    return AgencyScan(list(national.finditer(text)), list(central.finditer(text)), list(scan_from(local, starts, text)))
+
+
+def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:
+    scan = scan or scan_agencies(text)
     nat = lexicon.national_agencies()
     papers = set(lexicon.newspapers())
     g = gz.load()
@@ -205,7 +220,7 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
 
-    for s, e, surface in national.finditer(text):
+    for s, e, surface in scan.national:
         if not free(s, e):
             continue
         nxt = text[e] if e < len(text) else ""
@@ -225,11 +240,11 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope) -> list[Agenc
                 name += office.group()
             hits.append(AgencyHit(s, e, name, CHINA_CODE, True))
         taken.add(s, e)
-    for m in central.finditer(text):  # 国家…局 not in the lexicon
+    for m in scan.central:  # 国家…局 not in the lexicon
         if free(m.start(), m.end()):
             hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
             taken.add(m.start(), m.end())
-    for m in scan_from(local, starts, text):
+    for m in scan.local:
         s, e = m.start(), m.end()
         if not free(s, e):
             continue

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
-from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division
+from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division, scan_agencies
 from mzgraph.extract.dates import document_date, find_dates
 from mzgraph.extract.places import CHINA_CODE, LEAD, find_places, find_scope, lead_end, narrowest, scan
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
@@ -97,7 +97,8 @@ def extract(document: SourceDocument) -> Extraction:
     dates = find_dates(text, today)
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
     policies = find_policies(text, repairs)
-    agencies = find_agencies(text, places, scope)
+    agency_scan = scan_agencies(text)
+    agencies = find_agencies(text, places, scope, agency_scan)
     # 民政部 财政部关于…的通知 (a title line or a reference without 《》): the bodies end
     # where 关于 starts, possibly through white space
     issuer_ends = set()
@@ -115,7 +116,7 @@ def extract(document: SourceDocument) -> Extraction:
     subjects.update({p.start: narrowest(places, p, place_at).division.code for p in places})
     refined = scope.with_paragraph_subjects(text, subjects)
     if refined.sections != scope.sections:
-        agencies = find_agencies(text, places, refined)
+        agencies = find_agencies(text, places, refined, agency_scan)
     scope = refined
     titles = Mask(len(text))
     for p in policies:

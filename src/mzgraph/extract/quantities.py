@@ -111,6 +111,11 @@ _BEFORE_VERB = re.compile(
     r"不低于|不少于|不超过|保持在|保持|超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
     r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
 )
+_AFTER_FIGURE = re.compile(r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?")
+_CLAUSE_SPLIT = re.compile(r"[，。；、,;：:]")
+_PER_HEAD = re.compile(r"(?:每人每[年月日]|每人|每[年月]|人均)+$")
+_COMPARED = re.compile(r"^(?:比上年|较上年|同比|环比|比去年|较去年)")
+_UP_TO_YEAR = re.compile(r"^.*?(?:19|20)\d\d年(?:底|末)?")
 _WINDOW = 64  # characters around a figure where its counted noun can be
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
 
@@ -143,23 +148,21 @@ def chinese_number(s: str) -> int | None:
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
     # the noun is at most 12 characters: a bounded window on each side keeps this linear
-    after = re.sub(
-        r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?", "", text[end : min(hi, end + _WINDOW)]
-    )
+    after = _AFTER_FIGURE.sub("", text[end : min(hi, end + _WINDOW)])
     stop = _INDICATOR_STOP.search(after)
     noun = after[: stop.start() if stop else len(after)]
     verb = _AFTER_VERB.search(noun)
     noun = noun[: verb.start() if verb else len(noun)][:12]
     if noun:
         return noun
-    before = re.split(r"[，。；、,;：:]", text[max(lo, start - _WINDOW) : start])[-1]
-    before = re.sub(r"(?:每人每[年月日]|每人|每[年月]|人均)+$", "", before)
-    before = re.sub(r"^(?:比上年|较上年|同比|环比|比去年|较去年)", "", before)
+    before = _CLAUSE_SPLIT.split(text[max(lo, start - _WINDOW) : start])[-1]
+    before = _PER_HEAD.sub("", before)
+    before = _COMPARED.sub("", before)
     verbs = list(_BEFORE_VERB.finditer(before))
     if verbs:
         tail = before[verbs[-1].end() :].lstrip("了")
         before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verbs[-1].start()]
-    before = re.sub(r"^.*?(?:19|20)\d\d年(?:底|末)?", "", _SCOPE_WORDS.sub("", before))
+    before = _UP_TO_YEAR.sub("", _SCOPE_WORDS.sub("", before))
     return before.rstrip("的")[-12:] or None
 
 
