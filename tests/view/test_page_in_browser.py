@@ -240,9 +240,10 @@ def test_dev_view_links_the_country_rows_the_unlinked_and_spreads_the_hub(open_p
     row = [pos[str(n)] for n in unlinked]
     assert all(p["y"] > lowest_linked for p in row) and len({p["y"] for p in row}) <= 1 + len(row) // 5
     assert f"{len(alone)} with no relation in the graph" in page.inner_text("#mz-layout-note")
-    # the province hub's neighbours keep their labels apart (17 overlapping pairs of 46 before)
+    # the province hub's neighbours keep their labels apart: 4 overlapping pairs now, 17 before the
+    # hub's edges grew with its ring; the bound leaves room for extraction changes
     hub, ring, overlapping = page.evaluate(HUB_LABELS_OVERLAPPING)
-    assert hub == "江西省" and ring > 40 and overlapping <= ring // 10
+    assert hub == "江西省" and ring > 40 and overlapping <= ring // 5
 
 
 def _entities_without_relations(graph):
