@@ -1,4 +1,4 @@
-"""Where mzgraph reads and writes when the user names nothing.
+"""Where mzgraph reads and writes when the user names nothing, and the limits it keeps.
 
 Kept apart from ``mzgraph.pipeline`` so that commands which only read a graph (``query``,
 ``stats``, ``view`` …) can show these defaults in their options without importing the
@@ -11,3 +11,4 @@ from pathlib import Path
 
 DEFAULT_DATA = Path("data")
 DEFAULT_OUTPUT = Path("output/graph.ttl")
+DEFAULT_TIMEOUT = 120.0  # seconds a query may run before it is stopped (0 or None: no limit)

@@ -30,7 +30,7 @@ from rdflib.namespace import XSD
 from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import UsageError
 from mzgraph.query.ready import ready_question, ready_questions
-from mzgraph.query.runner import QueryResult, run
+from mzgraph.query.runner import DEFAULT_TIMEOUT, QueryResult, run
 from mzgraph.query.store import DEFAULT_ENGINE, NUMERIC_TYPES, Backend, compact_iri, open_backend
 from mzgraph.rdf.namespaces import MZ
 
@@ -180,25 +180,41 @@ class KnowledgeGraph:
         query: str,
         *,
         params: dict[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        max_rows: int | None = None,
         allow_update: bool = False,
         allow_service: bool = False,
     ) -> pd.DataFrame:
-        """A SPARQL query's answer as a DataFrame; the usual prefixes are declared for you."""
-        return to_frame(
-            run(
-                self.backend,
-                query,
-                params=params,
-                timeout=timeout,
-                allow_update=allow_update,
-                allow_service=allow_service,
-            )
+        """A SPARQL query's answer as a DataFrame; the usual prefixes are declared for you.
+
+        The query is judged by :mod:`mzgraph.query.gate` (read-only, no SERVICE or LOAD
+        unless allowed) and stopped after ``timeout`` seconds (``None``: no limit);
+        ``max_rows`` keeps the first rows only (``frame.attrs["truncated"]`` says so).
+        """
+        result = run(
+            self.backend,
+            query,
+            params=params,
+            timeout=timeout,
+            max_rows=max_rows,
+            allow_update=allow_update,
+            allow_service=allow_service,
         )
+        frame = to_frame(result)
+        frame.attrs["truncated"] = result.truncated
+        return frame
 
     def ready(self, name: str, **params: str) -> pd.DataFrame:
-        """A ready question's answer, e.g. ``kg.ready("entity-sentences", label="新余市")``."""
-        return self.query(ready_question(name).text, params=params)
+        """A ready question's answer, e.g. ``kg.ready("entity-sentences", label="新余市")``.
+
+        A question with parameters needs a value for each (``kg.ready_questions()`` lists them).
+        """
+        question = ready_question(name)
+        missing = question.missing(params)
+        if missing:
+            example = ", ".join(f"{k}={v!r}" for k, v in missing.items())
+            raise UsageError(f"the ready question {name} needs {', '.join(missing)} (for example {example})")
+        return self.query(question.text, params=params)
 
     @staticmethod
     def ready_questions() -> pd.DataFrame:
@@ -334,13 +350,16 @@ def load(
     engine: str = DEFAULT_ENGINE,
     store: str | Path | None = None,
     endpoint: str | None = None,
+    writable: bool = False,
 ) -> KnowledgeGraph:
     """Open a graph for querying.
 
     ``source`` is a graph file (Turtle, N-Triples, TriG, RDF/XML, JSON-LD; default
     ``output/graph.ttl``) or an rdflib ``Graph``. ``engine`` is ``"oxigraph"`` (default) or
     ``"rdflib"``; ``store`` is a directory for a persistent Oxigraph store that keeps the
-    loaded graph between sessions (reloaded only when the file changes). ``endpoint`` is
+    loaded graph between sessions (reloaded only when the file changes); it is opened
+    read-only unless ``writable`` (a writable store's queries cannot be stopped by the
+    timeout: see :mod:`mzgraph.query.runner`). ``endpoint`` is
     the URL of a SPARQL 1.1 Protocol endpoint to query instead (a store filled by
     ``mzgraph push``; see :mod:`mzgraph.remote.backend`).
     """
@@ -353,7 +372,7 @@ def load(
 
     if source is None and store is None:
         source = DEFAULT_OUTPUT
-    backend = open_backend(source, engine=engine, store=store)
+    backend = open_backend(source, engine=engine, store=store, read_only=store is not None and not writable)
     name = None if isinstance(source, Graph) else str(source) if source is not None else str(store)
     return KnowledgeGraph(backend, source=name)
 

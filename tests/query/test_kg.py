@@ -11,6 +11,7 @@ from rdflib import Graph, URIRef
 import mzgraph
 from mzgraph.errors import QueryError, UsageError
 from mzgraph.kg import EntityNotFound
+from mzgraph.query.ready import ready_questions
 from tests.query.conftest import FIXTURE, rows
 
 XINYU = "https://w3id.org/mzgraph/resource/place/360500"
@@ -31,8 +32,9 @@ def test_query_gives_numbers_as_numbers_and_labels_as_str(fixture_kg_each):
 
 def test_engines_agree_on_every_ready_question():
     ox, rd = mzgraph.load(FIXTURE), mzgraph.load(FIXTURE, engine="rdflib")
-    for name in ox.ready_questions()["name"]:
-        assert rows(ox.ready(name)) == rows(rd.ready(name)), name
+    for q in ready_questions().values():
+        params = {k: v.strip('"') for k, v in q.parameters.items()}
+        assert rows(ox.ready(q.name, **params)) == rows(rd.ready(q.name, **params)), q.name
 
 
 def test_entities_by_type(fixture_kg):

@@ -128,7 +128,16 @@ def test_every_question_has_fixture_rows():
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_ROWS))
 def test_fixture_rows(fixture_kg_each, name):
-    assert rows(fixture_kg_each.ready(name)) == FIXTURE_ROWS[name]
+    example = {k: v.strip('"') for k, v in ready_questions()[name].parameters.items()}  # the file's own example
+    assert rows(fixture_kg_each.ready(name, **example)) == FIXTURE_ROWS[name]
+
+
+@pytest.mark.parametrize("name", ["entity-sentences", "documents-mentioning"])
+def test_a_question_with_a_parameter_needs_a_value(fixture_kg, name):
+    from mzgraph.errors import UsageError
+
+    with pytest.raises(UsageError, match=f"{name} needs label"):
+        fixture_kg.ready(name)
 
 
 def test_parameters_rebind_the_label(fixture_kg):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from mzgraph.commands import graph_option
-from mzgraph.defaults import DEFAULT_OUTPUT
+from mzgraph.defaults import DEFAULT_OUTPUT, DEFAULT_TIMEOUT
 from mzgraph.errors import UsageError
 
 
@@ -102,9 +102,15 @@ def _list_questions() -> str:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
-    default=120.0,
+    default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Give up after this many seconds (0: no limit).",
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Return at most this many rows (or triples); a warning says when more matched.",
 )
 @click.option(
     "-o",
@@ -128,6 +134,7 @@ def command(
     allow_update: bool,
     allow_service: bool,
     timeout: float,
+    max_rows: int | None,
     output: Path | None,
 ) -> None:
     """Ask the graph a SPARQL question (the mz, mzr, rdf, rdfs, skos, xsd, dcterms, prov, nif
@@ -148,10 +155,17 @@ def command(
     given = [x for x in (sparql, query_file, name) if x is not None]
     if len(given) != 1:
         raise UsageError("give exactly one of a QUERY, -f FILE or --name NAME (or --list)")
+    bound = _parse_params(params)
     if name is not None:
         from mzgraph.query.ready import ready_question
 
-        text = ready_question(name).text
+        question = ready_question(name)
+        missing = question.missing(bound)
+        if missing:
+            wanted = " ".join(f"--param {k}=VALUE" for k in missing)
+            example = " ".join(f"--param {k}={v}" for k, v in missing.items())
+            raise UsageError(f"the ready question {name} needs {wanted} (for example {example})")
+        text = question.text
     elif query_file is not None:
         if str(query_file) == "-":
             text = sys.stdin.read()
@@ -166,15 +180,14 @@ def command(
         text = sparql
 
     from mzgraph.query.formats import format_result
-    from mzgraph.query.runner import check_query, run
+    from mzgraph.query.gate import Policy, admit
+    from mzgraph.query.runner import bind, run
     from mzgraph.query.store import open_backend
     from mzgraph.rdf.io import atomic_write_text
 
-    bound = _parse_params(params)
-    # Refuse before loading anything: a refused query should not cost a graph load.
-    from mzgraph.query.runner import bind
-
-    check_query(bind(text, bound), allow_update=allow_update, allow_service=allow_service)
+    # Refuse before loading anything: a refused query should not cost a graph load (FROM
+    # graphs are judged once the store is open and its graphs are known).
+    admit(bind(text, bound), Policy(allow_update=allow_update, allow_network=allow_service))
     source = graph_path if graph_path is not None else DEFAULT_OUTPUT
     if store_dir is not None and graph_path is None and not source.exists():
         source = None  # query what the store already holds
@@ -187,7 +200,9 @@ def command(
     else:
         # an update must change something that lasts (--store) or a private copy, never the cache
         cache = not no_cache and not allow_update
-        backend = open_backend(source, engine=engine, store=store_dir, keep_store=keep_store, cache=cache)
+        backend = open_backend(
+            source, engine=engine, store=store_dir, keep_store=keep_store, cache=cache, read_only=not allow_update
+        )
         for note in getattr(backend, "notes", ()):
             click.echo(f"note: {note}", err=True)
     result = run(
@@ -197,6 +212,7 @@ def command(
         allow_update=allow_update,
         allow_service=allow_service,
         timeout=timeout or None,
+        max_rows=max_rows,
     )
     if result.kind == "update" and store_dir is not None and source is not None:
         click.echo(
@@ -204,6 +220,8 @@ def command(
             "reloads it unless --keep-store",
             err=True,
         )
+    if result.truncated:
+        click.echo(f"warning: more results matched; showing the first {max_rows} (--max-rows)", err=True)
     out = format_result(result, fmt)
     if output is not None:
         atomic_write_text(output, out)

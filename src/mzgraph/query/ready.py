@@ -26,6 +26,14 @@ class ReadyQuestion:
         """Parameter name → its default, as written in the query."""
         return values_parameters(self.text)
 
+    def missing(self, params: dict[str, str]) -> dict[str, str]:
+        """Parameters without a value in ``params`` (name → the file's example value).
+
+        Callers refuse to run then: the default in the file is an example, and answering for
+        it silently answers a question nobody asked.
+        """
+        return {k: v.strip('"') for k, v in self.parameters.items() if k not in params}
+
 
 def ready_questions() -> dict[str, ReadyQuestion]:
     """All shipped questions by name (the file name without ``.rq``), sorted."""

@@ -1,16 +1,20 @@
-"""Running a SPARQL query safely: prefixes, read-only by default, no SERVICE, a timeout.
+"""Running a SPARQL query: parameters bound, judged by the gate, run where it can be stopped.
 
-The checks work on the query text (comments, strings and IRIs blanked out first), so
-they hold for every backend, a remote endpoint included:
+:func:`run` is the one way mzgraph runs a query on a backend (the CLI, ``kg.query``,
+``view --query``, the analytics, ``serve`` and the remote endpoint backend all come here
+or to :func:`mzgraph.query.gate.admit` directly):
 
-* the form is read from the first keyword after the prologue: SELECT, ASK, CONSTRUCT and
-  DESCRIBE run; an update (INSERT, DELETE, LOAD, CLEAR, …) is refused unless
-  ``allow_update``;
-* a ``SERVICE`` clause (and ``LOAD``, which fetches a document) is refused unless
+* ``--param`` values are bound into the query's ``VALUES`` blocks (:func:`bind`), then the
+  whole text goes through the gate (:mod:`mzgraph.query.gate`): an update is refused
+  unless ``allow_update``, SERVICE, LOAD and FROM graphs the store does not hold unless
   ``allow_service``;
-* the query runs in a worker thread; if it is not done after ``timeout`` seconds the
-  caller gets a :class:`~mzgraph.errors.QueryError` (Oxigraph releases the GIL while it
-  evaluates, so the wait is honoured for both engines).
+* a read runs in the backend's worker process (:mod:`mzgraph.query.worker`), which is
+  killed when ``timeout`` seconds pass (default :data:`DEFAULT_TIMEOUT`), so a runaway
+  query stops and frees its memory; ``max_rows`` cuts a SELECT short (the result says so);
+* an update (only with ``allow_update``) runs in the caller's process, since it must
+  change the caller's store; the worker's now stale copy is replaced. A writable on-disk
+  store cannot be forked from safely (``OxigraphBackend.can_fork``), so its queries run in
+  the caller's process too and the timeout cannot stop them: open it read-only to query.
 
 The prefixes of the ontology contract (``mz``, ``mzr``, ``rdf``, ``rdfs``, ``skos``, ``xsd``,
 ``dcterms``, ``prov``, ``nif``, ``itsrdf`` …) are declared before the user's text; error
@@ -21,18 +25,18 @@ from __future__ import annotations
 
 import inspect
 import re
-import threading
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from mzgraph.defaults import DEFAULT_TIMEOUT
 from mzgraph.errors import QueryError, UsageError
+from mzgraph.query.gate import Policy, admit
 from mzgraph.query.store import Backend, SelectRows, Term
 from mzgraph.rdf.namespaces import sparql_prologue
 
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-UPDATE_FORMS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-# Things whose content must not be mistaken for keywords, in the order the lexer tries them.
+# Parameter binding finds ``VALUES ?x { one value }`` blocks in the text; strings, IRIs and
+# comments are blanked first so a block inside them is not taken. This only locates where a
+# value goes: what the bound query does is decided by the gate's parse afterwards.
 _OPAQUE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -42,7 +46,6 @@ _OPAQUE = re.compile(
     r"|#[^\n]*",
     re.S,
 )
-_TOKEN = re.compile(r"[^\s{}()\[\],;.]+")
 
 
 @dataclass
@@ -54,46 +57,12 @@ class QueryResult:
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+    truncated: bool = False  # cut short by ``max_rows``
 
 
-def blank_opaque(query: str) -> str:
+def _blank_opaque(query: str) -> str:
     """The query with strings, IRIs and comments replaced by spaces (same length, same lines)."""
     return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), query)
-
-
-def keywords(query: str) -> list[str]:
-    return _TOKEN.findall(blank_opaque(query))
-
-
-def query_form(query: str) -> str | None:
-    """The first keyword after the prologue (``SELECT``, ``INSERT`` …), upper-cased."""
-    tokens = keywords(query)
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].upper()
-        if word == "BASE":
-            i += 1
-        elif word == "PREFIX":
-            i += 2  # PREFIX pname: (the IRI is blanked)
-        else:
-            return word
-    return None
-
-
-def check_query(query: str, *, allow_update: bool = False, allow_service: bool = False) -> str:
-    """The form of ``query`` after the safety checks; raises QueryError when refused."""
-    if not keywords(query):
-        raise QueryError("empty query (nothing but whitespace and comments)")
-    form = query_form(query)
-    tokens = {t.upper() for t in keywords(query)}
-    if form in UPDATE_FORMS and not allow_update:
-        raise QueryError(f"refused: {form} is a SPARQL Update and queries are read-only (use --allow-update)")
-    if not allow_service:
-        if "SERVICE" in tokens:
-            raise QueryError("refused: SERVICE calls another endpoint over the network (use --allow-service)")
-        if form in UPDATE_FORMS and "LOAD" in tokens:
-            raise QueryError("refused: LOAD fetches a document over the network (use --allow-service)")
-    return form or ""
 
 
 _VALUES_1 = re.compile(r"VALUES\s+\?(?P<var>\w+)\s*\{(?P<body>[^{}]*)\}", re.I)
@@ -103,7 +72,7 @@ _ONE_VALUE = re.compile(r'"(?:[^"\\\n]|\\.)*"|[+-]?\d+(?:\.\d+)?')
 def _parameter_blocks(query: str) -> dict[str, re.Match]:
     """``VALUES ?name { one string or number }`` blocks (several values make a set, not a parameter)."""
     out = {}
-    for m in _VALUES_1.finditer(blank_opaque(query)):
+    for m in _VALUES_1.finditer(_blank_opaque(query)):
         if _ONE_VALUE.fullmatch(query[m.start("body") : m.end("body")].strip()):
             out[m.group("var")] = m
     return out
@@ -149,25 +118,10 @@ def bind(query: str, params: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _with_timeout(fn, timeout: float | None):
-    if timeout is None or timeout <= 0:
-        return fn()
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # handed to the caller's thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=work, name="mzgraph-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryError(f"query timed out after {timeout:g} s (raise --timeout)")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+def local_graph_names(backend: Backend) -> frozenset[str]:
+    """The named graphs ``backend`` holds (``FROM <g>`` on one of them reads nothing remote)."""
+    names = getattr(backend, "graph_names", None)
+    return frozenset(names()) if callable(names) else frozenset()
 
 
 def run(
@@ -177,27 +131,53 @@ def run(
     params: dict[str, str] | None = None,
     allow_update: bool = False,
     allow_service: bool = False,
-    timeout: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = None,
 ) -> QueryResult:
-    """Check, bind and run ``query`` on ``backend``."""
+    """Bind, judge and run ``query`` on ``backend`` (see the module docstring)."""
     query = bind(query, params or {})
-    form = check_query(query, allow_update=allow_update, allow_service=allow_service)
+    parsed = admit(
+        query,
+        Policy(allow_update=allow_update, allow_network=allow_service, local_graphs=local_graph_names(backend)),
+    )
+    if parsed.names_graphs and not getattr(backend, "holds_named_graphs", True):
+        raise QueryError(
+            f"the {backend.name} engine holds one graph: GRAPH, FROM and FROM NAMED need --engine oxigraph"
+        )
     prologue = sparql_prologue()
     full = prologue + query
-    offset = prologue.count("\n")
 
-    def call(method, text):
-        # Local backends map error positions back to the user's lines; others get the text.
-        if "line_offset" in inspect.signature(method).parameters:
-            return method(text, line_offset=offset)
-        return method(text)
+    def options(method) -> dict:
+        # Local backends map error positions back to the user's lines and cut rows short.
+        accepted = inspect.signature(method).parameters
+        out: dict = {}
+        if "line_offset" in accepted:
+            out["line_offset"] = prologue.count("\n")
+        if max_rows and "max_rows" in accepted:
+            out["max_rows"] = max_rows
+        return out
 
-    if form in UPDATE_FORMS:
-        _with_timeout(lambda: call(backend.update, full), timeout)
+    if parsed.is_update:
+        from mzgraph.query.worker import forget_worker
+
+        backend.update(full, **options(backend.update))
+        forget_worker(backend)  # its copy of the store no longer holds what ours does
         return QueryResult("update")
-    if form == "ASK":
-        return QueryResult("ask", boolean=_with_timeout(lambda: call(backend.ask, full), timeout))
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult("construct", triples=_with_timeout(lambda: call(backend.construct, full), timeout))
-    rows: SelectRows = _with_timeout(lambda: call(backend.select, full), timeout)
-    return QueryResult("select", variables=rows.variables, rows=rows.rows)
+    name = {"ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "construct"}.get(parsed.form, "select")
+    method = getattr(backend, name)
+    if timeout and getattr(backend, "can_fork", True):
+        from mzgraph.query.worker import worker_for
+
+        value = worker_for(backend).call(name, full, options(method), timeout=timeout)
+    else:
+        value = method(full, **options(method))
+    if name == "ask":
+        return QueryResult("ask", boolean=bool(value))
+    if name == "construct":
+        cut = bool(max_rows) and len(value) > max_rows
+        return QueryResult("construct", triples=value[:max_rows] if cut else value, truncated=cut)
+    rows: SelectRows = value
+    cut = rows.truncated or (bool(max_rows) and len(rows.rows) > max_rows)
+    return QueryResult(
+        "select", variables=rows.variables, rows=rows.rows[:max_rows] if max_rows else rows.rows, truncated=cut
+    )

@@ -15,20 +15,24 @@ Extension point: a remote SPARQL endpoint is just another backend. A class with 
 same members (``name``, ``graph``, ``select``, ``ask``, ``construct``, ``__len__``;
 ``update`` may simply refuse) can be passed to :class:`mzgraph.kg.KnowledgeGraph` or
 returned from :func:`open_backend` (``tests/query/test_runner.py`` has a small example);
-the runner's read-only and SERVICE checks and its timeout work on the query text, so they
-apply to it unchanged.
+the SPARQL gate (:mod:`mzgraph.query.gate`) judges the query before any backend sees it,
+so its refusals apply unchanged; the timeout runs it in a worker process
+(:mod:`mzgraph.query.worker`).
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from mzgraph.errors import GraphError, QueryError, UsageError
@@ -54,6 +58,7 @@ class SelectRows:
 
     variables: list[str]
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    truncated: bool = False  # more rows matched than ``max_rows``
 
 
 @runtime_checkable
@@ -129,14 +134,24 @@ class OxigraphBackend:
         return backend
 
     @classmethod
-    def persistent(cls, directory: Path | str, source: Path | str | None, *, keep: bool = False) -> OxigraphBackend:
+    def persistent(
+        cls, directory: Path | str, source: Path | str | None, *, keep: bool = False, read_only: bool = False
+    ) -> OxigraphBackend:
         """Open the store in ``directory``; (re)load ``source`` unless the store holds it already.
 
         The store remembers which file it was loaded from and that file's SHA-256
         (:mod:`mzgraph.query.store_cache`), so a large graph is parsed once and later runs
         open it directly. A store an update has changed no longer holds ``source``: it is
         reloaded from the file (the change is dropped, with a note), unless ``keep``.
+        ``read_only``: once loaded, the writable handle is closed and the folder reopened
+        read-only, which lets a query worker fork from it (:attr:`can_fork`); updates are
+        then refused.
         """
+        # Opened by a helper, so that no reference to the writable handle outlives it here.
+        return cls._open_writable(directory, source, keep=keep).reopened(read_only)
+
+    @classmethod
+    def _open_writable(cls, directory: Path | str, source: Path | str | None, *, keep: bool) -> OxigraphBackend:
         from mzgraph.query.store_cache import StoreRecord, file_stamp, sha256_of
 
         directory = Path(directory)
@@ -180,6 +195,17 @@ class OxigraphBackend:
         StoreRecord(source=str(source_path.resolve()), sha256=digest, stamp=stamp).write(directory)
         return backend
 
+    def reopened(self, read_only: bool) -> OxigraphBackend:
+        """This on-disk store, reopened read-only if asked (the writable handle closed first)."""
+        if not read_only or self.directory is None:
+            return self
+        directory, notes = self.directory, self.notes
+        self.store = self._graph = None
+        gc.collect()  # the last reference gone, RocksDB closes and its background work ends
+        backend = OxigraphBackend(ox.Store.read_only(str(directory)), directory=directory, read_only=True)
+        backend.notes = notes
+        return backend
+
     def load_file(self, path: Path | str, *, bulk: bool = False) -> None:
         """Add a graph file to the store (one transaction, or Oxigraph's bulk loader)."""
         load_into(self.store, path, bulk=bulk)
@@ -203,16 +229,34 @@ class OxigraphBackend:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {_one_line(str(exc))}") from exc
 
-    def select(self, query: str, *, line_offset: int = 0) -> SelectRows:
+    def select(self, query: str, *, line_offset: int = 0, max_rows: int | None = None) -> SelectRows:
         solutions = self._run(query, line_offset)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("not a SELECT query")
         names = [v.value for v in solutions.variables]
-        try:
-            rows = [tuple(from_ox(sol[i]) for i in range(len(names))) for sol in solutions]
+        try:  # solutions are computed as they are read: reading max_rows + 1 stops the engine
+            wanted = islice(solutions, _plus_one(max_rows))
+            rows = [tuple(from_ox(sol[i]) for i in range(len(names))) for sol in wanted]
         except (OSError, ValueError, RuntimeError) as exc:  # evaluation errors surface while iterating
             raise QueryError(f"query failed: {_one_line(str(exc))}") from exc
-        return SelectRows(names, rows)
+        return _capped(SelectRows(names, rows), max_rows)
+
+    def graph_names(self) -> list[str]:
+        """The named graphs of the store (what ``FROM``/``GRAPH`` can read without fetching)."""
+        return [g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    @property
+    def can_fork(self) -> bool:
+        """Whether a query worker may fork from this store (:mod:`mzgraph.query.worker`).
+
+        A writable on-disk store may not: the child would read through the parent's RocksDB
+        handle, whose background threads do not exist in the child, and a flush or
+        compaction in flight at the fork leaves a lock held that the child waits on forever
+        (1 run in 8 right after a load). Opening the folder again read-only in the child
+        fails too when the writer deletes compacted files under it. A read-only handle has
+        neither problem, nor has an in-memory store (shared copy-on-write).
+        """
+        return self.directory is None or self.read_only
 
     def ask(self, query: str, *, line_offset: int = 0) -> bool:
         return bool(self._run(query, line_offset))
@@ -226,6 +270,8 @@ class OxigraphBackend:
             raise QueryError(f"query failed: {_one_line(str(exc))}") from exc
 
     def update(self, query: str, *, line_offset: int = 0) -> None:
+        if self.read_only and self.directory is not None:
+            raise QueryError("the store was opened read-only for querying; updates need --allow-update")
         if self.read_only:
             raise QueryError("this store is a read-only cache of a graph file; updates need --store DIR")
         try:
@@ -260,6 +306,16 @@ def rdflib_syntax_error(exc: Exception, *, line_offset: int = 0) -> QueryError:
     return QueryError(f"malformed query at line {line - line_offset}, column {col}: {_one_line(msg)}")
 
 
+def _plus_one(max_rows: int | None) -> int | None:
+    return max_rows + 1 if max_rows else None
+
+
+def _capped(rows: SelectRows, max_rows: int | None) -> SelectRows:
+    if max_rows and len(rows.rows) > max_rows:
+        return SelectRows(rows.variables, rows.rows[:max_rows], truncated=True)
+    return rows
+
+
 class RdflibBackend:
     """SPARQL on an rdflib ``Graph`` (rdflib's own evaluator; the memory store by default)."""
 
@@ -288,12 +344,23 @@ class RdflibBackend:
         except Exception as exc:  # rdflib's evaluator raises many kinds (unknown prefix, type errors)
             raise QueryError(f"query failed: {_one_line(str(exc) or type(exc).__name__)}") from exc
 
-    def select(self, query: str, *, line_offset: int = 0) -> SelectRows:
+    def select(self, query: str, *, line_offset: int = 0, max_rows: int | None = None) -> SelectRows:
         result = self._run(query, line_offset)
         if result.type != "SELECT":
             raise QueryError("not a SELECT query")
         names = [str(v) for v in result.vars]
-        return SelectRows(names, [tuple(row) for row in result])
+        return _capped(SelectRows(names, [tuple(row) for row in islice(result, _plus_one(max_rows))]), max_rows)
+
+    @property
+    def holds_named_graphs(self) -> bool:
+        """A Dataset (from TriG or N-Quads) answers GRAPH and FROM NAMED; on a plain Graph
+        rdflib's evaluator fails on them."""
+        return isinstance(self._graph, Dataset)
+
+    def graph_names(self) -> list[str]:
+        if not isinstance(self._graph, Dataset):
+            return []
+        return [str(g.identifier) for g in self._graph.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID]
 
     def ask(self, query: str, *, line_offset: int = 0) -> bool:
         return bool(self._run(query, line_offset).askAnswer)
@@ -325,6 +392,7 @@ def open_backend(
     store: Path | str | None = None,
     keep_store: bool = False,
     cache: bool = True,
+    read_only: bool = False,
 ) -> Backend:
     """A backend holding ``source`` (a graph file or an rdflib Graph).
 
@@ -332,7 +400,9 @@ def open_backend(
     once and reopened on later calls (reloaded when the file's content changes, or when an
     update changed the store, unless ``keep_store``). Without one, a graph file of at least
     ``store_cache.MIN_BYTES`` is opened from the read-only store cache
-    (:mod:`mzgraph.query.store_cache`) unless ``cache`` is false.
+    (:mod:`mzgraph.query.store_cache`) unless ``cache`` is false. ``read_only`` reopens a
+    ``store`` read-only after the load, so a timeout can stop its queries
+    (:attr:`OxigraphBackend.can_fork`).
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -341,7 +411,7 @@ def open_backend(
             raise UsageError("--store needs the oxigraph engine (rdflib's memory store cannot persist)")
         if isinstance(source, Graph):
             raise UsageError("a persistent store loads graph files, not in-memory graphs")
-        return OxigraphBackend.persistent(store, source, keep=keep_store)
+        return OxigraphBackend.persistent(store, source, keep=keep_store, read_only=read_only)
     if source is None:
         raise UsageError("no graph to query")
     if isinstance(source, Graph):
