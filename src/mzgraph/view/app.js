@@ -15,6 +15,7 @@
   var TYPES = data.types, RELS = data.relations, SENTS = data.sentences, ROWS = data.nodes, EROWS = data.edges;
   var N = { label: 0, type: 1, size: 2, x: 3, y: 4, degree: 5, community: 6, alt: 7, value: 8, unit: 9,
             indicator: 10, sents: 11, iri: 12 };
+  var UNLINKED_GAP = 130;  // canvas units between the drawing and the row of unlinked entities
   var LABEL_MAX = 40;  // longer names are cut on the canvas; tooltip and details show them whole
   var BIG_HIGHLIGHT = 3000;  // above this many nodes a click selects the neighbourhood instead of dimming the rest
   var NODE_FONT = "#222", EDGE_COLOUR = "#9aa0a6", EDGE_FONT = "#666";
@@ -51,6 +52,19 @@
   for (var u = 0; u < ROWS.length; u++) if (!linkCount[u]) nodeItems[u].physics = false;
   // a hub's edges are as long as its ring of neighbours needs to keep their labels apart
   function springLength(a, b) { return Math.max(100, 14 * Math.max(linkCount[a], linkCount[b])); }
+  // the simulation may have grown the drawing past the row of unlinked entities: shift the row
+  // down, as laid out, to stay clear of it
+  function keepUnlinkedBelow() {
+    var pos = network.getPositions(), lowest = -Infinity, top = Infinity, row = [];
+    for (var k = 0; k < ROWS.length; k++) {
+      if (linkCount[k]) lowest = Math.max(lowest, pos[k].y);
+      else { row.push(k); top = Math.min(top, pos[k].y); }
+    }
+    var shift = lowest + UNLINKED_GAP - top;
+    if (row.length && lowest > -Infinity && shift > 0) {
+      row.forEach(function (k) { network.moveNode(k, pos[k].x, pos[k].y + shift); });
+    }
+  }
   var edgeItems = new Array(EROWS.length);
   for (var j = 0; j < EROWS.length; j++) {
     var er = EROWS[j];
@@ -92,6 +106,7 @@
     // stop as soon as the capped stabilisation is done: the page stays still and responsive
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      keepUnlinkedBelow();
       markReady();
     });
   } else {
