@@ -131,3 +131,16 @@ def test_a_revised_instrument_issued_later_in_the_sentence():
         "今年6月发布《医养结合机构服务指南（2025年版）》。"
     )
     assert based_on(text) == {("医养结合机构服务指南（2025年版）", "医养结合机构服务指南（试行）")}
+
+
+def test_an_instrument_signed_with_a_date_line_and_same_year_dates():
+    text = (
+        "江苏省民政厅关于做好困难群众救助工作的通知\n"
+        "各设区市民政局：\n根据《江苏省社会救助办法》，现就有关事项通知如下。\n"
+        "江苏省民政厅\n2026年1月6日\n"
+    )
+    assert issued(text) == {"关于做好困难群众救助工作的通知": "2026-01-06", "江苏省社会救助办法": None}
+    text = (
+        "2025年4月，民政部印发《关于加强农村养老服务的意见》。江苏省民政厅于同年7月出台《江苏省农村养老服务行动方案》。"
+    )
+    assert issued(text) == {"关于加强农村养老服务的意见": "2025-04", "江苏省农村养老服务行动方案": "2025-07"}

@@ -3,7 +3,7 @@
 ``2024年3月15日`` → 2024-03-15, ``2024年3月`` → 2024-03, ``2024年`` → 2024; ``今年``,
 ``去年``, ``明年``, ``前年`` count from the year of the document's date; a month and day
 without a year (``3月15日``) and ``近日``/``日前`` (a few days ago: the document's month)
-also take it. A text whose date is unknown leaves relative dates out.
+also take it; ``同年7月`` takes the year the text named last. A text whose date is unknown leaves relative dates out.
 
 The document's date is the date of its metadata, else a dateline (a full date opening a
 paragraph of the lead: ``2021年10月28日，民政部举行…``).
@@ -22,6 +22,7 @@ _DATE = re.compile(
     r"(?:(?P<m>1[0-2]|0?[1-9])\s*月(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
     r"|(?<![\d年])(?P<m2>1[0-2]|0?[1-9])月(?P<d2>3[01]|[12]\d|0?[1-9])[日号]"
     r"|(?P<recent>近日|日前)"
+    r"|(?P<same>同年|当年)(?:(?P<m3>1[0-2]|0?[1-9])\s*月)?"
 )
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
 _DATELINE = re.compile(r"\s*((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
@@ -59,14 +60,30 @@ def document_date(document: SourceDocument, lead: tuple[int, int] | None = None)
     return None
 
 
+def signature_date(text: str, paragraphs: list[tuple[int, int]]) -> PartialDate | None:
+    """The date an instrument's text is signed with: a line holding only a full date, after
+    the title (海南省民政厅 海南省财政厅 / 2026年1月6日)."""
+    for s, e in reversed(paragraphs[1:]):
+        m = _DATELINE.fullmatch(text, s, e)
+        if m:
+            return PartialDate(*(int(x) for x in m.groups()))
+    return None
+
+
 def find_dates(text: str, today: PartialDate | None) -> list[DateHit]:
     """Every date expression of ``text`` in order; relative ones only when ``today`` is known."""
     hits = []
+    last_year = None  # 同年7月: the year the text named last
     for m in _DATE.finditer(text):
         month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
         if m.group("y"):
             date = PartialDate(int(m.group("y")), int(month) if month else None, int(day) if day else None)
             hits.append(DateHit(m.start(), m.end(), date, False))
+            last_year = date.year
+        elif m.group("same"):
+            if last_year is not None:
+                month = m.group("m3")
+                hits.append(DateHit(m.start(), m.end(), PartialDate(last_year, int(month) if month else None), True))
         elif today is None:
             continue
         elif m.group("rel"):

@@ -28,7 +28,7 @@ from dataclasses import replace
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division, scan_agencies
-from mzgraph.extract.dates import document_date, find_dates
+from mzgraph.extract.dates import document_date, find_dates, signature_date
 from mzgraph.extract.places import CHINA_CODE, LEAD, find_places, find_scope, lead_end, narrowest, scan
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
@@ -230,7 +230,9 @@ def extract(document: SourceDocument) -> Extraction:
         return code
 
     title_line = paragraphs[0] if paragraphs and _is_title_line(text, *paragraphs[0]) else None
-    issued = issued_dates(text, policies, sentence_of, dates, title_line, today)
+    own = next((k for k, p in enumerate(policies) if title_line and _names_instrument(text, title_line, p)), None)
+    signed = signature_date(text, paragraphs) if own is not None else None
+    issued = issued_dates(text, policies, sentence_of, dates, title_line, signed or today)
     policy_index: list[int] = []
     for k, p in enumerate(policies):
         s0, s1 = sentence_of(p.start, p.end)
@@ -252,7 +254,6 @@ def extract(document: SourceDocument) -> Extraction:
         out.mentions[pi].issuers_joint = len(issuers) > 1
         for ai in issuers:
             out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
-    own = next((k for k, p in enumerate(policies) if title_line and _names_instrument(text, title_line, p)), None)
     for k, basis in lineage(text, policies, sentence_of, own):
         derived, source = out.mentions[policy_index[k]], out.mentions[policy_index[basis]]
         if derived.name != source.name:  # the sentence naming the basis says the link
