@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from mzgraph.pipeline import build_to_file
+from mzgraph.pipeline import BuildResult, build_to_file
 from mzgraph.synth import generate_corpus
 from tests.conftest import DEV_REPORT
+from tests.ingest import archives as site
 
 distributed = pytest.importorskip("distributed", reason="the cluster tests need mzgraph[cluster]")
 
@@ -31,7 +32,8 @@ START_TIMEOUT = 60  # seconds for a scheduler and its workers to come up on a lo
 @pytest.fixture(scope="session")
 def sources(tmp_path_factory) -> Path:
     """16 synthetic reports, the development report, a second file of the same stem as one
-    of them (its id must be made unique, as locally) and an empty file (a failure)."""
+    of them (its id must be made unique, as locally), a web archive (one input, several
+    documents) and an empty file (a failure)."""
     root = tmp_path_factory.mktemp("cluster-corpus") / "reports"
     generate_corpus(16, root, seed=11)
     (root / "dev").mkdir()
@@ -40,19 +42,28 @@ def sources(tmp_path_factory) -> Path:
     again = root / "zz-again" / "report-00003.txt"
     again.write_text((root / "batch-000" / "report-00005.txt").read_text("utf-8"), encoding="utf-8")
     (root / "zz-again" / "empty.txt").write_text("\n", encoding="utf-8")
+    with open(root / "zz-again" / "site.warc.gz", "wb") as f:
+        site.write_site(f)
     return root
 
 
+@dataclass
+class LocalBuilds:
+    """The corpus built locally (no cluster), in Turtle and N-Quads."""
+
+    ttl: Path
+    nq: Path
+    result: BuildResult  # of the N-Quads build
+
+
 @pytest.fixture(scope="session")
-def local_builds(sources, tmp_path_factory) -> dict[str, Path]:
-    """The same corpus built locally (no cluster), in Turtle and N-Quads."""
+def local_builds(sources, tmp_path_factory) -> LocalBuilds:
     out = tmp_path_factory.mktemp("local")
-    builds = {}
-    for suffix in ("ttl", "nq"):
-        builds[suffix] = out / f"graph.{suffix}"
-        result = build_to_file([sources], builds[suffix], jobs=2)
-        assert len(result.failures) == 1 and len(result.documents) == 18
-    return builds
+    build_to_file([sources], out / "graph.ttl", jobs=2)
+    result = build_to_file([sources], out / "graph.nq", jobs=2)
+    assert [p for p, _ in result.failures] == [str(sources / "zz-again" / "empty.txt")]
+    assert len(result.notes) == 1 and len(result.documents) > 18  # the archive's pages too
+    return LocalBuilds(out / "graph.ttl", out / "graph.nq", result)
 
 
 def _free_port() -> int:

@@ -37,9 +37,10 @@ def _shards_bytes(folder) -> bytes:
 def test_cluster_file_equals_the_local_file(in_process, sources, local_builds, tmp_path, suffix):
     out = tmp_path / f"graph.{suffix}"
     result = build_to_file([sources], out, client=in_process)
-    assert out.read_bytes() == local_builds[suffix].read_bytes()
-    assert [p for p, _ in result.failures] == [str(sources / "zz-again" / "empty.txt")]
-    assert len(result.documents) == 18
+    assert out.read_bytes() == getattr(local_builds, suffix).read_bytes()
+    assert result.failures == local_builds.result.failures
+    assert result.documents == local_builds.result.documents
+    assert result.notes == local_builds.result.notes
 
 
 def test_in_memory_build_with_a_client(in_process, sources, local_builds):
@@ -55,21 +56,28 @@ def test_in_memory_build_with_a_client(in_process, sources, local_builds):
 def test_shards_concatenated_are_the_local_nquads(in_process, sources, local_builds, tmp_path, compress):
     folder = tmp_path / "shards"
     result = build_shards([sources], folder, in_process, shard_documents=5, compress=compress, max_bytes=10**7)
-    assert _shards_bytes(folder) == local_builds["nq"].read_bytes()
+    assert _shards_bytes(folder) == local_builds.nq.read_bytes()
     names = [f.name for f in result.files]
     ext = ".nq.gz" if compress else ".nq"
     assert names == [f"part-0000{i}{ext}" for i in range(4)] + [f"entities{ext}"]
-    assert result.entity_counts == build_to_file([sources], tmp_path / "x.nt").entity_counts
-    assert len(result.failures) == 1 and len(result.documents) == 18
+    local = local_builds.result
+    assert (result.entity_counts, result.failures, result.documents) == (
+        local.entity_counts,
+        local.failures,
+        local.documents,
+    )
+    assert result.notes == local.notes and result.triples == local.triples
 
 
 def test_shards_from_the_cache_are_the_same_and_read_nothing(in_process, sources, local_builds, tmp_path):
     folder, cache = tmp_path / "shards", tmp_path / "shared-cache"
     first = build_shards([sources], folder, in_process, shard_documents=100, max_bytes=10**7, cache_dir=cache)
     again = build_shards([sources], folder, in_process, shard_documents=100, max_bytes=10**7, cache_dir=cache)
-    assert (first.read, first.cached) == (18, 0)
-    assert (again.read, again.cached) == (0, 18)
-    assert _shards_bytes(folder) == local_builds["nq"].read_bytes()
+    files = 18  # the documents that are files; the archive's pages are never cached
+    pages = len(local_builds.result.documents) - files
+    assert (first.read, first.cached) == (files + pages, 0)
+    assert (again.read, again.cached) == (pages, files)
+    assert _shards_bytes(folder) == local_builds.nq.read_bytes()
     # a smaller build into the same folder leaves no file of the earlier one behind
     build_shards([sources / "dev"], folder, in_process, shard_documents=100, max_bytes=10**7)
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
@@ -87,13 +95,15 @@ def test_cli_on_a_loopback_cluster(loopback, sources, local_builds, tmp_path, su
     out = tmp_path / f"graph.{suffix}"
     proc = run_cli("build", str(sources), "-o", str(out), "--no-html", "--scheduler", loopback.address)
     assert proc.returncode == 1, proc.stderr
-    assert out.read_bytes() == local_builds[suffix].read_bytes()
+    assert out.read_bytes() == getattr(local_builds, suffix).read_bytes()
     assert f"cluster: {loopback.address}, 2 worker(s), 2 thread(s); dashboard: http://127.0.0.1:" in proc.stderr
     failed = [line for line in proc.stderr.splitlines() if line.startswith("failed: ")]
     assert failed == [f"failed: {sources / 'zz-again' / 'empty.txt'}: the file is empty"]
-    assert "1 of 19 document(s) failed; the graph holds the others" in proc.stderr
+    built = len(local_builds.result.documents)
+    assert f"1 of {built + 1} document(s) failed; the graph holds the others" in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert "built 18 document(s)" in proc.stdout
+    assert f"built {built} document(s)" in proc.stdout
+    assert f"archive {local_builds.result.notes[0]}" in proc.stdout
 
 
 def test_cli_shards_on_a_loopback_cluster(loopback, sources, local_builds, tmp_path):
@@ -101,7 +111,7 @@ def test_cli_shards_on_a_loopback_cluster(loopback, sources, local_builds, tmp_p
     proc = run_cli("build", str(sources), "--scheduler", loopback.address, "--shards", str(folder), "--gzip",
                    "--shard-size", "4")  # fmt: skip
     assert proc.returncode == 1, proc.stderr
-    assert _shards_bytes(folder) == local_builds["nq"].read_bytes()
+    assert _shards_bytes(folder) == local_builds.nq.read_bytes()
     assert f"6 file(s) in {folder}" in proc.stdout
 
 
@@ -151,7 +161,7 @@ def test_a_worker_killed_mid_build_changes_nothing(three_workers, sources, local
         out = tmp_path / "graph.nq"
         build_to_file([sources], out, client=client, progress=_killer(three_workers, client, victims))
         assert len(victims) == 1
-        assert out.read_bytes() == local_builds["nq"].read_bytes()
+        assert out.read_bytes() == local_builds.nq.read_bytes()
 
         # the shards' outcomes live on the workers until written: lost ones are recomputed
         victims.clear()
@@ -159,7 +169,7 @@ def test_a_worker_killed_mid_build_changes_nothing(three_workers, sources, local
         build_shards([sources], folder, client, shard_documents=3, max_bytes=10**7,
                      progress=_killer(three_workers, client, victims))  # fmt: skip
         assert len(victims) == 1
-        assert _shards_bytes(folder) == local_builds["nq"].read_bytes()
+        assert _shards_bytes(folder) == local_builds.nq.read_bytes()
         deadline = time.monotonic() + 10
         while len(client.scheduler_info()["workers"]) != 1 and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -170,7 +170,7 @@ def build_shards(
                 in_flight.append((nxt[0], *submit_shard(*nxt)))
             for i, summaries in enumerate(client.gather(summary_futs)):
                 clashes = [pos for pos, summary in enumerate(summaries) if not _add(result, summary, used_ids, scoped)]
-                done += len(summaries)
+                done += sum(summary.ends_input for summary in summaries)
                 if clashes:
                     chunks[i] = client.submit(rename, chunks[i], clashes, cache_root, pure=False)
                 if progress:
@@ -206,6 +206,8 @@ def build_shards(
 def _add(result: ShardedResult, summary: DocumentSummary, used_ids: set[str], scoped: dict[str, int]) -> bool:
     """Count one document in; False if it needs a unique id (a second file of one stem,
     renamed as :func:`mzgraph.pipeline.with_unique_id` renames it, as a local build does)."""
+    if summary.note:
+        result.notes.append(summary.note)
     if summary.doc_id is None:
         result.failures.append((summary.path, summary.failure))
         return True
@@ -214,6 +216,7 @@ def _add(result: ShardedResult, summary: DocumentSummary, used_ids: set[str], sc
         doc_id = f"{doc_id}-{summary.content_hash[:8]}"
     used_ids.add(doc_id)
     result.documents.append(summary.path)
+    result.warnings.extend(summary.warnings)
     result.chars += summary.chars
     result.cached += summary.from_cache
     result.read += not summary.from_cache

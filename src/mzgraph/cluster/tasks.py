@@ -16,13 +16,14 @@ from typing import BinaryIO
 
 from mzgraph.cache import BuildCache, FileStamp, content_hash
 from mzgraph.model import KnowledgeBase
-from mzgraph.pipeline import DocumentOutcome, entities_bytes, process_document, with_unique_id, write_document
+from mzgraph.pipeline import DocumentOutcome, entities_bytes, process_input, with_unique_id, write_document
 from mzgraph.rdf.io import atomic_write
 from mzgraph.resolve import Resolver
 
 
 def process_chunk(paths: list[str], max_bytes: int, cache_dir: str | None, with_detail: bool) -> list[DocumentOutcome]:
-    """:func:`~mzgraph.pipeline.process_document` over consecutive paths.
+    """:func:`~mzgraph.pipeline.process_input` over consecutive paths (a web archive gives
+    one outcome per page).
 
     The outcomes carry the document's triples even when the entry came from (or went to)
     the cache, so whoever merges them needs no view of this worker's disks; the extraction
@@ -31,15 +32,15 @@ def process_chunk(paths: list[str], max_bytes: int, cache_dir: str | None, with_
     cache = BuildCache(cache_dir) if cache_dir is not None else None
     outcomes = []
     for path in paths:
-        outcome = process_document(path, max_bytes=max_bytes, cache_dir=cache_dir)
-        entry = outcome.entry
-        if entry is not None and cache is not None:
-            outcome.entry = replace(
-                entry,
-                ntriples=entry.ntriples if entry.ntriples is not None else cache.ntriples_path(entry).read_bytes(),
-                detail=cache.detail(entry) if with_detail else entry.detail,
-            )
-        outcomes.append(outcome)
+        for outcome in process_input(path, max_bytes=max_bytes, cache_dir=cache_dir):
+            entry = outcome.entry
+            if entry is not None and cache is not None:
+                outcome.entry = replace(
+                    entry,
+                    ntriples=entry.ntriples if entry.ntriples is not None else cache.ntriples_path(entry).read_bytes(),
+                    detail=cache.detail(entry) if with_detail else entry.detail,
+                )
+            outcomes.append(outcome)
     return outcomes
 
 
@@ -54,9 +55,12 @@ class DocumentSummary:
     failure: str | None
     from_cache: bool
     stamp: FileStamp | None
+    note: str | None  # a web archive's summary line, on its last page
+    ends_input: bool
     chars: int = 0
     triples: int = 0
     scoped_counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 def summarize(outcomes: list[DocumentOutcome]) -> list[DocumentSummary]:
@@ -64,12 +68,23 @@ def summarize(outcomes: list[DocumentOutcome]) -> list[DocumentSummary]:
     for o in outcomes:
         e = o.entry
         if e is None:
-            out.append(DocumentSummary(o.path, None, None, o.failure or "failed", False, None))
+            out.append(DocumentSummary(o.path, None, None, o.failure or "failed", False, None, o.note, o.ends_input))
         else:
             out.append(
                 DocumentSummary(
-                    o.path, e.doc_id, e.content_hash, None, o.from_cache, o.stamp, e.chars, e.triples, e.scoped_counts
-                )
+                    o.path,
+                    e.doc_id,
+                    e.content_hash,
+                    None,
+                    o.from_cache,
+                    o.stamp,
+                    o.note,
+                    o.ends_input,
+                    e.chars,
+                    e.triples,
+                    e.scoped_counts,
+                    e.warnings,
+                )  # fmt: skip
             )
     return out
 

@@ -158,10 +158,7 @@ def command(
     finally:
         if client is not None:
             client.close()
-    for note in result.notes:
-        click.echo(f"archive {one_line(note)}")
-    for warning in result.warnings:
-        click.echo(f"warning: {one_line(warning)}", err=True)
+    _notes_and_warnings(result)
     _nothing_built(result)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
     click.echo(
@@ -174,6 +171,13 @@ def command(
         view = write_html(result.graph, html_path or output.with_suffix(".html"))
         click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
     _report_failures(result)
+
+
+def _notes_and_warnings(result) -> None:
+    for note in result.notes:
+        click.echo(f"archive {one_line(note)}")
+    for warning in result.warnings:
+        click.echo(f"warning: {one_line(warning)}", err=True)
 
 
 def _nothing_built(result) -> None:
@@ -223,6 +227,7 @@ def _build_shards(inputs, folder: Path, scheduler: str, shard_size: int, compres
             )
     finally:
         client.close()
+    _notes_and_warnings(result)
     _nothing_built(result)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(result.entity_counts.items()))
     click.echo(
