@@ -6,15 +6,13 @@ is shown only under ``--debug``.
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+from mzgraph.terminal import escape_controls
 
 
 def one_line(message: str) -> str:
     """``message`` as one printable line: a file name or label may hold line breaks or
     terminal escape codes, shown escaped (``\\n``, ``\\x1b``) instead."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    return escape_controls(message, keep="\t")
 
 
 class MzgraphError(Exception):

@@ -7,8 +7,9 @@ import json
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from mzgraph.query.formats import display_width, format_result
+from mzgraph.query.formats import format_result
 from mzgraph.query.runner import QueryResult
+from mzgraph.terminal import display_width
 
 RESULT = QueryResult(
     "select",

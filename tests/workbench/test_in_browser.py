@@ -178,7 +178,9 @@ def test_downloads_hold_what_query_writes(open_workbench, served_hostile, tmp_pa
         assert saved.name == f"results.{fmt}"
         cli = run_cli("query", AGENCIES, "--graph", str(served_hostile.graph), "--format", fmt)
         assert saved.read_text(encoding="utf-8").splitlines() == cli.stdout.splitlines()
-        assert FORMULA.replace('"', '""' if fmt == "csv" else '\\"') in saved.read_text(encoding="utf-8")
+        # the csv cell gets a leading ' (a spreadsheet shows it as text); json keeps the value
+        cell = "\"'" + FORMULA.replace('"', '""') if fmt == "csv" else '"' + FORMULA.replace('"', '\\"')
+        assert cell in saved.read_text(encoding="utf-8")
     opened.assert_clean()
 
 

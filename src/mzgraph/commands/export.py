@@ -32,7 +32,13 @@ from mzgraph.rdf.formats import FORMATS
     is_flag=True,
     help="Add the ontology's triples (RDF formats; TriG/N-Quads: named graph mzr:graph/ontology).",
 )
-def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool) -> None:
+@click.option(
+    "--keep-formulas",
+    is_flag=True,
+    help="csv: write cells starting with = + - @ as they are (by default a ' is put before "
+    "them, so that a spreadsheet shows them as text instead of running them).",
+)
+def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool, keep_formulas: bool) -> None:
     """Export the graph for triplestores, Gephi, spreadsheets or notebooks.
 
     TriG and N-Quads put each source document's statements in a named graph of their own
@@ -70,5 +76,5 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
 
         ontology = ontology_graph()
     graph = load_graph(graph_path)
-    written = export(graph, fmt, target, ontology=ontology)
+    written = export(graph, fmt, target, ontology=ontology, keep_formulas=keep_formulas)
     click.echo(f"exported {len(graph)} triples as {fmt} → {', '.join(str(p) for p in written)}")

@@ -34,5 +34,9 @@ def command(source: str, target: str, graph_path: Path, max_chains: int) -> None
     """
     from mzgraph.analytics.paths import shortest_chains
     from mzgraph.analytics.stats import open_graph
+    from mzgraph.terminal import escape_controls
 
-    click.echo(str(shortest_chains(open_graph(graph_path), source, target, max_chains=max_chains)))
+    # labels and sentences come from the data: escape sequences in them are shown, not run
+    click.echo(
+        escape_controls(str(shortest_chains(open_graph(graph_path), source, target, max_chains=max_chains)), keep="\n")
+    )

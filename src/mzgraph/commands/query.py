@@ -118,6 +118,12 @@ def _list_questions() -> str:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the result to this file (atomically) instead of standard output.",
 )
+@click.option(
+    "--keep-formulas",
+    is_flag=True,
+    help="csv/tsv: write cells starting with = + - @ as they are (by default a ' is put before "
+    "them, so that a spreadsheet shows them as text instead of running them).",
+)
 def command(
     sparql: str | None,
     query_file: Path | None,
@@ -136,6 +142,7 @@ def command(
     timeout: float,
     max_rows: int | None,
     output: Path | None,
+    keep_formulas: bool,
 ) -> None:
     """Ask the graph a SPARQL question (the mz, mzr, rdf, rdfs, skos, xsd, dcterms, prov, nif
     and itsrdf prefixes are declared for you). Queries are read-only unless --allow-update.
@@ -222,7 +229,7 @@ def command(
         )
     if result.truncated:
         click.echo(f"warning: more results matched; showing the first {max_rows} (--max-rows)", err=True)
-    out = format_result(result, fmt)
+    out = format_result(result, fmt, keep_formulas=keep_formulas)
     if output is not None:
         atomic_write_text(output, out)
     else:

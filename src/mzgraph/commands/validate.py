@@ -22,13 +22,14 @@ def command(graph_path: Path) -> None:
       mzgraph validate
       mzgraph validate --graph output/two.ttl
     """
+    from mzgraph.errors import one_line
     from mzgraph.rdf import load_graph
     from mzgraph.validate import GraphInvalid, validate
 
     graph = load_graph(graph_path)
     report = validate(graph)
     for violation in report.violations:
-        click.echo(f"{violation.severity.lower()}: {violation}")
+        click.echo(one_line(f"{violation.severity.lower()}: {violation}"))  # labels come from the data
     if not report.conforms:
         n = sum(v.severity == "Violation" for v in report.violations)
         raise GraphInvalid(f"{graph_path}: {n} violation(s) of the ontology contract")

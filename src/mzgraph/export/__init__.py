@@ -43,12 +43,13 @@ def _with(graph: Graph, ontology: Graph | None) -> Graph:
     return merged
 
 
-def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str, bytes]:
+def render(graph: Graph, fmt: str, *, ontology: Graph | None = None, keep_formulas: bool = False) -> dict[str, bytes]:
     """The files of one export as ``{file name: bytes}``; the name is ``""`` for a
     single-file format (written to the path given) and ``nodes.csv``/``edges.csv`` for csv.
 
     ``ontology`` (RDF formats only) is added to the graph, or as its own named graph
-    ``mzr:graph/ontology`` in TriG and N-Quads.
+    ``mzr:graph/ontology`` in TriG and N-Quads. CSV cells that a spreadsheet would run as
+    formulas get a leading ``'`` unless ``keep_formulas`` (see :mod:`mzgraph.spreadsheet`).
     """
     f = format_named(fmt)
     if ontology is not None and f.family != "rdf":
@@ -77,10 +78,12 @@ def render(graph: Graph, fmt: str, *, ontology: Graph | None = None) -> dict[str
         return {"": networks.graphml(graph) if f.name == "graphml" else networks.gexf(graph)}
     from mzgraph.export.tables import tables
 
-    return tables(graph)
+    return tables(graph, keep_formulas=keep_formulas)
 
 
-def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None = None) -> list[Path]:
+def export(
+    graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None = None, keep_formulas: bool = False
+) -> list[Path]:
     """Write ``graph`` as ``fmt`` to ``path`` (a folder for csv); return the files written.
 
     Everything is rendered in memory first and each file is written to a temporary file
@@ -92,7 +95,7 @@ def export(graph: Graph, fmt: str, path: Path | str, *, ontology: Graph | None =
         raise UsageError(f"{path}: csv export writes nodes.csv and edges.csv into a folder; this is a file")
     if not table and path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name such as {default_output(fmt, path)}")
-    files = render(graph, fmt, ontology=ontology)
+    files = render(graph, fmt, ontology=ontology, keep_formulas=keep_formulas)
     targets = [(path / name, data) for name, data in files.items()] if table else [(path, files[""])]
     for target, data in targets:
         atomic_write(target, lambda f, data=data: f.write(data))

@@ -2,6 +2,8 @@
 relation), UTF-8 with a byte-order mark so Excel shows Chinese correctly, RFC 4180 quoting
 and CRLF line ends. Several values in one cell (other names, sentences) are joined with
 `` | ``. Rows follow the entity network's order (type, then IRI), so output is stable.
+A cell that a spreadsheet would run as a formula gets a leading ``'`` (see
+:mod:`mzgraph.spreadsheet`) unless the caller keeps formulas.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from rdflib import Graph, URIRef
 
 from mzgraph.network import to_networkx
 from mzgraph.rdf.namespaces import MZ
+from mzgraph.spreadsheet import neutralise_formula
 
 NODE_COLUMNS = ("id", "type", "label", "other_names", "value", "unit", "indicator", "division_code", "degree")
 EDGE_COLUMNS = ("source", "source_label", "relation", "target", "target_label", "sentence")
@@ -21,15 +24,17 @@ SEPARATOR = " | "
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8
 
 
-def _csv(columns: tuple[str, ...], rows: list[dict]) -> bytes:
+def _csv(columns: tuple[str, ...], rows: list[dict], *, keep_formulas: bool) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
+    if not keep_formulas:
+        rows = [{k: neutralise_formula(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
     writer.writerows(rows)
     return buf.getvalue().encode(ENCODING)
 
 
-def tables(graph: Graph) -> dict[str, bytes]:
+def tables(graph: Graph, *, keep_formulas: bool = False) -> dict[str, bytes]:
     """``{"nodes.csv": bytes, "edges.csv": bytes}`` for ``graph``'s entity network."""
     net = to_networkx(graph)
     # degree as add_metrics counts it (neighbours in the undirected simple graph), without
@@ -64,4 +69,7 @@ def tables(graph: Graph) -> dict[str, bytes]:
                 "sentence": SEPARATOR.join(a.get("sentences", [])),
             }
         )
-    return {"nodes.csv": _csv(NODE_COLUMNS, nodes), "edges.csv": _csv(EDGE_COLUMNS, edges)}
+    return {
+        "nodes.csv": _csv(NODE_COLUMNS, nodes, keep_formulas=keep_formulas),
+        "edges.csv": _csv(EDGE_COLUMNS, edges, keep_formulas=keep_formulas),
+    }

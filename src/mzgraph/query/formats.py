@@ -22,10 +22,12 @@ import json
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from mzgraph.analytics.textable import render_table
 from mzgraph.query.runner import QueryResult
 from mzgraph.query.store import NUMERIC_TYPES, Term, compact_iri, iter_prefixes
 from mzgraph.rdf.namespaces import bind_prefixes
-from mzgraph.terminal import display_width
+from mzgraph.spreadsheet import neutralise_formula
+from mzgraph.terminal import escape_controls
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -45,53 +47,38 @@ def short(term: Term | None, prefixes: list[tuple[str, str]]) -> str:
     return plain(term)
 
 
-def _pad(text: str, width: int, right: bool) -> str:
-    gap = " " * (width - display_width(text))
-    return gap + text if right else text + gap
-
-
 def _is_number(term: Term | None) -> bool:
     return isinstance(term, Literal) and term.datatype is not None and str(term.datatype) in NUMERIC_TYPES
-
-
-def _one_line_cell(text: str) -> str:
-    # line breaks and tabs inside sentences would break the alignment
-    return text.replace("\r", "").replace("\n", "⏎").replace("\t", " ")
 
 
 def format_table(result: QueryResult) -> str:
     prefixes = list(iter_prefixes())
     header = result.variables
-    cells = [[_one_line_cell(short(t, prefixes)) for t in row] for row in result.rows]
     numeric = [
         all(_is_number(row[i]) or row[i] is None for row in result.rows)
         and any(row[i] is not None for row in result.rows)
         for i in range(len(header))
     ]
-    widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(header)]
-    lines = [
-        "  ".join(_pad(h, widths[i], numeric[i]) for i, h in enumerate(header)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    for r in cells:
-        lines.append("  ".join(_pad(c, widths[i], numeric[i]) for i, c in enumerate(r)).rstrip())
+    rows = [[short(t, prefixes) for t in row] for row in result.rows]
     n = len(result.rows)
-    lines.append(f"({n} row{'s' if n != 1 else ''})")
-    return "\n".join(lines) + "\n"
+    return f"{render_table(header, rows, numeric=numeric, rule=True)}\n({n} row{'s' if n != 1 else ''})\n"
 
 
-def format_csv(result: QueryResult, delimiter: str = ",") -> str:
+def format_csv(result: QueryResult, delimiter: str = ",", *, keep_formulas: bool = False) -> str:
+    """CSV (or TSV); a cell a spreadsheet would run as a formula gets a leading ``'`` unless
+    ``keep_formulas`` (see :mod:`mzgraph.spreadsheet`)."""
+    value = plain if keep_formulas else (lambda t: neutralise_formula(plain(t)))
     buf = io.StringIO()
     if delimiter == "\t":
         esc = lambda s: s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")  # noqa: E731
         buf.write("\t".join(result.variables) + "\n")
         for row in result.rows:
-            buf.write("\t".join(esc(plain(t)) for t in row) + "\n")
+            buf.write("\t".join(esc(value(t)) for t in row) + "\n")
         return buf.getvalue()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow([plain(t) for t in row])
+        writer.writerow([value(t) for t in row])
     return buf.getvalue()
 
 
@@ -124,7 +111,7 @@ def format_md(result: QueryResult) -> str:
     prefixes = list(iter_prefixes())
 
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+        return escape_controls(text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>"), keep="\t")
 
     lines = ["| " + " | ".join(result.variables) + " |", "|" + "|".join("---" for _ in result.variables) + "|"]
     for row in result.rows:
@@ -132,8 +119,8 @@ def format_md(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """``result`` as text in ``fmt`` (one of :data:`FORMATS`)."""
+def format_result(result: QueryResult, fmt: str = "table", *, keep_formulas: bool = False) -> str:
+    """``result`` as text in ``fmt`` (one of :data:`FORMATS`); ``keep_formulas`` for csv/tsv."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if result.kind == "update":
@@ -150,9 +137,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "table":
         return format_table(result)
     if fmt == "csv":
-        return format_csv(result)
+        return format_csv(result, keep_formulas=keep_formulas)
     if fmt == "tsv":
-        return format_csv(result, "\t")
+        return format_csv(result, "\t", keep_formulas=keep_formulas)
     if fmt == "json":
         return format_json(result)
     return format_md(result)
