@@ -23,6 +23,7 @@ from mzgraph.pipeline import BuildResult, build_to_file
 from mzgraph.synth import generate_corpus
 from tests.conftest import DEV_REPORT
 from tests.ingest import archives as site
+from tests.remote.conftest import start_oxigraph  # noqa: F401  (a fixture of the --push tests)
 
 distributed = pytest.importorskip("distributed", reason="the cluster tests need mzgraph[cluster]")
 

@@ -180,3 +180,33 @@ def test_turtle_of_the_cluster_reads_back(in_process, sources, tmp_path):
     out = tmp_path / "graph.ttl"
     build_to_file([sources / "dev"], out, client=in_process)
     assert len(Graph().parse(out)) > 1000
+
+
+# --- pushed to a store
+
+
+def test_shards_pushed_are_what_mzgraph_push_sends(loopback, sources, local_builds, start_oxigraph, tmp_path):
+    """``build --shards --push`` streams the shards to the store graph by graph; the store
+    ends up holding what ``mzgraph push`` of the local build puts there, graph for graph."""
+    streamed, loaded = start_oxigraph(), start_oxigraph()
+    folder = tmp_path / "graph"
+    proc = run_cli("build", str(sources), "--scheduler", loopback.address, "--shards", str(folder),
+                   "--shard-size", "5", "--gzip", "--push", streamed.store_url)  # fmt: skip
+    assert proc.returncode == 1, proc.stderr  # the empty file, as locally; the rest is pushed
+    built = len(local_builds.result.documents)
+    graphs = f"{built + 2} graphs ({built} documents, entities, ontology)"
+    assert f"pushed {folder} to {streamed.store_url}: {graphs}" in proc.stdout
+    assert "verified at " in proc.stdout and "Traceback" not in proc.stderr
+    assert run_cli("push", "--store-url", loaded.store_url, "-g", str(local_builds.ttl)).returncode == 0
+    counts = streamed.counts()
+    assert len(counts) == built + 2 and counts == loaded.counts()
+    entities = "https://w3id.org/mzgraph/resource/graph/entities"
+    assert streamed.graph_triples(entities) == loaded.graph_triples(entities)
+
+
+def test_push_refuses_before_building(sources, tmp_path):
+    down = run_cli("build", str(sources / "dev"), "-o", str(tmp_path / "g.nq"), "--push", "http://127.0.0.1:9/store")
+    assert down.returncode == 3 and down.stderr.startswith("error: nothing built: ")
+    assert not (tmp_path / "g.nq").exists()
+    turtle = run_cli("build", str(sources / "dev"), "-o", str(tmp_path / "g.ttl"), "--push", "http://127.0.0.1:9/store")
+    assert turtle.returncode == 2 and "--push sends N-Quads" in turtle.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 from mzgraph.errors import MzgraphError, UsageError
 from mzgraph.pipeline import DocumentOutcome
 
-CONNECT_TIMEOUT = 20  # seconds to reach the scheduler before giving up
+CONNECT_TIMEOUT = 20  # seconds to wait for a first worker
 
 
 class ClusterError(MzgraphError):
@@ -25,12 +25,19 @@ class ClusterError(MzgraphError):
     that keeps dying on the same documents)."""
 
 
-def connect(address: str, *, timeout: float = CONNECT_TIMEOUT):
-    """A Dask client on the scheduler at ``address`` (``tcp://host:8786``), or ClusterError."""
+def connect(address: str, *, timeout: float | None = None):
+    """A Dask client on the scheduler at ``address`` (``tcp://host:8786``), or ClusterError.
+
+    ``timeout`` defaults to Dask's own connect timeout (``distributed.comm.timeouts.connect``,
+    30 s unless configured, e.g. ``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s``)."""
     try:
+        import dask.config
+        from dask.utils import parse_timedelta
         from distributed import Client
     except ImportError:
         raise UsageError("--scheduler needs Dask: pip install 'mzgraph[cluster]'") from None
+    if timeout is None:
+        timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="seconds")
     try:
         return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:

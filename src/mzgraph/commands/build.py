@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -95,6 +96,14 @@ class SomeDocumentsFailed(MzgraphError):
     help="Documents per shard file.",
 )
 @click.option("--gzip", "compress", is_flag=True, help="Gzip the shard files (.nq.gz).")
+@click.option(
+    "--push",
+    "push_url",
+    metavar="URL",
+    default=None,
+    help="Then send the N-Quads (-o graph.nq, or the --shards) to this Graph Store Protocol "
+    "endpoint graph by graph, as mzgraph push sends a graph (its credentials, MZGRAPH_QUERY_URL).",
+)
 def command(
     inputs: tuple[Path, ...],
     output: Path,
@@ -109,6 +118,7 @@ def command(
     shards_dir: Path | None,
     shard_size: int,
     compress: bool,
+    push_url: str | None,
 ) -> None:
     """Build a knowledge graph from reports (files or folders; data/ when none are given).
 
@@ -118,6 +128,8 @@ def command(
       mzgraph build report.txt other.html -o output/two.ttl
       mzgraph build reports/ -o output/corpus.nt --jobs 2   # a whole folder, streamed
       mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph --gzip
+      mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph \\
+          --push http://store:7878/store
 
     Folders are read recursively. A rebuild reads only the files that changed since the
     last build to the same output; files no longer there leave the graph.
@@ -128,10 +140,14 @@ def command(
         if jobs is not None:
             raise UsageError("--jobs and --scheduler contradict each other: the cluster's workers do the work")
         if shards_dir is not None:
-            return _build_shards(inputs, shards_dir, scheduler, shard_size, compress, max_bytes, cache)
+            store = _open_store(push_url)
+            return _build_shards(inputs, shards_dir, scheduler, shard_size, compress, max_bytes, cache, store)
     elif shards_dir is not None or compress:
         raise UsageError("--shards and --gzip need --scheduler (a local build writes one file: -o graph.nq)")
     fmt = formats.output_format(output, fmt).name
+    if push_url is not None and fmt != "nquads":
+        raise UsageError("--push sends N-Quads: build to -o graph.nq or --shards (push other builds with mzgraph push)")
+    store = _open_store(push_url)
     streamed = fmt in STREAMING_FORMATS
     if streamed and (strict or html_path is not None):
         raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")
@@ -170,6 +186,8 @@ def command(
 
         view = write_html(result.graph, html_path or output.with_suffix(".html"))
         click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
+    if store is not None:
+        _push([output], len(result.documents), str(output), store)
     _report_failures(result)
 
 
@@ -209,7 +227,32 @@ def _connect(scheduler: str):
     return client
 
 
-def _build_shards(inputs, folder: Path, scheduler: str, shard_size: int, compress: bool, max_bytes: int, cache: bool):
+def _open_store(url: str | None):
+    """The store a build is pushed to, checked before the build: a store that is down or
+    refuses is told now, not after hours of building."""
+    if url is None:
+        return None
+    from mzgraph.commands.push import open_store
+    from mzgraph.remote.errors import RemoteError
+
+    store, endpoint = open_store(url, os.environ.get("MZGRAPH_QUERY_URL"))
+    try:
+        endpoint.ask("ASK { }", retry=False)
+    except RemoteError as exc:
+        raise type(exc)(f"nothing built: {exc}", status=exc.status) from None
+    return store, endpoint
+
+
+def _push(files: list[Path], documents: int, source: str, store) -> None:
+    from mzgraph.cluster.push import StreamedGraphs
+    from mzgraph.commands.push import send
+
+    send(StreamedGraphs(files, documents), documents, source, *store)
+
+
+def _build_shards(
+    inputs, folder: Path, scheduler: str, shard_size: int, compress: bool, max_bytes: int, cache: bool, store
+):
     from mzgraph.cluster.shards import MANIFEST, build_shards
 
     client = _connect(scheduler)
@@ -235,6 +278,8 @@ def _build_shards(inputs, folder: Path, scheduler: str, shard_size: int, compres
         f"{len(result.files)} file(s) in {folder}, listed in {folder / MANIFEST} "
         f"({result.read} read, {result.cached} from cache)"
     )
+    if store is not None:
+        _push([folder / f.name for f in result.files], len(result.documents), str(folder), store)
     _report_failures(result)
 
 
@@ -266,14 +311,20 @@ class _Progress:
     def __call__(self, done: int, total: int) -> None:
         if total < self.MIN_DOCUMENTS:
             return
-        if self.tty:
+        elapsed = time.monotonic() - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        if self.tty:  # done/total, the bar, its ETA and the rate
             if self.bar is None:
-                self.bar = click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True)
+                self.bar = click.progressbar(
+                    length=total,
+                    label="building",
+                    file=sys.stderr,
+                    show_pos=True,
+                    item_show_func=lambda r: f"{r:.1f}/s" if r else None,
+                )
                 self.bar.__enter__()
-            self.bar.update(1)
+            self.bar.update(done - self.bar.pos, rate)  # a cluster reports a chunk of documents at once
         elif done >= self.next_line or done == total:
-            elapsed = time.monotonic() - self.started
-            rate = done / elapsed if elapsed > 0 else 0.0
             eta = f", {(total - done) / rate:.0f} s to go" if rate and done < total else ""
             click.echo(f"built {done}/{total} documents in {elapsed:.0f} s ({rate:.1f}/s{eta})", err=True)
             self.next_line = done + -(-total // 10)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
+from rdflib import Graph, URIRef
 
 from mzgraph.commands import graph_option
 from mzgraph.rdf.io import load_graph
@@ -94,24 +96,48 @@ def command(
       MZGRAPH_STORE_USER=me MZGRAPH_STORE_PASSWORD=... mzgraph push \\
           --store-url https://graphdb.example.org/repositories/mz/rdf-graphs/service
     """
+    store, endpoint = open_store(store_url, query_url, timeout=timeout, retries=retries, insecure=insecure)
+    graphs = named_graphs(load_graph(graph_path), with_ontology=not no_ontology)
+    n_docs = sum(1 for g in graphs if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH))
+    send(graphs, n_docs, str(graph_path), store, endpoint, replace=replace, batch_triples=batch_triples,
+         verbose=verbose)  # fmt: skip
+
+
+def open_store(
+    store_url: str, query_url: str | None, *, timeout: float = 60.0, retries: int = 4, insecure: bool = False
+) -> tuple[GraphStore, SparqlEndpoint]:
+    """The store's Graph Store endpoint and its query endpoint (derived when not given)."""
     if insecure:
         _warn("--insecure: HTTPS certificates are not verified; anyone on the path can read or change the data")
     query_url = query_url or derive_query_url(store_url)
     options = {"timeout": timeout, "retries": retries, "insecure": insecure, "warn": _warn}
     store = GraphStore(store_url, make_client(store_url, option="--store-url", **options))
-    endpoint = SparqlEndpoint(query_url, make_client(query_url, option="--query-url", **options))
+    return store, SparqlEndpoint(query_url, make_client(query_url, option="--query-url", **options))
 
-    graphs = named_graphs(load_graph(graph_path), with_ontology=not no_ontology)
-    n_docs = sum(1 for g in graphs if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH))
+
+def send(
+    graphs: Mapping[URIRef, Graph],
+    n_docs: int,
+    source: str,
+    store: GraphStore,
+    endpoint: SparqlEndpoint,
+    *,
+    replace: bool = False,
+    batch_triples: int = DEFAULT_BATCH_TRIPLES,
+    verbose: bool = False,
+) -> None:
+    """Push ``graphs`` (``n_docs`` of them documents' graphs) and tell how it went, as
+    ``mzgraph push`` does; ``build --push`` sends a streamed build through here too."""
+    store_url, query_url = store.url, endpoint.url
     progress = (lambda msg: click.echo(msg, err=True)) if verbose else None
     report = push(graphs, store, endpoint, replace=replace, batch_triples=batch_triples, progress=progress)
 
     rate = report.triples / report.seconds if report.seconds > 0 else float("inf")
     parts = [f"{n_docs} document{'s' if n_docs != 1 else ''}", "entities"] + (
-        ["ontology"] if ONTOLOGY_GRAPH in graphs else []
+        ["ontology"] if len(graphs) > n_docs + 1 else []
     )
     click.echo(
-        f"pushed {graph_path} to {store_url}: {len(report.graphs)} graphs ({', '.join(parts)}), "
+        f"pushed {source} to {store_url}: {len(report.graphs)} graphs ({', '.join(parts)}), "
         f"{report.triples} triples in {report.requests} requests, {report.seconds:.1f} s ({rate:,.0f} triples/s)"
     )
     if report.removed:
