@@ -1651,3 +1651,264 @@ rels = (
     + located((("g1", "ml"), ("g1", "jy"), ("hnmz", "hn"), ("hncz", "hn"), ("mca", "cn"), ("mof", "cn")))
 )
 write_blind("hainan-notice-2026", "a provincial departments' notice with its date line", ents, rels)
+
+
+# ---- second round of issue 16 (written blind by the extract helper; annotated before the
+# extractor ran on them)
+
+# ---- provincial press conference: four departments, a moderator, a reporter; districts after
+# their city (长安区 and 新华区 are also districts of 西安市 and 沧州市), slogans, a time limit
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("heb", "Place", "河北省", ["河北"]),
+    E("sjz", "Place", "石家庄市", ["石家庄"]),
+    E("ca", "Place", "长安区", ["石家庄市长安区"]),
+    E("xh", "Place", "新华区", ["石家庄市新华区"]),
+    E("bd", "Place", "保定市", ["保定"]),
+    E("fp", "Place", "阜平县", ["保定市阜平县", "阜平"]),
+    E("cd", "Place", "承德市", ["承德"]),
+    E("wc", "Place", "围场满族蒙古族自治县", ["围场县", "围场"]),
+    E("xwb", "Agency", "河北省人民政府新闻办公室", ["河北省政府新闻办", "省政府新闻办", "河北省政府新闻办公室"]),
+    E("mz", "Agency", "河北省民政厅", ["省民政厅"]),
+    E("cz", "Agency", "河北省财政厅", ["省财政厅"]),
+    E("rs", "Agency", "河北省人力资源和社会保障厅", ["河北省人力资源社会保障厅", "省人力资源社会保障厅", "省人社厅"]),
+    E("zj", "Agency", "河北省住房和城乡建设厅", ["河北省住房城乡建设厅", "省住房城乡建设厅", "省住建厅"]),
+    E("cl", "Agency", "河北省残疾人联合会", ["河北省残联", "省残联"]),
+    E("fprs", "Agency", "阜平县人力资源和社会保障局", ["阜平县人社局", "县人社局"]),
+    E("wczj", "Agency", "围场满族蒙古族自治县住房和城乡建设局", ["围场县住建局", "县住建局"]),
+    E("wcmz", "Agency", "围场满族蒙古族自治县民政局", ["围场县民政局", "县民政局"]),
+    E("zc", "Agency", "中央财政", [], False),
+    E("sjcz", "Agency", "省级财政", ["河北省级财政"], False),
+    E("hbrb", "Agency", "河北日报", [], False),
+    E("hbxw", "Agency", "河北新闻网", [], False),
+    E("p1", "Policy", "河北省低收入人口动态监测和常态化救助帮扶实施办法", [], issued="2025-03"),
+    E("g1", "Program", "物质+服务", ["物质+服务救助方式创新试点", "物质+服务救助方式", "物质+服务救助"]),
+    E("g2", "Program", "春风行动", []),
+    E("g3", "Program", "就业援助月", ["就业援助月活动"]),
+    E("g4", "Program", "家门口就业服务站", []),
+    E("g5", "Program", "残疾人之家", ["残疾人之家服务模式"]),
+    T("t1", 1865000, "人"),
+    T("t2", 826, "元"),
+    T("t3", 612, "元"),
+    T("t4", 3.1, "%"),
+    T("t5", 4.6, "%"),
+    T("t6", 214000, "人次"),
+    T("t7", 420000000, "元"),
+    T("t8", 13000, "户"),
+    T("o1", 10, "工作日", False),
+    T("t9", 5, "工作日"),
+    T("t10", 48000, "人"),
+    T("t11", 3200, "人"),
+    T("t12", 7600, "户"),
+    T("t13", 230000000, "元"),
+    T("t14", 30000, "元"),
+    T("t15", 90, "元"),
+    T("t16", 100, "元"),
+    T("t17", 836000, "人"),
+    T("t18", 100, "个"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "mz"),
+        R("p1", "issuedBy", "cz"),
+        R("sjz", "partOf", "heb"),
+        R("ca", "partOf", ["sjz", "heb"]),
+        R("xh", "partOf", ["sjz", "heb"]),
+        R("bd", "partOf", "heb"),
+        R("fp", "partOf", ["bd", "heb"]),
+        R("cd", "partOf", "heb"),
+        R("wc", "partOf", ["cd", "heb"]),
+        R("g1", "locatedIn", ["ca", "xh", "sjz"]),
+        R("t8", "locatedIn", ["ca", "xh", "sjz"]),
+        R("g4", "locatedIn", "fp"),
+        R("t11", "locatedIn", "fp"),
+    ]
+    + located(
+        (
+            (t, "heb")
+            for t in ("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t9", "t10", "t12", "t13", "t14", "t15", "t16")
+            + ("t17", "t18", "g2", "g3", "g5")
+        ),
+        True,
+    )
+    + located((("g1", "ca"), ("g1", "xh"), ("t8", "ca"), ("t8", "xh"), ("o1", "heb")))
+    + located((a, "heb") for a in ("xwb", "mz", "cz", "rs", "zj", "cl", "sjcz"))
+    + located((("fprs", "fp"), ("wczj", "wc"), ("wcmz", "wc"), ("zc", "cn")))
+)
+write_blind("hebei-press-2025", "a provincial press conference with four departments and a moderator", ents, rels)
+
+# ---- district human-interest story: quoted residents, scare quotes, one family's relief, and
+# street names that are divisions elsewhere in the province (向阳区, 友谊县)
+ents = [
+    E("ng", "Place", "南岗区", ["哈尔滨市南岗区", "南岗"]),
+    E("hrb", "Place", "哈尔滨市", ["哈尔滨"]),
+    E("hlj", "Place", "黑龙江省", ["黑龙江"], False),
+    E("ngmz", "Agency", "哈尔滨市南岗区民政局", ["南岗区民政局", "区民政局"]),
+    E("hrbmz", "Agency", "哈尔滨市民政局", ["市民政局"]),
+    E("paper", "Agency", "黑龙江日报", [], False),
+    E("g1", "Program", "网格+救助", ["网格+救助工作机制"]),
+    E("g2", "Program", "爱心驿站", []),
+    E("g3", "Program", "一键呼叫", ["一键呼叫智能终端"], False),
+    E("g4", "Program", "社会工作服务项目", [], False),
+    T("t1", 1260, "个"),
+    T("t2", 112000, "人次"),
+    T("t3", 1870, "人"),
+    T("t4", 3000, "户"),
+    T("o1", 3, "工作日", False),
+    T("t5", 8000, "元"),
+    T("t6", 1960, "元"),
+    T("t7", 236000000, "元"),
+    T("t8", 5.8, "%"),
+    T("t9", 818, "元"),
+    T("t10", 42, "个"),
+    T("o2", 18, "个", False),
+    T("o3", 9, "个", False),
+    T("t11", 50, "个"),
+]
+rels = (
+    [
+        R("ng", "partOf", "hrb"),
+        R("hrb", "partOf", "hlj", False),
+        R("t11", "locatedIn", "hrb"),
+        R("ngmz", "locatedIn", "ng", False),
+        R("hrbmz", "locatedIn", "hrb", False),
+    ]
+    # t5 and t6 are one family's relief: kept as figures, owned by no place
+    + located(((t, "ng") for t in ("g1", "g2", "t1", "t2", "t3", "t4", "t7", "t8", "t9", "t10")), True)
+    + located((("g3", "ng"), ("g4", "ng"), ("o2", "ng"), ("o3", "hrb")))
+)
+write_blind("nangang-district-2025", "a district human-interest story with quoted residents", ents, rels)
+
+# ---- county piece naming townships and villages (not Places); 武陵山区 and 绿色通道 are no
+# divisions (武陵区, 通道侗族自治县 are in the same province)
+ents = [
+    E("hy", "Place", "花垣县", ["花垣", "湘西土家族苗族自治州花垣县"]),
+    E("xx", "Place", "湘西土家族苗族自治州", ["湘西州", "湘西"]),
+    E("hun", "Place", "湖南省", ["湖南"], False),
+    E("cs", "Place", "长沙市", ["长沙"], False),
+    E("hymz", "Agency", "花垣县民政局", ["县民政局"]),
+    E("hycz", "Agency", "花垣县财政局", ["县财政局"]),
+    E("hyfl", "Agency", "花垣县社会福利中心", ["县社会福利中心"]),
+    E("xxmz", "Agency", "湘西土家族苗族自治州民政局", ["湘西州民政局", "州民政局"]),
+    E("hyczz", "Agency", "花垣县财政", ["县财政"], False),
+    E("mlc", "Agency", "麻栗场镇党委", ["镇党委"], False),
+    E("paper", "Agency", "湖南日报", [], False),
+    E(
+        "p1",
+        "Policy",
+        "花垣县农村互助养老服务设施运营管理办法（试行）",
+        ["花垣县农村互助养老服务设施运营管理办法"],
+        issued="2024-08",
+    ),
+    E("g1", "Program", "幸福小院", []),
+    E("g2", "Program", "农村互助养老", [], False),
+    E("g3", "Program", "以老助老", [], False),
+    T("o1", 12, "个", False),
+    T("t1", 146, "个"),
+    T("t2", 63, "%"),
+    T("t3", 5800, "人"),
+    T("t4", 200, "元"),
+    T("t5", 420, "对"),
+    T("t6", 10000, "元"),
+    T("t7", 1460000, "元"),
+    T("o2", 8, "个", False),
+    T("t8", 300, "个"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "hymz"),
+        R("p1", "issuedBy", "hycz"),
+        R("hy", "partOf", "xx"),
+        R("xx", "partOf", "hun", False),
+        R("t8", "locatedIn", "xx"),
+    ]
+    + located(((t, "hy") for t in ("g1", "t1", "t2", "t3", "t4", "t5", "t6", "t7")), True)
+    + located((("g2", "hy"), ("g3", "hy"), ("o1", "hy"), ("o2", "xx")))
+    + located((("hymz", "hy"), ("hycz", "hy"), ("hyfl", "hy"), ("hyczz", "hy"), ("xxmz", "xx")))
+)
+write_blind("huayuan-county-2025", "a county piece naming townships and villages", ents, rels)
+
+# ---- national news-agency roundup: six provinces, their cities, prefectures and counties,
+# short county names in lists (昭觉、布拖、美姑等县), a dateline city, relative years
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("bj", "Place", "北京市", ["北京"], False),
+    E("jx", "Place", "江西省", ["江西"]),
+    E("gz", "Place", "赣州市", ["赣州"]),
+    E("yd", "Place", "于都县", ["赣州市于都县", "于都"]),
+    E("gs", "Place", "甘肃省", ["甘肃"]),
+    E("lz", "Place", "兰州市", ["兰州"]),
+    E("qlh", "Place", "七里河区", ["兰州市七里河区"]),
+    E("sc", "Place", "四川省", ["四川"]),
+    E("ls", "Place", "凉山彝族自治州", ["凉山州", "凉山"]),
+    E("zj", "Place", "昭觉县", ["昭觉"]),
+    E("bt", "Place", "布拖县", ["布拖"]),
+    E("mg", "Place", "美姑县", ["美姑"]),
+    E("xj", "Place", "新疆维吾尔自治区", ["新疆"]),
+    E("ks", "Place", "喀什地区", ["喀什"]),
+    E("sf", "Place", "疏附县", ["疏附"]),
+    E("js", "Place", "伽师县", ["伽师"]),
+    E("cq", "Place", "重庆市", ["重庆"]),
+    E("wz", "Place", "万州区", ["重庆市万州区"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mcajz", "Agency", "民政部社会救助司", ["社会救助司"], False),
+    E("zc", "Agency", "中央财政", [], False),
+    E("jxmz", "Agency", "江西省民政厅", ["省民政厅"]),
+    E("ydmz", "Agency", "于都县民政局", ["县民政局"]),
+    E("gscz", "Agency", "甘肃省财政厅", ["省财政厅"]),
+    E("gsmz", "Agency", "甘肃省民政厅", ["省民政厅"]),
+    E("qlhmz", "Agency", "兰州市七里河区民政局", ["七里河区民政局", "区民政局"]),
+    E("wzmz", "Agency", "重庆市万州区民政局", ["万州区民政局", "区民政局"]),
+    E("xhs", "Agency", "新华社", [], False),
+    E("xhw", "Agency", "新华网", [], False),
+    E("a1", "Agency", "民政部门", [], False),
+    E("g1", "Program", "救助+就业", ["救助+就业帮扶"]),
+    E("g2", "Program", "冬春救助", ["冬春救助专项行动"]),
+    E("g3", "Program", "一门受理、协同办理", [], False),
+    E("g4", "Program", "低收入人口动态监测信息平台", [], False),
+    T("t1", 39000000, "人"),
+    T("t2", 4700000, "人"),
+    T("t3", 159000000000, "元"),
+    T("t4", 920, "元"),
+    T("t5", 740, "元"),
+    T("t6", 26000, "人"),
+    T("t7", 312, "人"),
+    T("t8", 486, "人"),
+    T("t9", 3860000000, "元"),
+    T("t10", 6.2, "%"),
+    T("t11", 11000, "户"),
+    T("t12", 400, "元"),
+    T("t13", 14000, "人"),
+    T("t14", 35000, "人"),
+    T("o1", 15, "工作日", False),
+    T("t15", 10, "工作日"),
+]
+rels = (
+    [
+        R("gz", "partOf", "jx"),
+        R("yd", "partOf", ["gz", "jx"]),
+        R("lz", "partOf", "gs"),
+        R("qlh", "partOf", ["lz", "gs"]),
+        R("ls", "partOf", "sc"),
+        R("zj", "partOf", ["ls", "sc"]),
+        R("bt", "partOf", ["ls", "sc"]),
+        R("mg", "partOf", ["ls", "sc"]),
+        R("ks", "partOf", "xj"),
+        R("sf", "partOf", ["ks", "xj"]),
+        R("js", "partOf", ["ks", "xj"]),
+        R("wz", "partOf", "cq"),
+        R("g1", "locatedIn", "ls"),
+        R("t13", "locatedIn", "ls"),
+        R("g2", "locatedIn", "ks"),
+        R("t14", "locatedIn", "ks"),
+    ]
+    + located(((t, "jx") for t in ("t4", "t5")), True)
+    + located(((t, "yd") for t in ("t6", "t7", "t8")), True)
+    + located(((t, "gs") for t in ("t9", "t10")), True)
+    + located((("t11", "qlh"), ("t15", "wz")), True)
+    + located((("t12", "qlh"), ("o1", "wz"), ("g3", "wz"), ("g4", "cn"), ("t1", "cn"), ("t2", "cn"), ("t3", "cn")))
+    + located((("t14", "sf"), ("t14", "js"), ("g1", "zj"), ("g1", "bt"), ("g1", "mg"), ("t13", "zj")))
+    + located((("mca", "cn"), ("mcajz", "cn"), ("zc", "cn"), ("jxmz", "jx"), ("ydmz", "yd"), ("gscz", "gs")))
+    + located((("gsmz", "gs"), ("qlhmz", "qlh"), ("wzmz", "wz")))
+)
+write_blind("dibao-roundup-2026", "a national news-agency roundup naming six provinces and their counties", ents, rels)
