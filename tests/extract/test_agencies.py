@@ -110,3 +110,8 @@ def test_a_department_named_by_its_sector():
 def test_a_government_press_office():
     ex = run("四川省人民政府新闻办公室举行新闻发布会。省政府新闻办主持。")
     assert names(ex, A) == ["四川省人民政府新闻办公室", "四川省人民政府新闻办公室"]
+
+
+def test_a_county_welfare_centre_is_a_body():
+    ex = run("湘西土家族苗族自治州花垣县推进农村互助养老。县社会福利中心的医护人员每月进村巡诊一次。")
+    assert names(ex, A) == ["花垣县社会福利中心"]

@@ -174,3 +174,27 @@ def test_short_names_listed_before_their_shared_level():
         "云南省",
         "红河哈尼族彝族自治州",
     ]
+
+
+def test_a_verb_that_reads_as_a_far_county_gives_no_short_name_either():
+    # 会同 ("together with") is also 会同县 of 湖南省: rejected as a full name after a body,
+    # its short form elsewhere in the text must not come back through it
+    ex = run("河北省民政厅会同省财政厅印发通知。在承德市围场满族蒙古族自治县，县住建局会同县民政局逐户核查。")
+    assert names(ex, P) == ["河北省", "承德市", "围场满族蒙古族自治县"]
+    assert "围场满族蒙古族自治县民政局" in names(ex, EntityType.AGENCY)
+
+
+def test_short_county_list_after_its_prefecture_in_a_national_text():
+    ex = run("四川省凉山彝族自治州在昭觉、布拖、美姑等县推行“救助+就业”帮扶，去年帮助1.4万名低保家庭成员实现就业。")
+    assert names(ex, P) == ["四川省", "凉山彝族自治州", "昭觉县", "布拖县", "美姑县"]
+    # what the prefecture does in several of its counties is the prefecture's
+    assert located(ex, EntityType.PROGRAM) == {"救助+就业": "513400"}
+    assert located(ex, EntityType.TARGET) == {"1.4万名": "513400"}
+
+
+def test_a_figure_of_places_listed_with_deng_is_their_subjects():
+    ex = run("新疆维吾尔自治区喀什地区开展“冬春救助”专项行动，为疏附县、伽师县等地3.5万名困难群众送去棉衣。")
+    assert located(ex, EntityType.TARGET) == {"3.5万名": "653100"}
+    # a single place before the figure keeps it
+    ex = run("新疆维吾尔自治区喀什地区开展“冬春救助”专项行动，为疏附县3.5万名困难群众送去棉衣。")
+    assert located(ex, EntityType.TARGET) == {"3.5万名": "653121"}

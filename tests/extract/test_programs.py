@@ -85,3 +85,13 @@ def test_named_pilots_and_actions_without_quotes():
     assert names(run(text), G) == ["长期护理保险制度试点", "居家和社区基本养老服务提升行动"]
     # a pilot city or a plan for the action is not the program
     assert names(run("推进改革试点城市建设，印发提升行动方案。"), G) == []
+
+
+def test_small_big_figure_of_speech_is_not_a_program():
+    # a headline opening with a quote is evidence, but not “小X” set against a 大Y
+    assert names(run("南岗区：“小网格”里的大民生\n\n南岗区推进社会救助。"), G) == []
+
+
+def test_a_service_point_name_is_a_program_without_a_verb():
+    ex = run("哈尔滨市南岗区已购买社会工作服务项目42个，“爱心驿站”覆盖全部18个街道。")
+    assert names(ex, G) == ["爱心驿站"]

@@ -78,6 +78,10 @@ _SPECIAL = [
     "编办",
     # public institutions that act for a place's government (县社会福利服务中心)
     "社会福利服务中心",
+    "社会福利中心",
+    "社会福利院",
+    "儿童福利院",
+    "救助管理站",
     "就业服务中心",
     "社会救助服务中心",
     "未成年人救助保护中心",

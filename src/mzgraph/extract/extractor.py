@@ -184,6 +184,13 @@ def extract(document: SourceDocument) -> Extraction:
                 return code
         return None
 
+    def anchor_end(start: int, lo: int) -> int:
+        """Where the place :func:`anchor_before` found ends."""
+        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
+            if anchors[k][1] <= start:
+                return anchors[k][1]
+        return start
+
     anchor_at = {a[0]: k for k, a in enumerate(anchors)}
 
     def subject(s0: int, start: int) -> str | None:
@@ -210,7 +217,14 @@ def extract(document: SourceDocument) -> Extraction:
         """Where a figure or program is: a place or local body named before it in its clause,
         else the place a clause before it in its sentence opens with, else a place named
         before it in its sentence when that lies in the scope's province, else the scope."""
-        return anchor_before(start, lo) or subject(s0, start) or local_place(start, s0, here)
+        code = anchor_before(start, lo)
+        if code is not None and _SEVERAL.match(text, anchor_end(start, lo)):
+            # 为疏附县、伽师县等地3.5万名…: a figure of several places listed is their subject's
+            owner = subject(s0, start)
+            d = g.get(code)
+            if owner is not None and d is not None and owner != code and g.is_within(d, owner):
+                return owner
+        return code or subject(s0, start) or local_place(start, s0, here)
 
     def local_place(start: int, lo: int, code: str | None) -> str | None:
         """A place named right before ``start`` in its clause, when it lies in the scope."""
@@ -320,6 +334,10 @@ def extract(document: SourceDocument) -> Extraction:
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
             )
     return out
+
+
+# 等地, 等县, 等3个县: the place before it is one of several the sentence names
+_SEVERAL = re.compile(r"等(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(?:地|县|市|区|旗|州|省|区县|县市|县区)")
 
 
 def _names_instrument(text: str, line: tuple[int, int], policy) -> bool:

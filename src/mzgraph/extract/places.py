@@ -164,32 +164,36 @@ def find_places(
     context = [c for c in (context or []) if c != CHINA_CODE]
     hits: list[PlaceHit] = []
     raw = scan(text) if raw is None else raw
-    full_used = {name for _, _, name in raw if name in m.full}
-    used_codes = {d.code for n in full_used for d in m.full[n]}
+    # full names first: a short name counts when its division's full name was taken, not
+    # merely seen (省民政厅会同省财政厅 … 县住建局会同县民政局 names no 会同县)
     for s, e, name in raw:
+        if name not in m.full:
+            continue
         before = text[max(0, s - 12) : s]
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
+        divs = m.full[name]
+        parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
+        if name in _GENERIC_FULL and name != "新城区" and not parent_before:
+            continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
+        if len(name) == 2 or name in _GENERIC_FULL:
+            if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
+                continue
+        # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
+        if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
+            continue
+        d = _pick(divs, g, context, before)
+        if d is None:
+            continue
+        # 县民政局会同县财政局: a verb and a body, not a county of another province; a
+        # division far from the document needs its parent named before it
+        far = context and not any(g.is_within(d, g.province_of(g.get(c) or d).code) for c in context)
+        if far and not parent_before and d.level == "county" and _BODY_END.search(before):
+            continue
+        hits.append(PlaceHit(s, e, d, False))
+    used_codes = {h.division.code for h in hits}
+    for s, e, name in raw:
         if name in m.full:
-            divs = m.full[name]
-            parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
-            if name in _GENERIC_FULL and name != "新城区" and not parent_before:
-                continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
-            if len(name) == 2 or name in _GENERIC_FULL:
-                if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
-                    continue
-            # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
-            if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
-                continue
-            d = _pick(divs, g, context, before)
-            if d is None:
-                continue
-            # 县民政局会同县财政局: a verb and a body, not a county of another province; a
-            # division far from the document needs its parent named before it
-            far = context and not any(g.is_within(d, g.province_of(g.get(c) or d).code) for c in context)
-            if far and not parent_before and d.level == "county" and _BODY_END.search(before):
-                continue
-            hits.append(PlaceHit(s, e, d, False))
             continue
         divs = m.short[name]
         if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
@@ -210,27 +214,33 @@ def find_places(
                 ok.append(d)
         if len({d.code for d in ok}) == 1:
             hits.append(PlaceHit(s, e, ok[0], True))
-    if context:
-        covered = {i for h in hits for i in range(h.start, h.end)}
-        listed = [h for h in _listed(text, context, covered) if h.end - 1 not in covered]
-        hits = sorted(hits + listed, key=lambda h: h.start)
-    return hits
+    hits.sort(key=lambda h: h.start)
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    listed = [h for h in _listed(text, context, covered, hits) if h.end - 1 not in covered]
+    return sorted(hits + listed, key=lambda h: h.start) if listed else hits
 
 
 # 元阳、红河、绿春3县, 沈阳、大连等6市: short names listed before the level they share
 _LISTED = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,3}、){1,15}[\u4e00-\u9fff]{2,3})(?:等)?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(县|市|区|旗)"
+    r"((?:[\u4e00-\u9fff]{2,3}、){1,15}[\u4e00-\u9fff]{2,3}?)(?:等)?(?:\d{1,3}|[两二三四五六七八九十]{1,3})?个?(县|市|区|旗)"
     r"(?![\u4e00-\u9fff]{0,4}(?:局|厅|委|办|政府))"
 )
 
 
-def _listed(text: str, context: list[str], taken: set[int]) -> list[PlaceHit]:
-    """Divisions named by short names in a list that ends in their level word."""
+def _listed(text: str, context: list[str], taken: set[int], hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Divisions named by short names in a list that ends in their level word, within the
+    document's place or a place named just before the list (凉山彝族自治州在昭觉、布拖、美姑等县)."""
     g = matcher().gazetteer
+    starts = [h.start for h in hits]
     out = []
     for m in _LISTED.finditer(text):
         level = m.group(2)
         pos = m.start(1)
+        k = bisect_right(starts, pos) - 1
+        near = hits[k] if k >= 0 and hits[k].end <= pos and pos - hits[k].end <= 3 else None
+        within = [*context, near.division.code] if near is not None else context
+        if not within:
+            continue
         items = m.group(1).split("、")
         found = []
         for n, item in enumerate(items):
@@ -238,7 +248,7 @@ def _listed(text: str, context: list[str], taken: set[int]) -> list[PlaceHit]:
             tails = [item[-k:] for k in (3, 2) if len(item) >= k] if n == 0 else [item]
             start = pos + len(item)
             for tail in tails:
-                divs = [d for d in g.lookup(tail + level) if any(g.is_within(d, c) for c in context)]
+                divs = [d for d in g.lookup(tail + level) if any(g.is_within(d, c) for c in within)]
                 if len({d.code for d in divs}) == 1:
                     found.append(PlaceHit(start - len(tail), start, divs[0], True))
                     break

@@ -50,6 +50,10 @@ _INTRODUCE = re.compile(
 _STANCE = re.compile(r"(?:坚持|做到|确保|力争|力求|就是|是|按|称|叫|成为|真正|说|讲|喊出|提出|树立|践行)$")
 # Shapes only a name has: 党建+X, 1+5+X, 12349
 _NAME_SHAPE = re.compile(r"[+＋\d]")
+# A quoted 小X set against a 大Y just after it is rhetoric, not a name.
+_CONTRAST = re.compile(r"^小[\u4e00-\u9fff]{1,2}$")
+# Names of service points and facilities a place runs under a brand (爱心驿站, 长者食堂, 幸福小院).
+_SERVICE_POINT = re.compile(r"[\u4e00-\u9fff]{2}(?:驿站|食堂|饭堂|小院|之家|书屋|超市|课堂|服务站|幸福院)$")
 _BODY_NAME = re.compile(r"(?:委|局|(?<![餐客大])厅|理事会|协会|委员会|联合会|商会)$")
 _HEAD = re.compile(
     r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
@@ -93,6 +97,10 @@ def _has_evidence(
     before = text[max(0, s - 10) : s]
     if _STANCE.search(before):
         return False  # 坚持“一个都不能少”, 做到“一户不落”, 是“小切口”: a slogan or a figure of speech
+    if _CONTRAST.match(name) and "大" in text[e : e + 12]:
+        return False  # “小网格”里的大民生, “小切口”…“大温度”: the small-big figure of speech
+    if _SERVICE_POINT.search(name):
+        return True  # “爱心驿站”覆盖全部街道: a service point's name
     if _INTRODUCE.search(before) or s in place_ends or _NAME_SHAPE.search(name) or text[e : e + 1].isdigit():
         return True
     if named_before is not None and text[named_before:s] in ("", "、", "和", "及", "与"):

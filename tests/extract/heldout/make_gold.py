@@ -720,6 +720,8 @@ ents = [
     T("t5", 130000000, "元"),
     T("t6", 8, "所"),
     T("t7", 58, "%"),
+    # a time limit is a Target with unit 工作日 (issue 16); added when that convention came
+    T("t8", 5, "工作日"),
 ]
 rels = (
     [
@@ -733,6 +735,7 @@ rels = (
         R("g1", "locatedIn", "ks"),
         R("g2", "locatedIn", ["ks", "js"], False),
         R("t4", "locatedIn", "ks"),
+        R("t8", "locatedIn", "ks"),
         R("t5", "locatedIn", "px"),
         R("t6", "locatedIn", "px"),
         R("t7", "locatedIn", "px"),
