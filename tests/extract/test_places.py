@@ -198,3 +198,8 @@ def test_a_figure_of_places_listed_with_deng_is_their_subjects():
     # a single place before the figure keeps it
     ex = run("新疆维吾尔自治区喀什地区开展“冬春救助”专项行动，为疏附县3.5万名困难群众送去棉衣。")
     assert located(ex, EntityType.TARGET) == {"3.5万名": "653121"}
+
+
+def test_a_listed_county_outweighs_the_prefecture_sharing_its_short_name():
+    ex = run("在云南省红河哈尼族彝族自治州，州民政局为元阳、红河、绿春3县新建区域养老服务中心12个。")
+    assert names(ex, P) == ["云南省", "红河哈尼族彝族自治州", "元阳县", "红河县", "绿春县"]

@@ -81,3 +81,19 @@ def test_issuer_is_the_body_an_earlier_clause_opens_with():
         ("浙江省养老服务补助资金管理办法", "浙江省财政厅"),
         ("浙江省养老服务补助资金管理办法", "浙江省民政厅"),
     }
+
+
+def test_pressing_for_a_law_is_not_issuing_it():
+    ex = run("民政部将会同有关部门继续深化社会救助制度改革，推动出台《社会救助法》。")
+    assert relations(ex, RelationType.ISSUED_BY) == set()
+
+
+def test_a_relative_clause_names_no_issuer():
+    ex = run(
+        "2024年3月，陕西省民政厅、省财政厅联合印发修订后的《陕西省最低生活保障审核确认办法》，"
+        "2021年印发的《陕西省最低生活保障审核确认实施细则》同时废止。"
+    )
+    assert relations(ex, RelationType.ISSUED_BY) == {
+        ("陕西省最低生活保障审核确认办法", "陕西省民政厅"),
+        ("陕西省最低生活保障审核确认办法", "陕西省财政厅"),
+    }

@@ -95,3 +95,8 @@ def test_small_big_figure_of_speech_is_not_a_program():
 def test_a_service_point_name_is_a_program_without_a_verb():
     ex = run("哈尔滨市南岗区已购买社会工作服务项目42个，“爱心驿站”覆盖全部18个街道。")
     assert names(ex, G) == ["爱心驿站"]
+
+
+def test_a_pilot_named_after_our_province():
+    ex = run("辽宁省医保局副局长介绍，我省长期护理保险制度试点已由盘锦市扩大到沈阳、大连等6市。")
+    assert names(ex, G) == ["长期护理保险制度试点"]

@@ -49,6 +49,8 @@ _SELF = re.compile(r"(?:我|本)(省|市|县|区|州|盟|旗)(?![级内外委])"
 _PERSONAL = re.compile(r"[他她](?!们)|一家|全家|家人|老两口|老伴|大爷|大妈|大娘|奶奶|爷爷|阿姨|女士|先生|老人家")
 # What may stand between joint issuers, or between issuers and the title they own.
 _JOINER = re.compile(r"^[、，,和与及\s]*$|^(?:等\d*个?部门|联合\d*个?部门|(?:将|拟|已|还|也|又)?(?:会同|联合|共同))$")
+# Verbs before an issuing verb that make the subject an advocate, not the issuer.
+_ADVOCATE = re.compile(r"(?:推动|推进|促进|促成|配合|争取|呼吁|建议)$")
 _BETWEEN_TITLE = re.compile(
     r"^\s*(?:等\d*个?部门|等\d*个?单位|联合\d*个?部门)?(?:联合|共同|会同)?(?:制定|出台|印发|发布|下发|颁布|制定出台|"
     r"制定印发|出台了|印发了|制定了|发布了)*的?$"
@@ -408,11 +410,13 @@ def _issuers(
     for v in ISSUE_VERB.finditer(text, lo, open_at):
         verb = v
         break
-    if verb is None:
-        return []
+    if verb is None or _ADVOCATE.search(text, max(lo, verb.start() - 4), verb.start()):
+        return []  # 推动出台《社会救助法》: the subject presses for the law, another body issues it
     subjects = [i for a, i in agency_idx if lo <= a.start and a.end <= verb.start()]
     if subjects:
         return subjects
+    if text.startswith("的", verb.end()):
+        return []  # …，2021年印发的《…》同时废止: a relative clause names no issuer
     # 4. 省民政厅深入贯彻…，会同有关部门印发《…》: the body an earlier clause of the sentence opens with
     by_start = {a.start: i for a, i in agency_idx}
     for c in clauses.starts(lo - 1, s0):

@@ -215,9 +215,14 @@ def find_places(
         if len({d.code for d in ok}) == 1:
             hits.append(PlaceHit(s, e, ok[0], True))
     hits.sort(key=lambda h: h.start)
-    covered = {i for h in hits for i in range(h.start, h.end)}
+    # a list's level word (元阳、红河、绿春3县) outweighs a short name's other reading (红河 for
+    # 红河哈尼族彝族自治州): listed items replace short-name hits on the same span
+    covered = {i for h in hits if not h.short for i in range(h.start, h.end)}
     listed = [h for h in _listed(text, context, covered, hits) if h.end - 1 not in covered]
-    return sorted(hits + listed, key=lambda h: h.start) if listed else hits
+    if not listed:
+        return hits
+    spans = {(h.start, h.end) for h in listed}
+    return sorted([h for h in hits if (h.start, h.end) not in spans] + listed, key=lambda h: h.start)
 
 
 # 元阳、红河、绿春3县, 沈阳、大连等6市: short names listed before the level they share
