@@ -338,7 +338,7 @@ class KnowledgeGraph:
         return centrality(self.graph)
 
     def communities(self) -> pd.DataFrame:
-        """Communities of the entity network (greedy modularity), largest first (``mzgraph.analytics``)."""
+        """Communities of the entity network (Louvain, seeded), largest first (``mzgraph.analytics``)."""
         from mzgraph.analytics.frames import communities
 
         return communities(self.graph)

@@ -17,88 +17,129 @@ from __future__ import annotations
 from collections import defaultdict
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+import pyoxigraph as ox
+from rdflib import Graph
 
-from mzgraph.rdf.namespaces import ITSRDF, MZ, NIF
+from mzgraph.rdf.namespaces import MZ, sparql_prologue
 
 CORE_TYPES = ("Agency", "Policy", "AdministrativeArea", "Program", "Target")
 RELATIONS = ("issuedBy", "partOf", "locatedIn", "hasTarget", "basedOn")
-_PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+_LITERAL_ATTRIBUTES = {"mz:unit": "unit", "mz:indicator": "indicator", "mz:divisionCode": "division_code"}
+
+# Five questions build the whole network, each one pass over the store: no per-node
+# look-ups (the rdflib walk this replaces made 391k of them for 20,000 nodes).
+_ENTITIES = """SELECT ?e ?class WHERE { VALUES ?class { %s } ?e a ?class . FILTER(isIRI(?e)) }"""
+_FACTS = """SELECT ?e ?p ?v WHERE {
+  VALUES ?class { %s } VALUES ?p { rdfs:label skos:altLabel mz:value %s }
+  ?e a ?class ; ?p ?v . FILTER(isIRI(?e) && isLiteral(?v)) }"""
+_MENTIONS = """SELECT ?e ?doc ?begin ?text WHERE {
+  ?m itsrdf:taIdentRef ?e .
+  OPTIONAL { ?m nif:referenceContext ?doc }
+  OPTIONAL { ?m nif:sentence ?s . OPTIONAL { ?s nif:anchorOf ?text } OPTIONAL { ?s nif:beginIndex ?begin } } }"""
+_RELATIONS = """SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o . FILTER(isIRI(?o)) }"""
+_EVIDENCE = """SELECT ?s ?p ?o ?src ?anchor WHERE {
+  VALUES ?p { %s }
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?src .
+  ?src nif:anchorOf ?anchor }"""
 
 
-def _text(lit) -> str | None:
-    return str(lit) if lit is not None else None
+def oxigraph_store(source: Graph | ox.Store) -> ox.Store:
+    """The pyoxigraph store behind ``source`` (an rdflib Graph over oxrdflib's store, or a
+    store itself); any other rdflib Graph is copied into a new in-memory store first."""
+    if isinstance(source, ox.Store):
+        return source
+    inner = getattr(source.store, "_inner", None)  # oxrdflib's OxigraphStore keeps the store here
+    if isinstance(inner, ox.Store):
+        return inner
+    from mzgraph.query.store import OxigraphBackend
+
+    return OxigraphBackend.from_graph(source).store
 
 
-def _first(g: Graph, s, p):
-    return next(iter(sorted(g.objects(s, p))), None)
+def _rows(store: ox.Store, query: str):
+    """(value or None, …) per solution; the default graph is the union of all graphs."""
+    solutions = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
+    width = len(solutions.variables)
+    for sol in solutions:
+        yield tuple(None if sol[i] is None else sol[i].value for i in range(width))
 
 
-def _sentences_by_entity(g: Graph) -> tuple[dict, dict]:
-    """entity IRI → [(doc, begin, sentence text)], entity IRI → {doc IRIs}."""
-    sentences: dict[URIRef, set] = defaultdict(set)
-    docs: dict[URIRef, set] = defaultdict(set)
-    for mention, entity in g.subject_objects(ITSRDF.taIdentRef):
-        doc = g.value(mention, NIF.referenceContext)
-        if doc is not None:
-            docs[entity].add(doc)
-        sent = g.value(mention, NIF.sentence)
-        if sent is not None:
-            text = g.value(sent, NIF.anchorOf)
-            begin = g.value(sent, NIF.beginIndex)
-            sentences[entity].add((str(doc), int(begin) if begin is not None else 0, str(text or "")))
-    return sentences, docs
+def _number(lexical: str) -> float | None:
+    try:
+        return float(lexical)
+    except ValueError:
+        return None
 
 
-def _edge_sentences(g: Graph) -> dict[tuple, list[str]]:
-    out: dict[tuple, list[str]] = {}
-    for st in g.subjects(RDF.type, RDF.Statement):
-        key = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-        texts = []
-        for src in sorted(g.objects(st, _PROV_DERIVED)):
-            anchor = g.value(src, NIF.anchorOf)
-            if anchor is not None:
-                texts.append(str(anchor))
-        out[key] = texts
-    return out
+def to_networkx(g: Graph | ox.Store, *, types: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
+    """Project ``g`` onto its entities. ``types`` keeps only the listed core types.
 
-
-def to_networkx(g: Graph, *, types: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
-    """Project ``g`` onto its entities. ``types`` keeps only the listed core types."""
-    keep = set(types or CORE_TYPES)
-    net = nx.MultiDiGraph()
-    sentences, docs = _sentences_by_entity(g)
-    for tname in CORE_TYPES:
-        if tname not in keep:
+    ``g`` is an rdflib Graph or a pyoxigraph Store; a TriG/N-Quads dataset counts as the
+    union of its graphs. Nodes are added by type (in ``CORE_TYPES`` order), then IRI, edges by
+    relation, subject, object, and every list attribute is sorted: the same graph gives the
+    same network.
+    """
+    keep = [t for t in CORE_TYPES if t in set(types or CORE_TYPES)]
+    store = oxigraph_store(g)
+    classes = " ".join(f"mz:{t}" for t in keep)
+    type_of: dict[str, str] = {}
+    for entity, cls in _rows(store, _ENTITIES % classes) if keep else ():
+        tname, current = cls[len(str(MZ)) :], type_of.get(entity)
+        if current is None or CORE_TYPES.index(tname) < CORE_TYPES.index(current):
+            type_of[entity] = tname  # an entity of two core classes is drawn as the first in CORE_TYPES
+    labels: dict[str, list[str]] = defaultdict(list)
+    alt_labels: dict[str, set[str]] = defaultdict(set)
+    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    if type_of:
+        for entity, prop, value in _rows(store, _FACTS % (classes, " ".join(_LITERAL_ATTRIBUTES))):
+            name = prop.rsplit("#", 1)[-1]
+            if name == "label":
+                labels[entity].append(value)
+            elif name == "altLabel":
+                alt_labels[entity].add(value)
+            else:
+                facts[entity][name].append(value)
+    sentences: dict[str, set] = defaultdict(set)
+    documents: dict[str, set] = defaultdict(set)
+    for entity, doc, begin, text in _rows(store, _MENTIONS):
+        if entity not in type_of:
             continue
-        for ent in sorted(set(g.subjects(RDF.type, MZ[tname]))):
-            if not isinstance(ent, URIRef) or ent in net:
-                continue
-            attrs = {
-                "iri": str(ent),
-                "type": tname,
-                "label": _text(_first(g, ent, RDFS.label)) or str(ent).rsplit("/", 1)[-1],
-                "alt_labels": sorted(str(a) for a in g.objects(ent, SKOS.altLabel)),
-                "sentences": [t for _, _, t in sorted(sentences.get(ent, ()))],
-                "documents": sorted(str(d) for d in docs.get(ent, ())),
-            }
-            value = _first(g, ent, MZ.value)
-            if isinstance(value, Literal):
-                try:
-                    attrs["value"] = float(value.toPython())
-                except (TypeError, ValueError):
-                    pass
-            for key, prop in (("unit", MZ.unit), ("indicator", MZ.indicator), ("division_code", MZ.divisionCode)):
-                v = _first(g, ent, prop)
-                if v is not None:
-                    attrs[key] = str(v)
-            net.add_node(str(ent), **attrs)
-    edge_sentences = _edge_sentences(g)
-    for rel in RELATIONS:
-        for s, o in sorted(g.subject_objects(MZ[rel])):
-            if str(s) in net and str(o) in net:
-                net.add_edge(str(s), str(o), key=rel, relation=rel, sentences=edge_sentences.get((s, MZ[rel], o), []))
+        if doc is not None:
+            documents[entity].add(doc)
+        if begin is not None or text is not None:
+            sentences[entity].add((str(doc), int(begin) if begin and begin.isdigit() else 0, text or ""))
+    net = nx.MultiDiGraph()
+    for entity in sorted(type_of, key=lambda e: (CORE_TYPES.index(type_of[e]), e)):
+        attrs = {
+            "iri": entity,
+            "type": type_of[entity],
+            "label": min(labels[entity], default=None) or entity.rsplit("/", 1)[-1],
+            "alt_labels": sorted(alt_labels.get(entity, ())),
+            "sentences": [t for _, _, t in sorted(sentences.get(entity, ()))],
+            "documents": sorted(documents.get(entity, ())),
+        }
+        own = facts.get(entity, {})
+        if own.get("value"):
+            number = _number(min(own["value"]))
+            if number is not None:
+                attrs["value"] = number
+        for prop, key in _LITERAL_ATTRIBUTES.items():
+            values = own.get(prop[3:])
+            if values:
+                attrs[key] = min(values)
+        net.add_node(entity, **attrs)
+    relations = " ".join(f"mz:{r}" for r in RELATIONS)
+    evidence: dict[tuple, set] = defaultdict(set)
+    for s, p, o, src, anchor in _rows(store, _EVIDENCE % relations):
+        evidence[(s, p, o)].add((src, anchor))
+    rank = {r: i for i, r in enumerate(RELATIONS)}
+    edges = sorted(
+        {(p.rsplit("#", 1)[-1], s, o, p) for s, p, o in _rows(store, _RELATIONS % relations) if s in net and o in net},
+        key=lambda e: (rank[e[0]], e[1], e[2]),
+    )
+    for rel, s, o, p in edges:
+        texts = [anchor for _, anchor in sorted(evidence.get((s, p, o), ()))]
+        net.add_edge(s, o, key=rel, relation=rel, sentences=texts)
     return net
 
 

@@ -45,7 +45,7 @@ def centrality(graph: Graph | nx.MultiDiGraph) -> pd.DataFrame:
 
 
 def communities(graph: Graph | nx.MultiDiGraph) -> pd.DataFrame:
-    """One row per community (greedy modularity, networkx), largest first.
+    """One row per community (Louvain modularity, networkx, seeded), largest first.
 
     ``central`` is the label of its most central member, ``types`` counts members by type
     (``"Program:3, Target:2"``), ``labels`` lists members from most to least central.

@@ -1,8 +1,12 @@
 """Centrality and communities as node attributes of the entity network.
 
 The view sizes nodes by ``degree``; GraphML/GEXF exports carry all three attributes so Gephi
-users get them without recomputing. Communities use networkx's greedy modularity
-maximisation (Clauset-Newman-Moore), which is deterministic for a given graph.
+users get them without recomputing. Communities are found by Louvain modularity
+optimisation (``networkx.community.louvain_communities``), seeded so the same network always
+gets the same communities: near-linear in the edges, where the greedy (Clauset-Newman-Moore)
+algorithm used before took 77% of a 20,000-node view. networkx's own implementation is fast
+enough here (0.3 s at 20,000 nodes, ``benchmarks/view_scale.py``), so igraph/leidenalg are
+not worth a compiled dependency.
 """
 
 from __future__ import annotations
@@ -15,6 +19,22 @@ from rdflib import Graph
 # pivots, precise enough to rank the most central entities
 EXACT_BETWEENNESS_LIMIT = 500
 BETWEENNESS_SAMPLE = 200
+LOUVAIN_SEED = 0
+
+
+def louvain(simple: nx.Graph) -> list[set]:
+    """Louvain communities of ``simple``, the same in every process.
+
+    networkx walks sets of nodes between levels; with string nodes their order depends on
+    the interpreter's hash seed, so the seed alone does not fix the result. Nodes are
+    numbered in sorted order first (integers hash to themselves) and named back after.
+    """
+    names = sorted(simple.nodes)
+    number = {n: i for i, n in enumerate(names)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(names)))
+    numbered.add_edges_from(sorted((min(number[u], number[v]), max(number[u], number[v])) for u, v in simple.edges))
+    return [{names[i] for i in group} for group in nx.community.louvain_communities(numbered, seed=LOUVAIN_SEED)]
 
 
 def add_metrics(net: nx.MultiDiGraph, *, betweenness_sample: int | None = None) -> nx.MultiDiGraph:
@@ -29,7 +49,7 @@ def add_metrics(net: nx.MultiDiGraph, *, betweenness_sample: int | None = None) 
     betweenness = nx.betweenness_centrality(simple, k=k, seed=0 if k else None, normalized=True)
     community: dict[str, int] = {}
     if simple.number_of_edges():
-        groups = nx.community.greedy_modularity_communities(simple)
+        groups = louvain(simple)
         # number communities by size, then by their smallest member, so numbering is stable
         ordered = sorted(groups, key=lambda c: (-len(c), min(c)))
         for i, members in enumerate(ordered):

@@ -390,7 +390,7 @@ def render_report(graph: Graph, *, view_href: str = "graph.html", top: int = 15,
         _section(
             "核心实体 Most central entities",
             _top_table(graph, view_href, top),
-            note="Degree = distinct neighbours; betweenness normalised to 0–1; communities by greedy modularity. "
+            note="Degree = distinct neighbours; betweenness normalised to 0–1; communities by Louvain (seeded). "
             "Each name opens the network view at that entity.",
         ),
         _section("文档 Documents", _documents_table(docs), wide=True),

@@ -71,7 +71,7 @@ def command(
       mzgraph view --type Agency --type Policy
       mzgraph view --query programs.rq -o programs.html
     """
-    from mzgraph.rdf.io import load_graph
+    from mzgraph.query.store import open_backend
     from mzgraph.view import parse_types, write_html
 
     wanted = parse_types(types)  # before loading: a typo should not wait for a big parse
@@ -85,7 +85,7 @@ def command(
             raise UsageError(f"{query_file}: cannot read the query ({exc.__class__.__name__})") from None
     cut = bool(focus is not None or wanted or query is not None)
     output = output or default_output(graph_path, cut=cut)
-    graph = load_graph(graph_path)
+    graph = open_backend(graph_path).graph  # Oxigraph (cached for a big file): the network is built by SPARQL
     summary = write_html(
         graph, output, focus=focus, depth=depth, types=wanted, query=query, title=title, physics=physics
     )
