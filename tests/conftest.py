@@ -28,6 +28,19 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"MZGRAPH_REQUIRE_ALL=1 and this test would skip: {reason}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_dir(tmp_path_factory):
+    """Every test (and every ``mzgraph`` it starts) caches stores in a folder of its own test
+    worker: never the user's ~/.cache, and no two workers writing one cache at once."""
+    before = os.environ.get("MZGRAPH_CACHE_DIR")
+    os.environ["MZGRAPH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield Path(os.environ["MZGRAPH_CACHE_DIR"])
+    if before is None:
+        os.environ.pop("MZGRAPH_CACHE_DIR", None)
+    else:
+        os.environ["MZGRAPH_CACHE_DIR"] = before
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 120, input: str | None = None
 ) -> subprocess.CompletedProcess:

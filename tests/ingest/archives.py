@@ -64,3 +64,10 @@ def wacz_bytes() -> bytes:
         z.writestr("datapackage.json", '{"profile": "data-package", "resources": []}')
         z.writestr("archive/data.warc.gz", warc.getvalue())
     return out.getvalue()
+
+
+if __name__ == "__main__":  # python -m tests.ingest.archives site.warc.gz: the README's example archive
+    import sys
+
+    with open(sys.argv[1], "wb") as f:
+        write_site(f)
