@@ -1915,3 +1915,225 @@ rels = (
     + located((("gsmz", "gs"), ("qlhmz", "qlh"), ("wzmz", "wz")))
 )
 write_blind("dibao-roundup-2026", "a national news-agency roundup naming six provinces and their counties", ents, rels)
+
+# ---- third batch (written blind by the extract helper after the second was brought to the bar)
+
+# ---- a ministry's Q&A on a new instrument: three issuers, lineage, chapters and articles,
+# time limits, counted events, slogans, provinces by short name, a city's platform
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("zj", "Place", "浙江省", ["浙江"]),
+    E("gd", "Place", "广东省", ["广东"]),
+    E("js", "Place", "江苏省", ["江苏"]),
+    E("sz", "Place", "苏州市", ["苏州"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("mof", "Agency", "财政部", ["中华人民共和国财政部"]),
+    E("nfra", "Agency", "国家金融监督管理总局", ["金融监管总局"]),
+    E("zb", "Agency", "中共中央办公厅", ["中办"]),
+    E("gb", "Agency", "国务院办公厅", ["国办"]),
+    E("szmz", "Agency", "苏州市民政局", ["市民政局"]),
+    E("mcajz", "Agency", "民政部社会救助司", ["社会救助司"], False),
+    E("ccp", "Agency", "中共中央", ["党中央"], False),
+    E("sc", "Agency", "国务院", [], False),
+    E("a1", "Agency", "民政部门", [], False),
+    E("web", "Agency", "民政部网站", [], False),
+    E("p0", "Policy", "社会救助家庭经济状况核对办法", [], issued="2025-09"),
+    E(
+        "p1",
+        "Policy",
+        "中共中央办公厅 国务院办公厅关于改革完善社会救助制度的意见",
+        ["关于改革完善社会救助制度的意见"],
+    ),
+    E("p2", "Policy", "社会救助暂行办法", []),
+    E("p3", "Policy", "社会救助家庭经济状况核对工作规程", [], issued="2014"),
+    E("g1", "Program", "一网通办", ["一网通办平台"]),
+    E("g2", "Program", "全国社会救助核对系统", [], False),
+    T("t1", 2870, "个"),
+    T("t2", 136000000, "人次"),
+    T("t3", 7.8, "%"),
+    T("t4", 10, "工作日"),
+    T("t5", 20, "工作日"),
+    T("t6", 3, "工作日"),
+    T("t7", 215000, "人次"),
+    T("o1", 3, "天", False),
+    T("o2", 1, "天", False),
+]
+rels = (
+    [
+        R("p0", "issuedBy", "mca"),
+        R("p0", "issuedBy", "mof"),
+        R("p0", "issuedBy", "nfra"),
+        R("p1", "issuedBy", "zb"),
+        R("p1", "issuedBy", "gb"),
+        R("p0", "basedOn", "p1"),
+        R("p0", "basedOn", "p2"),
+        R("p0", "basedOn", "p3", False),
+        R("sz", "partOf", "js"),
+        R("g1", "locatedIn", "sz"),
+        R("t7", "locatedIn", "sz"),
+        R("szmz", "locatedIn", "sz", False),
+    ]
+    + located((t, "cn") for t in ("t1", "t2", "t3", "t4", "t5", "t6", "g2"))
+    + located((("o1", "sz"), ("o2", "sz")))
+    + located((a, "cn") for a in ("mca", "mof", "nfra", "zb", "gb", "mcajz", "ccp", "sc"))
+)
+write_blind("mca-qa-2025", "a ministry official's Q&A on a new instrument", ents, rels)
+
+# ---- district human-interest story: a time bank, quoted residents, one man's allowances,
+# a district name shared by four cities (鼓楼区)
+ents = [
+    E("gl", "Place", "鼓楼区", ["南京市鼓楼区", "鼓楼"]),
+    E("nj", "Place", "南京市", ["南京"]),
+    E("js", "Place", "江苏省", ["江苏"], False),
+    E("glmz", "Agency", "南京市鼓楼区民政局", ["鼓楼区民政局", "区民政局"]),
+    E("njmz", "Agency", "南京市民政局", ["市民政局"]),
+    E("glcz", "Agency", "南京市鼓楼区财政", ["区财政", "鼓楼区财政"], False),
+    E("paper", "Agency", "南京日报", [], False),
+    E("g1", "Program", "时间银行", ["时间银行互助养老"]),
+    T("t1", 420, "小时"),
+    T("t2", 18000, "人"),
+    T("t3", 460000, "小时"),
+    T("t4", 23000, "次"),
+    T("t5", 1580, "元"),
+    T("t6", 300, "元"),
+    T("t7", 216000, "人"),
+    T("t8", 27.3, "%"),
+    T("t9", 120000000, "元"),
+    T("t10", 9.5, "%"),
+    T("t11", 6, "家"),
+    T("o1", 12, "个", False),
+]
+rels = (
+    [
+        R("gl", "partOf", "nj"),
+        R("nj", "partOf", "js", False),
+    ]
+    # t1 (one volunteer's hours), t5 and t6 (one man's allowances): figures owned by no place
+    + located(((t, "gl") for t in ("g1", "t2", "t3", "t4", "t7", "t8", "t9", "t10", "t11")), True)
+    + located((("g1", "nj"), ("o1", "nj"), ("glmz", "gl"), ("njmz", "nj"), ("glcz", "gl")))
+)
+write_blind("gulou-district-2025", "a district human-interest story with quoted residents", ents, rels)
+
+# ---- county piece naming townships and villages; a policy of the county's two offices,
+# neighbouring counties named (蒙阴县, 费县), 沂蒙山区 (no division)
+ents = [
+    E("yn", "Place", "沂南县", ["临沂市沂南县", "沂南"]),
+    E("ly", "Place", "临沂市", ["临沂"]),
+    E("sd", "Place", "山东省", ["山东"], False),
+    E("my", "Place", "蒙阴县", ["蒙阴"]),
+    E("fx", "Place", "费县", []),
+    E("xwb", "Agency", "中共沂南县委办公室", ["沂南县委办公室", "县委办公室"]),
+    E("zfb", "Agency", "沂南县人民政府办公室", ["沂南县政府办公室", "县政府办公室"]),
+    E("ynmz", "Agency", "沂南县民政局", ["县民政局"]),
+    E("ynws", "Agency", "沂南县卫生健康局", ["县卫生健康局"]),
+    E("lymz", "Agency", "临沂市民政局", ["市民政局"]),
+    E("ywz", "Agency", "依汶镇人民政府", ["依汶镇政府", "镇政府"], False),
+    E("paper", "Agency", "大众日报", [], False),
+    E("p1", "Policy", "沂南县孝善养老工作实施方案", [], issued="2023-12"),
+    E("g1", "Program", "孝善食堂", []),
+    E("g2", "Program", "孝善基金+孝善食堂", ["孝善基金+孝善食堂模式"]),
+    E("g3", "Program", "健康进家门", ["健康进家门巡诊服务"]),
+    E("g4", "Program", "孝善沂南", [], False),
+    E("g5", "Program", "孝善基金", [], False),
+    T("o1", 1, "元", False),
+    T("o2", 15, "个", False),
+    T("t1", 100, "元"),
+    T("t2", 312, "处"),
+    T("t3", 270000000, "元"),
+    T("t4", 68000, "人"),
+    T("t5", 3800, "人次"),
+    T("t6", 800, "处"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "xwb"),
+        R("p1", "issuedBy", "zfb"),
+        R("yn", "partOf", ["ly", "sd"]),
+        R("my", "partOf", ["ly", "sd"]),
+        R("fx", "partOf", ["ly", "sd"]),
+        R("ly", "partOf", "sd", False),
+        R("t6", "locatedIn", "ly"),
+    ]
+    + located(((t, "yn") for t in ("g1", "g2", "g3", "t1", "t2", "t3", "t4", "t5")), True)
+    + located((("g4", "yn"), ("g5", "yn"), ("o1", "yn"), ("o2", "yn"), ("g1", "ly")))
+    + located((("xwb", "yn"), ("zfb", "yn"), ("ynmz", "yn"), ("ynws", "yn"), ("lymz", "ly")))
+)
+write_blind("yinan-county-2025", "a county piece naming townships and villages", ents, rels)
+
+# ---- national roundup: districts of five cities named after them (朝阳区, 和平区, 铁西区 and
+# 新城区 are names of several districts), figures and programs per district
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("bj", "Place", "北京市", ["北京"]),
+    E("cy", "Place", "朝阳区", ["北京市朝阳区"]),
+    E("sh", "Place", "上海市", ["上海"]),
+    E("ja", "Place", "静安区", ["上海市静安区"]),
+    E("tj", "Place", "天津市", ["天津"]),
+    E("hp", "Place", "和平区", ["天津市和平区"]),
+    E("ln", "Place", "辽宁省", ["辽宁"]),
+    E("sy", "Place", "沈阳市", ["沈阳"]),
+    E("tx", "Place", "铁西区", ["沈阳市铁西区"]),
+    E("nm", "Place", "内蒙古自治区", ["内蒙古"]),
+    E("hh", "Place", "呼和浩特市", ["呼和浩特"]),
+    E("xc", "Place", "新城区", ["呼和浩特市新城区"]),
+    E("gx", "Place", "广西壮族自治区", ["广西"]),
+    E("nn", "Place", "南宁市", ["南宁"]),
+    E("qx", "Place", "青秀区", ["南宁市青秀区"]),
+    E("cymz", "Agency", "北京市朝阳区民政局", ["朝阳区民政局", "区民政局"]),
+    E("qxmz", "Agency", "南宁市青秀区民政局", ["青秀区民政局", "区民政局"]),
+    E("mca", "Agency", "民政部", ["中华人民共和国民政部"]),
+    E("web", "Agency", "人民网", [], False),
+    E("p1", "Policy", "关于发展银发经济增进老年人福祉的意见", []),
+    E("g1", "Program", "养老家庭照护床位", []),
+    E("g2", "Program", "15分钟养老服务圈", []),
+    E("g3", "Program", "物业+养老", ["物业+养老服务"]),
+    E("g4", "Program", "家庭病床", []),
+    E("g5", "Program", "社区嵌入式服务设施建设试点", [], False),
+    E("g6", "Program", "社区嵌入式养老服务", [], False),
+    T("t1", 5200, "张"),
+    T("o1", 14, "个", False),
+    T("t2", 20, "家"),
+    T("t3", 32, "个"),
+    T("t4", 92000, "人次"),
+    T("t5", 11000, "人"),
+    T("t6", 36000000, "元"),
+    T("t7", 45, "处"),
+    T("t8", 1200, "张"),
+    T("t9", 35, "%"),
+    T("t10", 50, "个"),
+    T("t11", 100, "个"),
+]
+rels = (
+    [
+        R("cy", "partOf", "bj"),
+        R("ja", "partOf", "sh"),
+        R("hp", "partOf", "tj"),
+        R("tx", "partOf", ["sy", "ln"]),
+        R("sy", "partOf", "ln"),
+        R("xc", "partOf", ["hh", "nm"]),
+        R("hh", "partOf", "nm"),
+        R("qx", "partOf", ["nn", "gx"]),
+        R("nn", "partOf", "gx"),
+    ]
+    + located(
+        (
+            ("g1", "cy"),
+            ("t1", "cy"),
+            ("g2", "ja"),
+            ("t2", "ja"),
+            ("t3", "hp"),
+            ("t4", "hp"),
+            ("g3", "tx"),
+            ("t5", "tx"),
+            ("t6", "xc"),
+            ("t7", "xc"),
+            ("g4", "qx"),
+            ("t8", "qx"),
+            ("t9", "qx"),
+        ),
+        True,
+    )
+    + located((("o1", "ja"), ("t10", "cn"), ("t11", "cn"), ("g5", "cn"), ("g6", "cn")))
+    + located((("cymz", "cy"), ("qxmz", "qx"), ("mca", "cn")))
+)
+write_blind("elderly-roundup-2025", "a national roundup naming districts of five cities", ents, rels)
