@@ -100,3 +100,8 @@ def test_a_service_point_name_is_a_program_without_a_verb():
 def test_a_pilot_named_after_our_province():
     ex = run("辽宁省医保局副局长介绍，我省长期护理保险制度试点已由盘锦市扩大到沈阳、大连等6市。")
     assert names(ex, G) == ["长期护理保险制度试点"]
+
+
+def test_parallel_phrasing_is_a_name_only_before_a_campaign_noun():
+    assert names(run("一是推进“跨部门、跨层级”信息共享，民政部门可依法查询。"), G) == []
+    assert names(run("四川省深入开展“不漏一户、不落一人”排查行动。"), G) == ["不漏一户、不落一人"]

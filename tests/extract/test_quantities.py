@@ -111,3 +111,16 @@ def test_approximations_in_words():
     assert _figures("对上千万名低收入人口开展动态监测。") == [(10000000.0, "人")]
     assert _figures("向上百万名老人发放消费券，上千人参加。") == [(1000000.0, "人")]
     assert _figures("分别惠及1200余万和1600余万残疾人。") == [(12000000.0, "人"), (16000000.0, "人")]
+
+
+def test_an_extended_time_limit_and_one_persons_hours():
+    ex = run("核对机构应当在收到委托之日起10个工作日内出具核对报告，情况复杂的可延长至20个工作日。")
+    assert [(m.quantity.value, m.quantity.unit) for m in ex.mentions if m.type is T] == [
+        (Decimal(10), "工作日"),
+        (Decimal(20), "工作日"),
+    ]
+    # one volunteer's banked hours: a figure, but neither the district's nor the program's
+    ex = run("南京市鼓楼区推行“时间银行”互助养老。志愿者陈秀英说，她在社区“时间银行”里已经攒下了420个小时的服务时长。")
+    hours = [m for m in ex.mentions if m.type is T]
+    assert [(m.quantity.value, m.quantity.unit, m.place_code) for m in hours] == [(Decimal(420), "小时", None)]
+    assert not [r for r in ex.relations if r.object == ex.mentions.index(hours[0])]

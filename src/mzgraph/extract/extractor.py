@@ -309,8 +309,11 @@ def extract(document: SourceDocument) -> Extraction:
         elif whole:
             d = level_division(whole[-1], code) or level_division(whole[-1], here)
             code = d.code if d is not None else code
-        if q.quantity.unit == "元" and _PERSONAL.search(text, s0, s1):
-            code = None  # 一家人每月领取低保金2130元: one household's money, not the place's figure
+        # 一家人每月领取低保金2130元, 她攒下了420个小时: one household's money or time, not the
+        # place's figure, nor a program's
+        personal = q.quantity.unit in ("元", "小时") and bool(_PERSONAL.search(text, s0, s1))
+        if personal:
+            code = None
         # a figure repeated with the same indicator and place (a heading and its paragraph)
         # is one figure; the same value counting something else is another
         fact = (q.quantity.value, q.quantity.unit, q.quantity.indicator, code)
@@ -331,7 +334,7 @@ def extract(document: SourceDocument) -> Extraction:
             )
         )
         in_sentence = {out.mentions[i].name: i for st, i in programs_in.get(s0, ()) if st < q.start}
-        if len(in_sentence) == 1:
+        if len(in_sentence) == 1 and not personal:
             out.relations.append(
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
             )

@@ -50,6 +50,8 @@ _INTRODUCE = re.compile(
 _STANCE = re.compile(r"(?:坚持|做到|确保|力争|力求|就是|是|按|称|叫|成为|真正|说|讲|喊出|提出|树立|践行)$")
 # Shapes only a name has: 党建+X, 1+5+X, 12349
 _NAME_SHAPE = re.compile(r"[+＋\d]")
+# A campaign noun after a quote (“不漏一户、不落一人”排查行动) makes parallel phrasing a name.
+_CAMPAIGN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:行动|工程|活动|计划|专项|试点|模式|机制)")
 # A quoted 小X set against a 大Y just after it is rhetoric, not a name.
 _CONTRAST = re.compile(r"^小[\u4e00-\u9fff]{1,2}$")
 # Names of service points and facilities a place runs under a brand (爱心驿站, 长者食堂, 幸福小院).
@@ -127,6 +129,9 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
             continue
         if _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
             continue
+        parts = name.split("、")
+        if len(parts) > 1 and len({p[:1] for p in parts}) == 1 and not _CAMPAIGN_AFTER.match(text, e):
+            continue  # 推进“跨部门、跨层级”信息共享, “早发现、早干预”: parallel phrasing, not a name
         head = _HEAD.match(after)
         if head is None and (name in _METAPHORS or _SLOGAN.search(name) or _ZERO.match(name)):
             continue

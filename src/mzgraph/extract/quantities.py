@@ -74,7 +74,8 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
 # 由45个工作日压缩至30个工作日, 24小时内办结: a time limit, which is a figure; 24小时服务 is not
-_TIME_LIMIT = re.compile(r"时限|压缩|缩短|减少|办结|不超过|控制在|提速")
+# (and 可延长至20个工作日; an amount of time given or saved: 攒下了420个小时的服务时长)
+_TIME_LIMIT = re.compile(r"时限|压缩|缩短|减少|办结|不超过|控制在|提速|延长|时长|累计|攒")
 _ARTICLE_COUNT = re.compile(r"(?:章|共|》)\s*$")  # 共六章四十二条, 《条例》42条: the size of a text
 _CN_VALUE = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
 _NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
@@ -221,7 +222,7 @@ def find_quantities(
             unit = unit[1:]
         if unit in ("工作日", "小时") and value < 1000:
             sentence_start = (index.find(s) or (s, e))[0]
-            context = text[max(sentence_start, s - 12) : s] + text[e : e + 4]
+            context = text[max(sentence_start, s - 12) : s] + text[e : e + 6]
             if not _TIME_LIMIT.search(context) and not text.startswith(("内", "以内"), e):
                 continue
         if unit == "次" and value < 10:
