@@ -144,3 +144,11 @@ def test_an_instrument_signed_with_a_date_line_and_same_year_dates():
         "2025年4月，民政部印发《关于加强农村养老服务的意见》。江苏省民政厅于同年7月出台《江苏省农村养老服务行动方案》。"
     )
     assert issued(text) == {"关于加强农村养老服务的意见": "2025-04", "江苏省农村养老服务行动方案": "2025-07"}
+
+
+def test_an_earlier_instrument_named_with_its_year_is_not_the_new_one():
+    ex = run(
+        "根据《社会救助暂行办法》，我们在总结2014年印发的《社会救助家庭经济状况核对工作规程》实施经验的基础上，"
+        "制定了《社会救助家庭经济状况核对办法》。"
+    )
+    assert relations(ex, RelationType.BASED_ON) == {("社会救助家庭经济状况核对办法", "社会救助暂行办法")}

@@ -240,6 +240,10 @@ def issued_dates(
     return out
 
 
+# A year (or 此前/曾) before an issuing verb: the instrument named after it is an earlier one.
+_PAST_ISSUE = re.compile(r"(?:(?:19|20)\d\d年(?:\d{1,2}月)?|此前|曾经?|原)$")
+
+
 def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None = None) -> list[tuple[int, int]]:
     """``(policy, basis)`` index pairs: a policy implements, follows or revises the basis.
 
@@ -284,6 +288,10 @@ def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None =
             if before:
                 run = run_of[before[-1]]
                 verbs = list(ISSUE_VERB.finditer(text, _closing(policies[run[-1]]), _opening(p)))
+                # 根据《A》，在总结2014年印发的《C》实施经验的基础上: C is an earlier instrument
+                past = verbs and _PAST_ISSUE.search(text, max(s0, verbs[-1].start() - 8), verbs[-1].start())
+                if past and text.startswith("的", verbs[-1].end()):
+                    verbs = []
                 if verbs and _free_gap(_TITLE_RUN.sub("", text[verbs[-1].end() : _opening(p)]), 12):
                     pairs.extend((k, b) for b in run)
                     continue
