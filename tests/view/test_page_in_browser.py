@@ -222,6 +222,15 @@ HUB_LABELS_OVERLAPPING = """() => {
 }"""
 
 
+IN_SIGHT = """ids => {
+  const net = mzgraph.network, box = document.getElementById("mz-graph").getBoundingClientRect();
+  return ids.map(id => {
+    const p = net.canvasToDOM(net.getPositions([id])[id]);
+    return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+  });
+}"""
+
+
 def test_dev_view_links_the_country_rows_the_unlinked_and_spreads_the_hub(open_page, dev_page_path, dev_graph):
     page = open_page(dev_page_path, width=1400, height=1000).page
     # 中国 (where 民政部 is) joins the province by the dashed link the division codes imply
@@ -239,6 +248,7 @@ def test_dev_view_links_the_country_rows_the_unlinked_and_spreads_the_hub(open_p
     lowest_linked = max(p["y"] for n, p in pos.items() if int(n) in drawn)
     row = [pos[str(n)] for n in unlinked]
     assert all(p["y"] > lowest_linked for p in row) and len({p["y"] for p in row}) <= 1 + len(row) // 5
+    assert page.evaluate(IN_SIGHT, unlinked) == [True] * len(unlinked)  # the page opens with the row in view
     assert f"{len(alone)} with no relation in the graph" in page.inner_text("#mz-layout-note")
     # the province hub's neighbours keep their labels apart: 4 overlapping pairs now, 17 before the
     # hub's edges grew with its ring; the bound leaves room for extraction changes

@@ -63,6 +63,7 @@
     var shift = lowest + UNLINKED_GAP - top;
     if (row.length && lowest > -Infinity && shift > 0) {
       row.forEach(function (k) { network.moveNode(k, pos[k].x, pos[k].y + shift); });
+      network.fit({ animation: false });  // the row stays in sight
     }
   }
   var edgeItems = new Array(EROWS.length);
