@@ -2137,3 +2137,220 @@ rels = (
     + located((("cymz", "cy"), ("qxmz", "qx"), ("mca", "cn")))
 )
 write_blind("elderly-roundup-2025", "a national roundup naming districts of five cities", ents, rels)
+
+# ---- fourth batch (written blind by the extract helper after the third was brought to the bar)
+
+# ---- provincial press conference: 人民就是江山 (江山市 is a city of the province), a revised
+# regulation passed by the legislature, districts and a county after their cities, a county-level
+# city named alone (义乌市), counted events, a time limit
+ents = [
+    E("zj", "Place", "浙江省", ["浙江"]),
+    E("nb", "Place", "宁波市", ["宁波"]),
+    E("hs", "Place", "海曙区", ["宁波市海曙区"]),
+    E("wz", "Place", "温州市", ["温州"]),
+    E("lc", "Place", "鹿城区", ["温州市鹿城区"]),
+    E("ls", "Place", "丽水市", ["丽水"]),
+    E("jn", "Place", "景宁畲族自治县", ["景宁县", "景宁"]),
+    E("yw", "Place", "义乌市", ["义乌"]),
+    E("jh", "Place", "金华市", ["金华"], False),
+    E("xwb", "Agency", "浙江省人民政府新闻办公室", ["浙江省政府新闻办", "省政府新闻办", "浙江省政府新闻办公室"]),
+    E("mz", "Agency", "浙江省民政厅", ["省民政厅"]),
+    E("wj", "Agency", "浙江省卫生健康委员会", ["浙江省卫生健康委", "省卫生健康委"]),
+    E("yb", "Agency", "浙江省医疗保障局", ["浙江省医保局", "省医保局"]),
+    E("cl", "Agency", "浙江省残疾人联合会", ["浙江省残联", "省残联"]),
+    E("rd", "Agency", "浙江省人大常委会", ["浙江省人民代表大会常务委员会", "省人大常委会"]),
+    E("hsmz", "Agency", "宁波市海曙区民政局", ["海曙区民政局", "区民政局"]),
+    E("jnwj", "Agency", "景宁畲族自治县卫生健康局", ["景宁县卫生健康局", "县卫生健康局"]),
+    E("paper", "Agency", "浙江日报", [], False),
+    E("p1", "Policy", "浙江省养老服务条例", [], issued="2026-01"),
+    E("g1", "Program", "浙里康养", ["浙里康养示范乡镇"]),
+    E("g2", "Program", "原居安养", ["原居安养模式"]),
+    E("g3", "Program", "颐养驿站", []),
+    E("g4", "Program", "巡回医疗", ["巡回医疗服务"]),
+    E("g5", "Program", "残疾人之家", []),
+    E("g6", "Program", "残疾人之家+就业", ["残疾人之家+就业模式"]),
+    E("g7", "Program", "长期护理保险", ["长护险"], False),
+    T("t1", 16000, "张"),
+    T("t2", 23000, "张"),
+    T("t3", 25, "人"),
+    T("t4", 12000, "人"),
+    T("t5", 86, "个"),
+    T("t6", 100, "个"),
+    T("t7", 402, "家"),
+    T("t8", 92.5, "%"),
+    T("t9", 1870000000, "元"),
+    T("t10", 12.3, "%"),
+    T("t11", 98000, "人"),
+    T("o1", 30, "工作日", False),
+    T("t12", 15, "工作日"),
+    T("t13", 1402, "家"),
+    T("t14", 860, "人"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "rd"),
+        R("hs", "partOf", ["nb", "zj"]),
+        R("nb", "partOf", "zj"),
+        R("lc", "partOf", ["wz", "zj"]),
+        R("wz", "partOf", "zj"),
+        R("jn", "partOf", ["ls", "zj"]),
+        R("ls", "partOf", "zj"),
+        R("yw", "partOf", ["jh", "zj"]),
+        R("g2", "locatedIn", "hs"),
+        R("t4", "locatedIn", "hs"),
+        R("g3", "locatedIn", "lc"),
+        R("t5", "locatedIn", "lc"),
+        R("g4", "locatedIn", "jn"),
+        R("g6", "locatedIn", "yw"),
+        R("t14", "locatedIn", "yw"),
+    ]
+    + located(
+        ((t, "zj") for t in ("t1", "t2", "t3", "t6", "t7", "t8", "t9", "t10", "t11", "t12", "t13", "g1", "g5")), True
+    )
+    + located((("o1", "zj"), ("g7", "zj")))
+    + located((a, "zj") for a in ("xwb", "mz", "wj", "yb", "cl", "rd"))
+    + located((("hsmz", "hs"), ("jnwj", "jn")))
+)
+write_blind("zhejiang-press-2026", "a provincial press conference with four departments and a moderator", ents, rels)
+
+# ---- district human-interest story in a municipality: canteens, a household's allowance,
+# 长江南岸 (南岸区 is a district of the same city)
+ents = [
+    E("yz", "Place", "渝中区", ["重庆市渝中区", "渝中"]),
+    E("cq", "Place", "重庆市", ["重庆"]),
+    E("yzmz", "Agency", "重庆市渝中区民政局", ["渝中区民政局", "区民政局"]),
+    E("cqmz", "Agency", "重庆市民政局", ["市民政局"]),
+    E("paper", "Agency", "重庆日报", [], False),
+    E("g1", "Program", "社区食堂+助餐点", []),
+    E("g2", "Program", "时间银行", []),
+    E("g3", "Program", "社区食堂", [], False),
+    E("g4", "Program", "适老化改造", [], False),
+    T("t1", 26.8, "%"),
+    T("t2", 41, "个"),
+    T("t3", 120, "个"),
+    T("t4", 960000, "人次"),
+    T("t5", 2600, "户"),
+    T("t6", 5000, "元"),
+    T("t7", 300, "元"),
+    T("t8", 10000, "人"),
+    T("t9", 500, "个"),
+]
+rels = (
+    [
+        R("yz", "partOf", "cq"),
+        R("t9", "locatedIn", "cq"),
+        R("yzmz", "locatedIn", "yz", False),
+        R("cqmz", "locatedIn", "cq", False),
+    ]
+    # t7 is one household's allowance: a figure owned by no place
+    + located(((t, "yz") for t in ("g1", "g2", "t1", "t2", "t3", "t4", "t5", "t6", "t8")), True)
+    + located((("g3", "yz"), ("g4", "yz"), ("g3", "cq")))
+)
+write_blind("yuzhong-district-2025", "a district human-interest story with quoted residents", ents, rels)
+
+# ---- county piece naming townships and villages; neighbouring counties (新县, 商城县), 网上商城
+ents = [
+    E("gs", "Place", "光山县", ["信阳市光山县", "光山"]),
+    E("xy", "Place", "信阳市", ["信阳"]),
+    E("hn", "Place", "河南省", ["河南"], False),
+    E("xx", "Place", "新县", []),
+    E("sc", "Place", "商城县", []),
+    E("gsmz", "Agency", "光山县民政局", ["县民政局"]),
+    E("gscz", "Agency", "光山县财政局", ["县财政局"]),
+    E("xymz", "Agency", "信阳市民政局", ["市民政局"]),
+    E("gsczz", "Agency", "光山县财政", ["县财政"], False),
+    E("wsy", "Agency", "泼陂河镇卫生院", ["镇卫生院"], False),
+    E("paper", "Agency", "河南日报", [], False),
+    E("p1", "Policy", "光山县农村互助养老幸福院建设运营实施方案", [], issued="2024-06"),
+    E("g1", "Program", "银龄幸福院", []),
+    E("g2", "Program", "农村养老服务提升工程", [], False),
+    E("g3", "Program", "农村互助养老", [], False),
+    T("o1", 19, "个", False),
+    T("t1", 286, "个"),
+    T("t2", 78, "%"),
+    T("t3", 4100, "人"),
+    T("t4", 8600000, "元"),
+    T("t5", 12000, "人次"),
+    T("t6", 600, "个"),
+]
+rels = (
+    [
+        R("p1", "issuedBy", "gsmz"),
+        R("p1", "issuedBy", "gscz"),
+        R("gs", "partOf", ["xy", "hn"]),
+        R("xx", "partOf", ["xy", "hn"]),
+        R("sc", "partOf", ["xy", "hn"]),
+        R("xy", "partOf", "hn", False),
+        R("t6", "locatedIn", "xy"),
+    ]
+    + located(((t, "gs") for t in ("g1", "t1", "t2", "t3", "t4", "t5")), True)
+    + located((("g1", "xy"), ("g2", "gs"), ("g3", "gs"), ("o1", "gs")))
+    + located((("gsmz", "gs"), ("gscz", "gs"), ("gsczz", "gs"), ("wsy", "gs"), ("xymz", "xy")))
+)
+write_blind("guangshan-county-2025", "a county piece naming townships and villages", ents, rels)
+
+# ---- national news-agency roundup: a dateline city also named in the text, districts after
+# their cities (城东区 is a generic name), prefectures by short form, a county-level city
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("qh", "Place", "青海省", ["青海"]),
+    E("xn", "Place", "西宁市", ["西宁"]),
+    E("cd", "Place", "城东区", ["西宁市城东区"]),
+    E("nx", "Place", "宁夏回族自治区", ["宁夏"]),
+    E("yc", "Place", "银川市", ["银川"]),
+    E("xq", "Place", "兴庆区", ["银川市兴庆区"]),
+    E("xz", "Place", "西藏自治区", ["西藏"]),
+    E("rkz", "Place", "日喀则市", ["日喀则"]),
+    E("gz", "Place", "贵州省", ["贵州"]),
+    E("qn", "Place", "黔南布依族苗族自治州", ["黔南州", "黔南"]),
+    E("jl", "Place", "吉林省", ["吉林"]),
+    E("yb", "Place", "延边朝鲜族自治州", ["延边州", "延边"]),
+    E("yj", "Place", "延吉市", ["延吉"]),
+    E("cdyb", "Agency", "西宁市城东区医疗保障局", ["城东区医保局", "区医保局", "西宁市城东区医保局"]),
+    E("qnyb", "Agency", "黔南布依族苗族自治州医疗保障局", ["黔南州医保局", "州医保局", "黔南布依族苗族自治州医保局"]),
+    E("qnmz", "Agency", "黔南布依族苗族自治州民政局", ["黔南州民政局", "州民政局"]),
+    E("nhsa", "Agency", "国家医疗保障局", ["国家医保局"]),
+    E("xhs", "Agency", "新华社", [], False),
+    E("xhw", "Agency", "新华网", [], False),
+    E("a1", "Agency", "医保部门", [], False),
+    E("a2", "Agency", "民政部门", [], False),
+    E("g1", "Program", "先诊疗后付费", []),
+    E("g2", "Program", "防范化解因病返贫致贫长效机制", [], False),
+    T("t1", 28600000, "元"),
+    T("t2", 41000, "人次"),
+    T("t3", 80, "%"),
+    T("t4", 186000, "人"),
+    T("t5", 13000, "人"),
+    T("t6", 6200, "人次"),
+    T("t7", 9.5, "%"),
+    T("t8", 81000000, "人"),
+]
+rels = (
+    [
+        R("xn", "partOf", "qh"),
+        R("cd", "partOf", ["xn", "qh"]),
+        R("yc", "partOf", "nx"),
+        R("xq", "partOf", ["yc", "nx"]),
+        R("rkz", "partOf", "xz"),
+        R("qn", "partOf", "gz"),
+        R("yb", "partOf", "jl"),
+        R("yj", "partOf", ["yb", "jl"]),
+    ]
+    + located(
+        (
+            ("t1", "cd"),
+            ("t2", "cd"),
+            ("t3", "xq"),
+            ("t4", "rkz"),
+            ("t5", "qn"),
+            ("g1", "yj"),
+            ("t6", "yj"),
+            ("t7", "yj"),
+        ),
+        True,
+    )
+    + located((("t8", "cn"), ("g2", "qn"), ("nhsa", "cn"), ("cdyb", "cd"), ("qnyb", "qn"), ("qnmz", "qn")))
+)
+write_blind(
+    "medical-aid-roundup-2025", "a national news-agency roundup naming six provinces' cities and districts", ents, rels
+)
