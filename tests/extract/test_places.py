@@ -203,3 +203,10 @@ def test_a_figure_of_places_listed_with_deng_is_their_subjects():
 def test_a_listed_county_outweighs_the_prefecture_sharing_its_short_name():
     ex = run("在云南省红河哈尼族彝族自治州，州民政局为元阳、红河、绿春3县新建区域养老服务中心12个。")
     assert names(ex, P) == ["云南省", "红河哈尼族彝族自治州", "元阳县", "红河县", "绿春县"]
+
+
+def test_a_two_character_county_in_a_list_with_its_sibling():
+    ex = run("河南省信阳市光山县推广幸福院。信阳市民政局负责人说，全市将在新县、商城县等地推广光山经验。")
+    assert "新县" in names(ex, P)
+    # inside a word and alone it stays a word
+    assert "新县" not in names(run("河南省信阳市光山县建成新县城养老中心。"), P)

@@ -97,3 +97,13 @@ def test_a_relative_clause_names_no_issuer():
         ("陕西省最低生活保障审核确认办法", "陕西省民政厅"),
         ("陕西省最低生活保障审核确认办法", "陕西省财政厅"),
     }
+
+
+def test_the_joined_bodies_of_an_earlier_clause_issue_together():
+    ex = run(
+        "光山县民政局会同县财政局实施农村养老服务提升工程，2024年6月印发《光山县农村互助养老幸福院建设运营实施方案》。"
+    )
+    assert relations(ex, RelationType.ISSUED_BY) == {
+        ("光山县农村互助养老幸福院建设运营实施方案", "光山县民政局"),
+        ("光山县农村互助养老幸福院建设运营实施方案", "光山县财政局"),
+    }

@@ -422,10 +422,19 @@ def _issuers(
         return []  # …，2021年印发的《…》同时废止: a relative clause names no issuer
     # 4. 省民政厅深入贯彻…，会同有关部门印发《…》: the body an earlier clause of the sentence opens with
     by_start = {a.start: i for a, i in agency_idx}
+    by_index = {i: a for a, i in agency_idx}
     for c in clauses.starts(lo - 1, s0):
         while c < lo and text[c].isspace():
             c += 1
         i = by_start.get(LEAD.match(text, c).end())
         if i is not None:
-            return [i]
+            # 县民政局会同县财政局实施…，2024年6月印发《…》: the joined bodies too
+            chain, end = [i], by_index[i].end
+            for a, j in agency_idx:
+                if a.start >= end and a.end <= lo and _JOINER.match(text[end : a.start]):
+                    chain.append(j)
+                    end = a.end
+                elif a.start >= end:
+                    break
+            return chain
     return []

@@ -166,6 +166,7 @@ def find_places(
     raw = scan(text) if raw is None else raw
     # full names first: a short name counts when its division's full name was taken, not
     # merely seen (省民政厅会同省财政厅 … 县住建局会同县民政局 names no 会同县)
+    deferred: list[tuple[int, int, str]] = []
     for s, e, name in raw:
         if name not in m.full:
             continue
@@ -178,6 +179,8 @@ def find_places(
             continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
         if len(name) == 2 or name in _GENERIC_FULL:
             if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
+                if nxt == "、" and len(name) == 2:
+                    deferred.append((s, e, name))  # 在新县、商城县等地: decided by its neighbour
                 continue
         # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
         if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
@@ -191,6 +194,16 @@ def find_places(
         if far and not parent_before and d.level == "county" and _BODY_END.search(before):
             continue
         hits.append(PlaceHit(s, e, d, False))
+    # a two-character county inside a word boundary stands when a list goes on with a sibling
+    # taken as a full name (在新县、商城县等地)
+    taken_at = {h.start: h for h in hits}
+    for s, e, name in deferred:
+        nxt_hit = taken_at.get(e + 1)
+        if nxt_hit is None:
+            continue
+        near = [d for d in m.full[name] if d.parent is not None and d.parent == nxt_hit.division.parent]
+        if len(near) == 1:
+            hits.append(PlaceHit(s, e, near[0], False))
     used_codes = {h.division.code for h in hits}
     for s, e, name in raw:
         if name in m.full:
