@@ -168,11 +168,8 @@ def measure(n: int, work: Path) -> dict:
             base = {k: _cpu(pid) for k, pid in names.items()}
             with Sampler(names) as s:
                 wall, cpu, _ = run(mzgraph(str(corpus), *extra, "--scheduler", address), s)
-            row[label] = {
-                "wall": wall,
-                "cpu": cpu + sum(_cpu(pid) - base[k] for k, pid in names.items()),
-                "peak": dict(s.peak),
-            }
+            parts = {"client": cpu, **{k: _cpu(pid) - base[k] for k, pid in names.items()}}
+            row[label] = {"wall": wall, "cpu": sum(parts.values()), "cpu_parts": parts, "peak": dict(s.peak)}
         row["identical"] = (out / "cluster.nq").read_bytes() == local
         row["shards_identical"] = shards_bytes(out / "shards") == local
     finally:
@@ -230,12 +227,15 @@ def per_document(work: Path, sample: int) -> dict:
 def print_tables(rows: list[dict], doc: dict | None) -> None:
     print(f"\n2 workers × 1 thread vs --jobs 2, no cache ({os.cpu_count()} cores, shared machine)\n")
     print("| reports | local --jobs 2 | cluster -o .nq | ratio | cluster --shards | ratio | identical "
-          "| CPU local / cluster / shards | peak: local | scheduler | workers | client (-o / --shards) |")  # fmt: skip
+          "| CPU local / cluster / shards | peak: local | scheduler | workers (-o · --shards) "
+          "| client (-o / --shards) |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|")
     mb = 2**20
     for r in rows:
         lo, cl, sh = r["local"], r["cluster"], r["shards"]
-        workers = " / ".join(f"{max(cl['peak'][w], sh['peak'][w]) / mb:.0f}" for w in ("worker 1", "worker 2"))
+        workers = " · ".join(
+            " / ".join(f"{run['peak'][w] / mb:.0f}" for w in ("worker 1", "worker 2")) for run in (cl, sh)
+        )
         print(
             f"| {r['n']:,} | {lo['wall']:.1f} s | {cl['wall']:.1f} s | {cl['wall'] / lo['wall']:.2f}× "
             f"| {sh['wall']:.1f} s | {sh['wall'] / lo['wall']:.2f}× "
@@ -247,6 +247,9 @@ def print_tables(rows: list[dict], doc: dict | None) -> None:
     for r in rows:
         print(f"\n{r['n']:,} reports: {r['bytes_in'] / 1e6:.1f} MB in, {r['triples']:,} triples, "
               f"{r['bytes_out'] / 1e6:.1f} MB of N-Quads")  # fmt: skip
+        for label in ("cluster", "shards"):
+            parts = ", ".join(f"{k} {v:.1f} s" for k, v in r[label]["cpu_parts"].items())
+            print(f"  CPU of the {'-o .nq' if label == 'cluster' else '--shards'} build: {parts}")
     if doc:
         print(f"\nper document (first {doc['sample']} reports, one process): {doc['cpu_ms']:.1f} ms CPU, "
               f"{doc['bytes_in'] / 1e3:.1f} kB in, {doc['triples']:.0f} triples / {doc['nq_bytes'] / 1e3:.1f} kB "

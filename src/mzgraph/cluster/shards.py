@@ -27,7 +27,11 @@ and counts):
    its documents.
 
 At most ``window`` shards are in flight, so the workers' memory holds a bounded part of the
-corpus. Every file is written to a temporary name and renamed; the manifest last, and then
+corpus: by default as many as keep every worker thread a few chunks ahead, at least two
+(one being written while the next is read). A shard's documents meet on the worker that
+writes it, so that worker holds ``--shard-size`` documents' N-Quads (300–400 kB each).
+
+Every file is written to a temporary name and renamed; the manifest last, and then
 part files of an earlier, larger build in the folder are removed.
 """
 
@@ -66,6 +70,7 @@ from mzgraph.rdf.io import atomic_write_text, ensure_folder
 MANIFEST = "manifest.json"
 DEFAULT_SHARD_DOCUMENTS = 1000
 FAN_IN = 8  # parts merged by one reduction task
+IN_FLIGHT_CHUNKS = 4  # chunks of documents in flight per worker thread
 
 
 @dataclass
@@ -120,7 +125,7 @@ def build_shards(
     max_bytes: int,
     cache_dir: Path | str | None = None,
     progress: Callable[[int, int], None] | None = None,
-    window: int = 4,
+    window: int | None = None,
 ) -> ShardedResult:
     """Build the sources on ``client``'s cluster into sharded N-Quads in ``folder`` (see
     the module docstring). Failed documents are in ``failures``, as in a local build."""
@@ -136,6 +141,8 @@ def build_shards(
     cache_root = str(Path(cache_dir).absolute()) if cache_dir is not None else None
     suffix = ".nq.gz" if compress else ".nq"
     size = min(shard_documents, chunk_size(len(names), threads))
+    if window is None:
+        window = max(2, -(-threads * IN_FLIGHT_CHUNKS * size // shard_documents))
     shard_ranges = [names[i : i + shard_documents] for i in range(0, len(names), shard_documents)]
     prefix = build_key("shards")
     stage = folder / f".{prefix}"  # shards land here, then move in beside the manifest
