@@ -8,9 +8,6 @@ hide SERVICE, LOAD, updates and remote graphs in other corners of the grammar.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 
 import pytest
 
@@ -18,32 +15,8 @@ import mzgraph
 from mzgraph.errors import QueryError, UsageError
 from mzgraph.query.gate import Policy, admit
 from tests.conftest import run_cli
+from tests.hostile.sparql import Listener
 from tests.query.conftest import FIXTURE
-
-
-class Listener:
-    """A TCP port that counts the connections made to it (and answers none)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.hits = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.hits += 1
-            conn.close()
-
-    def settled_hits(self) -> int:
-        time.sleep(0.2)  # a connection in flight is counted before the test looks
-        return self.hits
 
 
 @pytest.fixture(scope="module")
@@ -207,8 +180,20 @@ def test_ready_question_with_a_parameter_needs_it():
         "SELECT * WHERE { " + " . ".join(f"?s <urn:p{i}> ?o{i}" for i in range(3000)) + " }",  # long block
         "SELECT * WHERE { ?s ?p '" + "x" * 500_000 + "' }",
         "SELECT * WHERE { " + "(" * 5000 + " }",
+        "SELECT * WHERE { VALUES ?x { -2.5 } }",  # rdflib's parse action raises TypeError
+        "SELECT * { ?s ?p '\\U0010FFFF' }",
     ],
-    ids=["empty", "comment", "prologue-only", "nested-300", "block-3000", "long-literal", "unbalanced"],
+    ids=[
+        "empty",
+        "comment",
+        "prologue-only",
+        "nested-300",
+        "block-3000",
+        "long-literal",
+        "unbalanced",
+        "negative-decimal-value",
+        "last-code-point",
+    ],  # fmt: skip
 )
 def test_odd_shapes_give_an_answer_or_one_line(kg, query):
     try:
@@ -298,3 +283,59 @@ def test_params_cannot_change_the_query_structure(kg):
     assert list(frame["label"]) == [evil]
     with pytest.raises(UsageError):
         kg.query("SELECT ?n { VALUES ?n { 3 } }", params={"n": "3 } SERVICE <x:y> { } VALUES ?m { 1"})
+
+
+# --- codepoint escapes: one reading for every engine -------------------------------------
+
+CODEPOINT_SPLITS = [
+    # rdflib expands \u0027 before parsing (the string ends, the rest is a comment); Oxigraph
+    # would read it inside the string and run the SERVICE after it
+    ("quote-ends-string", "SELECT * { ?s ?p 'x\\u0027 . } # ' SERVICE <{url}> { ?a ?b ?c } }"),
+    ("dquote-ends-string", 'SELECT * { ?s ?p "x\\u0022 . } # " SERVICE <{url}> { ?a ?b ?c } }'),
+]
+
+
+@pytest.mark.parametrize(("name", "template"), CODEPOINT_SPLITS, ids=[c[0] for c in CODEPOINT_SPLITS])
+def test_the_engine_runs_the_text_the_gate_judged(kg, listener, name, template):
+    before = listener.hits
+    kg.query(template.replace("{url}", listener.url), timeout=20)
+    assert listener.settled_hits() == before, f"{name}: the engine read another query than the gate"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("SELECT * { ?s ?p '\\u00410041' }", "\\u00410041 is not a character"),
+        ("SELECT * { ?s ?p '\\uD800' }", "\\uD800 is not a character (a lone surrogate)"),
+        ("SELECT * { ?s ?p '\\u005Cu0027' }", "an escape spells another escape"),
+    ],
+    ids=["beyond-unicode", "lone-surrogate", "escape-of-escape"],
+)
+def test_bad_codepoint_escapes_are_one_line(query, message):
+    res = run_cli("query", "-g", str(FIXTURE), query)
+    assert res.returncode == 2
+    assert res.stderr.startswith("error: malformed query: ") and message in res.stderr
+    assert res.stderr.count("\n") == 1
+
+
+def test_a_short_fuzz_of_the_gate():
+    """A few hundred generated texts in the normal test run; benchmarks/gate_fuzz.py runs for minutes."""
+    from collections import Counter
+
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.hostile import sparql
+
+    counts: Counter = Counter()
+    violations: list[str] = []
+    port = sparql.Listener()
+
+    @settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(sparql.texts)
+    def check(template: str) -> None:
+        sparql.judge(template.replace("{url}", port.url), port, counts, violations)
+
+    check()
+    port.sock.close()
+    assert not violations, violations[:3]
+    assert counts["accepted"] and counts["refused SERVICE"] and counts["malformed"]

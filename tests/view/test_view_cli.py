@@ -106,8 +106,10 @@ def test_query_that_names_no_entity_or_asks_is_refused(dev_graph):
         prepare(dev_graph, query="SELECT ?x WHERE { ?x a mz:Nothing }")
     with pytest.raises(QueryError, match="not ASK"):
         prepare(dev_graph, query="ASK { ?s ?p ?o }")
-    with pytest.raises(QueryError, match="the query failed"):
+    with pytest.raises(QueryError, match="^malformed query at line 1"):
         prepare(dev_graph, query="SELEC ?x")
+    with pytest.raises(QueryError, match="^refused: SERVICE"):
+        prepare(dev_graph, query="SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
 
 
 def test_ego_depths(dev_graph):

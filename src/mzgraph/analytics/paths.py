@@ -118,12 +118,13 @@ def _suggestions(net: nx.MultiDiGraph, wanted: str) -> str:
 
 
 def _gazetteer_edges(graph: Graph) -> set[tuple[str, str, str]]:
-    rows = graph.query(
-        sparql_prologue()
-        + f"""SELECT ?s ?p ?o WHERE {{
+    from mzgraph.query.gate import admit
+
+    query = f"""SELECT ?s ?p ?o WHERE {{
                 ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                     prov:wasDerivedFrom <{GAZETTEER}> }}"""
-    )
+    admit(query)  # the one SPARQL gate, as for a user's query
+    rows = graph.query(sparql_prologue() + query)
     return {(str(s), str(p).rsplit("#", 1)[-1], str(o)) for s, p, o in rows}
 
 

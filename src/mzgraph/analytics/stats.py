@@ -39,7 +39,14 @@ def on_oxigraph(graph: Graph) -> Graph:
 
 
 def sparql(graph: Graph, query: str) -> list[dict[str, object]]:
-    """Rows of a SELECT query (prefixes of the contract bound) as dicts of Python values."""
+    """Rows of a SELECT query (prefixes of the contract bound) as dicts of Python values.
+
+    The query passes the one SPARQL gate like a user's (:func:`mzgraph.query.gate.admit`):
+    the analytics' own queries are held to the same rule (local reads only).
+    """
+    from mzgraph.query.gate import admit
+
+    admit(query)
     result = graph.query(sparql_prologue() + query)
     names = [str(v) for v in result.vars]
     rows = []

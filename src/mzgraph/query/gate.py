@@ -21,6 +21,13 @@ graph pattern in quadratic time (21 s for one block of 2000 triples, against 1 s
 parse). The algebra is the fuzz benchmark's independent oracle
 (``benchmarks/gate_fuzz.py``), next to Oxigraph's own evaluation.
 
+Codepoint escapes (``\\u0053ERVICE``) are read as rdflib reads them, before the grammar, on
+the whole text; Oxigraph reads them only inside strings and IRIs, so the same text could be
+two different queries (``'x\\u0027 . } # ' SERVICE <…> { }``: a comment to one, a SERVICE
+clause to the other). The gate therefore expands them itself and every engine runs the
+expanded text (:attr:`ParsedQuery.text`), the very text that was judged; an escape whose
+expansion spells another escape, or a code point that is no character, is malformed.
+
 The grammar is recursive (one level per triple of a block, per nested group), so the
 parse runs in a thread with a large stack and a high recursion limit; the query's size
 is capped (:data:`MAX_QUERY_CHARS`).
@@ -28,15 +35,16 @@ is capped (:data:`MAX_QUERY_CHARS`).
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyparsing import ParseBaseException, ParseResults
 from rdflib import Variable
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, expandUnicodeEscapes_re, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from mzgraph.errors import QueryError
@@ -45,6 +53,8 @@ from mzgraph.rdf.namespaces import PREFIXES
 MAX_QUERY_CHARS = 1 << 20  # a query of more than a million characters is not one a person wrote
 _PARSE_STACK = 512 << 20  # virtual; only the pages a deep parse touches are used
 _PARSE_RECURSION = 400_000
+_ESCAPE = expandUnicodeEscapes_re  # the escapes rdflib's parser expands (its rule, not a second one)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 UPDATE_OPERATIONS = {
@@ -84,6 +94,7 @@ class ParsedQuery:
     datasets: tuple[str, ...] = ()  # FROM, FROM NAMED, USING, USING NAMED graph IRIs
     graph_patterns: bool = False  # GRAPH { … } used
     prefixes: frozenset[str] = field(default_factory=frozenset)  # prefixes the query uses
+    text: str = ""  # the query as judged (codepoint escapes expanded): what an engine must run
 
     @property
     def is_update(self) -> bool:
@@ -179,10 +190,29 @@ def parse(text: str) -> ParsedQuery:
     """Parse ``text`` as a SPARQL 1.1 query or update; one-line QueryError when it is neither."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,})")
+    text = expand_escapes(text)
     tree, failure = _in_deep_thread(_parse_tree, text)
     if failure is not None:
         raise failure
-    return _judge(tree)
+    return replace(_judge(tree), text=text)
+
+
+def expand_escapes(text: str) -> str:
+    """``text`` with its codepoint escapes expanded as rdflib's parser expands them (one
+    pass over the whole text); QueryError when that reading is not one text for every engine."""
+    try:
+        expanded = expandUnicodeEscapes(text)
+    except ValueError:
+        bad = _ESCAPE.search(text)
+        raise QueryError(f"malformed query: {bad.group(0) if bad else 'an escape'} is not a character") from None
+    if expanded is text or expanded == text:
+        return text
+    if _ESCAPE.search(expanded):
+        raise QueryError("malformed query: an escape spells another escape (\\u005Cu…); write the character")
+    surrogate = _SURROGATE.search(expanded)
+    if surrogate:
+        raise QueryError(f"malformed query: \\u{ord(surrogate.group(0)):04X} is not a character (a lone surrogate)")
+    return expanded
 
 
 def _parse_tree(text: str) -> tuple[str, object]:
@@ -208,6 +238,9 @@ def _in_deep_thread(fn, text: str):
             box["error"] = exc
         except RecursionError:
             box["error"] = QueryError("query nested too deeply to parse")
+        except Exception as exc:  # noqa: BLE001 (a parse action's own failure, e.g. rdflib on VALUES ?x { -2.5 })
+            what = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+            box["error"] = QueryError(f"cannot read the query: the SPARQL parser failed ({what})")
 
     with _PARSE_LOCK:  # the recursion limit is per interpreter: one deep parse at a time
         old_limit, old_stack = sys.getrecursionlimit(), threading.stack_size()
@@ -220,6 +253,8 @@ def _in_deep_thread(fn, text: str):
         finally:
             threading.stack_size(old_stack)
             sys.setrecursionlimit(old_limit)
+    if "value" not in box and "error" not in box:  # the thread died some other way
+        box["error"] = QueryError("cannot read the query: the SPARQL parser stopped")
     return box.get("value"), box.get("error")
 
 

@@ -145,7 +145,7 @@ def run(
             f"the {backend.name} engine holds one graph: GRAPH, FROM and FROM NAMED need --engine oxigraph"
         )
     prologue = sparql_prologue()
-    full = prologue + query
+    full = prologue + parsed.text  # the text the gate judged (codepoint escapes expanded)
 
     def options(method) -> dict:
         # Local backends map error positions back to the user's lines and cut rows short.

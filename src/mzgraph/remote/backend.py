@@ -58,6 +58,11 @@ class EndpointBackend:
     def url(self) -> str:
         return self.endpoint.url
 
+    # Queries run in the caller's process: the work happens on the server, and the HTTP
+    # client's own timeout stops the wait (a forked worker would also keep what
+    # ``_prepare`` learns about the store to itself).
+    can_fork = False
+
     def _prepare(self) -> None:
         """Find the pushed graphs once, and set the dataset every later query uses."""
         if self._dataset_ready:

@@ -17,9 +17,9 @@ import networkx as nx
 from rdflib import Graph, URIRef
 
 from mzgraph.analytics import add_metrics
+from mzgraph.defaults import DEFAULT_TIMEOUT
 from mzgraph.errors import QueryError, UsageError
 from mzgraph.network import CORE_TYPES, to_networkx
-from mzgraph.rdf.namespaces import PREFIXES
 
 # above this many nodes exact betweenness (which the view does not need) costs seconds;
 # a seeded sample keeps add_metrics fast and the output deterministic
@@ -108,20 +108,22 @@ def _local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
 
 
-def query_network(graph: Graph, net: nx.MultiDiGraph, text: str) -> nx.MultiDiGraph:
+def query_network(
+    graph: Graph, net: nx.MultiDiGraph, text: str, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> nx.MultiDiGraph:
     """The part of ``net`` a SPARQL query names.
 
     CONSTRUCT/DESCRIBE: the entities among the result's subjects and objects, joined by the
     result's triples (the predicate's local name is the relation). SELECT: the entities among
     the IRI values of the result rows, with the relations the graph has between them.
     """
-    try:
-        result = graph.query(text, initNs={p: str(ns) for p, ns in PREFIXES.items()})
-    except Exception as exc:  # rdflib raises pyparsing and evaluation errors of many kinds
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise QueryError(f"the query failed: {first}") from exc
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        triples = sorted(result.graph)
+    from mzgraph.query.runner import run
+    from mzgraph.query.store import RdflibBackend
+
+    # the one gate (no SERVICE, LOAD, update or remote FROM) and a query that can be stopped
+    result = run(RdflibBackend(graph), text, timeout=timeout)
+    if result.kind == "construct":
+        triples = sorted(result.triples)
         nodes = sorted({str(t) for s, _, o in triples for t in (s, o) if isinstance(t, URIRef) and str(t) in net})
         out = nx.MultiDiGraph()
         out.add_nodes_from((n, dict(net.nodes[n])) for n in nodes)
@@ -132,13 +134,13 @@ def query_network(graph: Graph, net: nx.MultiDiGraph, text: str) -> nx.MultiDiGr
                 known = net.get_edge_data(s, o, key=rel) or {}
                 out.add_edge(s, o, key=rel, relation=rel, sentences=list(known.get("sentences", [])))
         size = f"{len(triples)} triples"
-    elif result.type == "SELECT":
-        rows = list(result)
+    elif result.kind == "select":
+        rows = result.rows
         nodes = sorted({str(v) for row in rows for v in row if isinstance(v, URIRef) and str(v) in net})
         out = net.subgraph(nodes).copy()
         size = f"{len(rows)} rows"
     else:
-        raise QueryError(f"a view draws CONSTRUCT, DESCRIBE or SELECT results, not {result.type}")
+        raise QueryError("a view draws CONSTRUCT, DESCRIBE or SELECT results, not ASK")
     if not out.number_of_nodes():
         raise QueryError(f"the query result ({size}) names no entity of the graph; nothing to draw")
     return out
