@@ -12,3 +12,5 @@ from pathlib import Path
 DEFAULT_DATA = Path("data")
 DEFAULT_OUTPUT = Path("output/graph.ttl")
 DEFAULT_TIMEOUT = 120.0  # seconds a query may run before it is stopped (0 or None: no limit)
+DEFAULT_MAX_RESULT_BYTES = 64 << 20  # bytes of one answer `serve` writes before it stops the query
+DEFAULT_IDLE_TIMEOUT = 15.0  # seconds `serve` keeps a silent connection open

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzgraph.defaults import DEFAULT_OUTPUT
+from mzgraph.defaults import DEFAULT_OUTPUT, DEFAULT_TIMEOUT
 
 
 def graph_option(help: str, *, default: Path | None = DEFAULT_OUTPUT):
@@ -22,4 +22,16 @@ def graph_option(help: str, *, default: Path | None = DEFAULT_OUTPUT):
         default=default,
         show_default=default is not None,
         help=help if default is not None else f"{help} [default: {DEFAULT_OUTPUT}]",
+    )
+
+
+def timeout_option(what: str = "a query"):
+    """``--timeout SECONDS``: when a running query is stopped (its process killed). One option
+    for every command that runs queries, so the default and the meaning of 0 are the same."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        help=f"Stop {what} after this many seconds (0: no limit).",
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from mzgraph.commands import graph_option
-from mzgraph.defaults import DEFAULT_OUTPUT, DEFAULT_TIMEOUT
+from mzgraph.commands import graph_option, timeout_option
+from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import UsageError
 
 
@@ -99,13 +99,7 @@ def _list_questions() -> str:
 )
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, …); refused by default.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated) calls and LOAD; refused by default.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Stop the query after this many seconds (0: no limit).",
-)
+@timeout_option("the query")
 @click.option(
     "--max-rows",
     type=click.IntRange(min=1),

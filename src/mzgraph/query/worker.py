@@ -30,7 +30,11 @@ _WORKERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _WORKERS_LOCK = threading.Lock()
 
 
-class QueryCancelled(QueryError):
+class QueryStopped(QueryError):
+    """The query overran its time, or its process died (out of memory); it was killed."""
+
+
+class QueryCancelled(QueryStopped):
     """The caller stopped waiting (a client disconnected); the query was killed."""
 
 
@@ -101,7 +105,7 @@ class QueryWorker:
                         status, value = conn.recv()
                     except (EOFError, OSError):
                         self._kill()
-                        raise QueryError(
+                        raise QueryStopped(
                             "the query process died (out of memory?); narrow the query or add LIMIT"
                         ) from None
                     if status == "error":
@@ -109,7 +113,7 @@ class QueryWorker:
                     return value
                 if process.sentinel in ready:
                     self._kill()
-                    raise QueryError("the query process died (out of memory?); narrow the query or add LIMIT")
+                    raise QueryStopped("the query process died (out of memory?); narrow the query or add LIMIT")
                 for waitable in ready:
                     if waitable in gone_checks and gone_checks[waitable]():
                         self._kill()
@@ -118,7 +122,12 @@ class QueryWorker:
                         watched.remove(waitable)
                 if deadline is not None and _now() >= deadline:
                     self._kill()
-                    raise QueryError(f"query timed out after {timeout:g} s and was stopped (raise --timeout)")
+                    raise QueryStopped(f"query timed out after {timeout:g} s and was stopped (raise --timeout)")
+
+    def start(self) -> None:
+        """Fork the child now (a server does so before its threads start)."""
+        with self._lock:
+            self._start()
 
     def stop(self) -> None:
         with self._lock:
@@ -160,9 +169,38 @@ def _now() -> float:
     return time.monotonic()
 
 
+def _close_inherited_sockets(keep: int) -> None:
+    """Let go of the sockets the fork copied from the parent, all but the child's own pipe.
+
+    A child holding a copy of a server's listening socket, of a client's connection or of
+    the parent's end of the pipe would keep each open after the parent closed it (a client
+    waiting for the end of an answer, a port still bound, a child that never sees its
+    parent go). Each is replaced by ``/dev/null`` rather than closed, so a Python object
+    that still holds the number never closes someone else's descriptor. Files are kept: an
+    on-disk store reads through them.
+    """
+    import stat
+
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+        null = os.open(os.devnull, os.O_RDWR)
+    except OSError:
+        return
+    for fd in fds:
+        if fd in (keep, null):
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.dup2(null, fd)  # the socket is let go; the number stays valid for whoever holds it
+        except OSError:
+            pass
+    os.close(null)
+
+
 def _child_loop(target, conn: Connection) -> None:
     """The child: answer requests until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _close_inherited_sockets(keep=conn.fileno())
     import rdflib.plugins.sparql
 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM never fetches, whatever the gate said

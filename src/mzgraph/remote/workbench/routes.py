@@ -28,7 +28,9 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+# same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the page's
+# own POSTs (the downloads), which the server's Origin check cannot tell from a foreign page's
+COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store"}
 DOWNLOADS = {"csv": ("text/csv", "csv"), "json": ("application/json", "json")}  # format → media type, suffix
 PARAM_PREFIX = "p."  # /workbench/bind?name=entity-sentences&p.label=新余市
 
