@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.hostile.sparql import Listener
-from tests.hostile.test_gate import CROSS, REACHING_OUT, UPDATES
+from tests.hostile.test_gate import CODEPOINT_SPLITS, CROSS, REACHING_OUT, UPDATES
 from tests.query.conftest import FIXTURE
 
 LIMITS = ["--timeout", "2", "--max-result-bytes", "20000", "--idle-timeout", "1", "--workers", "1"]
@@ -254,3 +254,25 @@ def test_allow_service_opens_post_only(listener):
         assert listener.settled_hits() == before
         post_form(port, query)
         assert listener.settled_hits() > before
+
+
+@pytest.mark.parametrize("case", [0, 1, 3, 17], ids=lambda i: QUERIES_OUT[i][0])
+def test_workbench_downloads_pass_the_same_gate(server, listener, case):
+    port, _ = server
+    before = listener.hits
+    query = QUERIES_OUT[case][1].replace("{url}", listener.url)
+    body = urllib.parse.urlencode({"query": query, "format": "csv"}).encode()
+    status, text = request(
+        port, "POST", "/workbench/download", body, {"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 403 and text.startswith("refused: "), text
+    assert listener.settled_hits() == before
+
+
+@pytest.mark.parametrize(("name", "template"), CODEPOINT_SPLITS, ids=[c[0] for c in CODEPOINT_SPLITS])
+def test_the_server_runs_the_text_the_gate_judged(server, listener, name, template):
+    port, _ = server
+    before = listener.hits
+    status, text = get(port, template.replace("{url}", listener.url) + " LIMIT 1")
+    assert status == 200, text
+    assert listener.settled_hits() == before

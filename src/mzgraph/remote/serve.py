@@ -421,8 +421,10 @@ class _Parked:
                         except OSError:
                             pass
                         continue
+                    if key.fileobj not in self.deadlines:
+                        continue  # evicted by park() since select() returned: already closed
                     self.selector.unregister(key.fileobj)
-                    self.deadlines.pop(key.fileobj, None)
+                    del self.deadlines[key.fileobj]
                     ready.append((key.fileobj, key.data))
                 expired = [s for s, deadline in self.deadlines.items() if deadline <= now]
                 for sock in expired:
