@@ -105,3 +105,9 @@ def test_a_pilot_named_after_our_province():
 def test_parallel_phrasing_is_a_name_only_before_a_campaign_noun():
     assert names(run("一是推进“跨部门、跨层级”信息共享，民政部门可依法查询。"), G) == []
     assert names(run("四川省深入开展“不漏一户、不落一人”排查行动。"), G) == ["不漏一户、不落一人"]
+
+
+def test_an_own_level_word_alone_names_no_pilot():
+    # 全省 before a generic phrase and a tail that belongs to a document is not a pilot
+    assert names(run("全省推进改革试点方案的落实。"), G) == []
+    assert names(run("本市居家社区养老服务改革试点已覆盖全部街道。"), G) == ["居家社区养老服务改革试点"]

@@ -251,7 +251,11 @@ def _listed(text: str, context: list[str], taken: set[int], hits: list[PlaceHit]
     g = matcher().gazetteer
     starts = [h.start for h in hits]
     out = []
-    for m in _LISTED.finditer(text):
+    if context:
+        matches = _LISTED.finditer(text)
+    else:  # without a document place, only a list right after a place can be read
+        matches = (m for m in (_LISTED.match(text, h.end) for h in hits) if m is not None)
+    for m in matches:
         level = m.group(2)
         pos = m.start(1)
         k = bisect_right(starts, pos) - 1

@@ -69,9 +69,16 @@ _CAMPAIGN = re.compile(
     r"(?:开展|实施)(?P<np>[\u4e00-\u9fff（）()]{2,20}?(?:专项行动|专项治理|专项整治|试点(?=工作)|工程))"
     r"|实施(?P<work>[\u4e00-\u9fff]{4,16}?)工作"
     # 推进长期护理保险制度试点, 开展居家和社区基本养老服务提升行动: a named pilot or action
-    r"|(?:开展|实施|推进|推动|启动|深化|扩大|(?<![自])[我本全](?:省|市|县|区|州|盟|旗)的?)(?P<pilot>[\u4e00-\u9fff]{4,20}?(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划))"
+    r"|(?:开展|实施|推进|推动|启动|深化|扩大)(?P<pilot>[\u4e00-\u9fff]{4,20}?(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划))"
     r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
 )
+# 我省长期护理保险制度试点: a named pilot after 我省/本市/全省 (found from its tail: the scan
+# stays cheap where 全省, 全市 are frequent)
+_PILOT_TAIL = re.compile(
+    r"(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
+)
+_OWN_LEVEL = re.compile(r"(?<!自)[我本全](?:省|市|县|区|州|盟|旗)的?(?P<np>[\u4e00-\u9fff]{4,16})$")
 _GENERIC_LEAD = re.compile(r"^(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
 
 
@@ -156,6 +163,19 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
         group = next(g for g in ("np", "work", "pilot") if m.group(g))
         s, e = m.start(group), m.end(group)
         np = m.group(group)
+        lead = _GENERIC_LEAD.match(np)
+        if lead:
+            s += lead.end()
+            np = np[lead.end() :]
+        if len(np) < 4 or is_blocked(s, e):
+            continue
+        hits.append(ProgramHit(s, e, np))
+    for m in _PILOT_TAIL.finditer(text):
+        own = _OWN_LEVEL.search(text, max(0, m.start() - 19), m.start())
+        if own is None:
+            continue
+        s, e = own.start("np"), m.end()
+        np = text[s:e]
         lead = _GENERIC_LEAD.match(np)
         if lead:
             s += lead.end()
