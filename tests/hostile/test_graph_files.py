@@ -86,6 +86,7 @@ COMMANDS = {
     "export": ["export", "--graph", "{graph}", "--format", "nt", "-o", "{out}.nt"],
     "report": ["report", "--graph", "{graph}", "-o", "{out}.html"],
     "path": ["path", "甲", "乙", "--graph", "{graph}"],
+    "serve": ["serve", "--graph", "{graph}", "--port", "0", "-q"],
 }
 
 
