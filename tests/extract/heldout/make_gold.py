@@ -2354,3 +2354,114 @@ rels = (
 write_blind(
     "medical-aid-roundup-2025", "a national news-agency roundup naming six provinces' cities and districts", ents, rels
 )
+
+# ---- fifth batch (written blind by the extract helper after the fourth was brought to the bar)
+
+# ---- provincial year review: 省民政部门 (the province's 民政厅), a paragraph opened by one
+# city's body whose later sentences name other places, a district and a county-level city listed
+ents = [
+    E("hb", "Place", "湖北省", ["湖北"]),
+    E("wh", "Place", "武汉市", ["武汉"]),
+    E("es", "Place", "恩施土家族苗族自治州", ["恩施州", "恩施"]),
+    E("yc", "Place", "宜昌市", ["宜昌"]),
+    E("xy", "Place", "襄阳市", ["襄阳"]),
+    E("xz", "Place", "襄州区", ["襄阳市襄州区"]),
+    E("zy", "Place", "枣阳市", ["枣阳"]),
+    E("mz", "Agency", "湖北省民政厅", ["省民政厅"]),
+    E("cz", "Agency", "湖北省财政厅", ["省财政厅"]),
+    E("xczx", "Agency", "湖北省乡村振兴局", ["省乡村振兴局"], False),
+    E("whmz", "Agency", "武汉市民政局", ["市民政局"]),
+    E("esmz", "Agency", "恩施土家族苗族自治州民政局", ["恩施州民政局", "州民政局"]),
+    E("paper", "Agency", "湖北日报", [], False),
+    E("g1", "Program", "小院+互助", ["小院+互助农村养老模式"]),
+    E("g2", "Program", "物业+养老", ["物业+养老服务"]),
+    E("g3", "Program", "生态安葬", []),
+    E("g4", "Program", "殡葬改革", [], False),
+    T("t1", 810, "元"),
+    T("t2", 640, "元"),
+    T("t3", 8630000000, "元"),
+    T("t4", 4.2, "%"),
+    T("t5", 520000, "人"),
+    T("t6", 120, "个"),
+    T("t7", 1460, "个"),
+    T("t8", 300, "个"),
+    T("t9", 2300, "个"),
+    T("t10", 42, "%"),
+    T("t11", 200, "个"),
+]
+rels = (
+    [
+        R("wh", "partOf", "hb"),
+        R("es", "partOf", "hb"),
+        R("yc", "partOf", "hb"),
+        R("xy", "partOf", "hb"),
+        R("xz", "partOf", ["xy", "hb"]),
+        R("zy", "partOf", ["xy", "hb"]),
+        R("t6", "locatedIn", "wh"),
+        R("g1", "locatedIn", "es"),
+        R("t7", "locatedIn", "es"),
+        R("g2", "locatedIn", "yc"),
+        R("t8", "locatedIn", "yc"),
+        R("g3", "locatedIn", ["xz", "zy", "xy"]),
+        R("t10", "locatedIn", ["xz", "zy", "xy"]),
+    ]
+    + located(((t, "hb") for t in ("t1", "t2", "t3", "t4", "t5", "t9", "t11")), True)
+    + located((("g3", "xz"), ("g3", "zy"), ("t10", "xz"), ("t10", "zy"), ("g4", "hb")))
+    + located((("mz", "hb"), ("cz", "hb"), ("xczx", "hb"), ("whmz", "wh"), ("esmz", "es")))
+)
+write_blind("hubei-review-2025", "a provincial year review with city sentences inside paragraphs", ents, rels)
+
+# ---- provincial press conference: a decline rate, an increase in money and a growth rate,
+# districts of two cities sharing one figure, 昭觉、布拖等7个县, a 24-hour time limit
+ents = [
+    E("cn", "Place", "中国", ["中华人民共和国", "全国"], False),
+    E("sc", "Place", "四川省", ["四川"]),
+    E("cd", "Place", "成都市", ["成都"]),
+    E("wh", "Place", "武侯区", ["成都市武侯区"]),
+    E("my", "Place", "绵阳市", ["绵阳"]),
+    E("fc", "Place", "涪城区", ["绵阳市涪城区"]),
+    E("ls", "Place", "凉山彝族自治州", ["凉山州", "凉山"]),
+    E("zj", "Place", "昭觉县", ["昭觉"]),
+    E("bt", "Place", "布拖县", ["布拖"]),
+    E("xwb", "Agency", "四川省人民政府新闻办公室", ["四川省政府新闻办", "省政府新闻办", "四川省政府新闻办公室"]),
+    E("mz", "Agency", "四川省民政厅", ["省民政厅"]),
+    E("cz", "Agency", "四川省财政厅", ["省财政厅"]),
+    E("yb", "Agency", "四川省医疗保障局", ["四川省医保局", "省医保局"]),
+    E("lsmz", "Agency", "凉山彝族自治州民政局", ["凉山州民政局", "州民政局"]),
+    E("zc", "Agency", "中央财政", [], False),
+    E("sjcz", "Agency", "省级财政", ["四川省级财政"], False),
+    E("fm", "Agency", "封面新闻", [], False),
+    E("paper", "Agency", "四川日报", [], False),
+    E("g1", "Program", "政策找人", [], False),
+    E("g2", "Program", "先行救助", [], False),
+    E("g3", "Program", "一门受理、协同办理", [], False),
+    T("t1", 3806000, "人"),
+    T("t2", 2.1, "%"),
+    T("t3", 423000, "人"),
+    T("t4", 18000, "人"),
+    T("o1", 7, "个", False),
+    T("t5", 1200, "人"),
+    T("t6", 9650000000, "元"),
+    T("t7", 560000000, "元"),
+    T("t8", 6.2, "%"),
+    T("t9", 200, "元"),
+    T("t10", 3820000000, "元"),
+    T("t11", 24, "小时"),
+]
+rels = (
+    [
+        R("cd", "partOf", "sc"),
+        R("wh", "partOf", ["cd", "sc"]),
+        R("my", "partOf", "sc"),
+        R("fc", "partOf", ["my", "sc"]),
+        R("ls", "partOf", "sc"),
+        R("zj", "partOf", ["ls", "sc"]),
+        R("bt", "partOf", ["ls", "sc"]),
+        R("t4", "locatedIn", ["wh", "fc", "sc"]),
+        R("t5", "locatedIn", "ls"),
+    ]
+    + located(((t, "sc") for t in ("t1", "t2", "t3", "t6", "t7", "t8", "t9", "t10", "t11")), True)
+    + located((("t4", "wh"), ("t4", "fc"), ("o1", "ls"), ("g1", "wh"), ("g1", "fc"), ("g2", "sc"), ("g3", "sc")))
+    + located((("xwb", "sc"), ("mz", "sc"), ("cz", "sc"), ("yb", "sc"), ("lsmz", "ls"), ("zc", "cn"), ("sjcz", "sc")))
+)
+write_blind("sichuan-press-2025", "a provincial press conference with three departments", ents, rels)
