@@ -15,20 +15,7 @@ def test_development_report():
     assert res["junk_labels"] == []
 
 
-# Reports annotated blind that the extractor has not yet been brought to the bar on.
-FIRST_CONTACT = {"hubei-review-2025", "sichuan-press-2025"}
-
-
-@pytest.mark.parametrize(
-    "path,gold",
-    [
-        pytest.param(p, g, marks=pytest.mark.xfail(reason="first contact", strict=False))
-        if p.stem in FIRST_CONTACT
-        else (p, g)
-        for p, g in HELDOUT
-    ],
-    ids=[p.stem for p, _ in HELDOUT],
-)
+@pytest.mark.parametrize("path,gold", HELDOUT, ids=[p.stem for p, _ in HELDOUT])
 def test_heldout_reports(path, gold):
     # the bar of issue 16 for every held-out report, the first-contact ones included
     res = score_report(path, gold)
