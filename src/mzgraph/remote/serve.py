@@ -257,14 +257,14 @@ class SparqlServer(HTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
         self.allowed_hosts = bound_names(address[0], self.limits.allowed_hosts)
-        self._pool = ThreadPoolExecutor(max_workers=self.limits.threads, thread_name_prefix="mzgraph-serve")
-        self._parked = _Parked(self)
         self._processes: queue.Queue[QueryWorker] = queue.Queue()
         self._answerers = [_Answerer(store) for _ in range(max(1, self.limits.query_processes))]
         for answerer in self._answerers:
             worker = QueryWorker(answerer)
-            worker.start()  # forked before any request thread exists
+            worker.start()  # forked before any thread of the server exists
             self._processes.put(worker)
+        self._pool = ThreadPoolExecutor(max_workers=self.limits.threads, thread_name_prefix="mzgraph-serve")
+        self._parked = _Parked(self)
 
     # --- connections -------------------------------------------------------------------
     def process_request(self, request, client_address) -> None:
