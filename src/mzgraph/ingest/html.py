@@ -286,7 +286,7 @@ def _tidy(mt: MappedText) -> None:
     """Trim spaces around line breaks and squeeze blank lines (HTML layout, not content)."""
     mt.sub_keep(re.compile(r"[ \u00a0]+(?=\n)|(?<=\n)[ \u00a0]+(?=[^ \u00a0\u3000])"))
     mt.sub_keep(re.compile(r"(?<=\n\n)\n+"))
-    mt.sub_keep(re.compile(r"^\n+|\n+$"))
+    mt.sub_keep(re.compile(r"^\n+|(?<!\n)\n+$"))  # from a run's start only: linear
 
 
 def _heading(root: _Node) -> str:

@@ -13,7 +13,7 @@ from mzgraph.ingest.mapped import MappedText
 from mzgraph.model import DocumentMetadata
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\s*[:：]\s*(.*?)\s*$", re.M)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)[ \t]*[:：][ \t]*((?:[^\n]*\S)?)[ \t]*$", re.M)
 
 _KEYS = {
     "title": ("title", "标题"),
@@ -24,22 +24,31 @@ _KEYS = {
 }
 
 # Markup, each with the groups whose text is kept.
+#
+# Every pattern is linear on any input (issue 15: 100k ``[`` … ``]``, 25k ``**``, unclosed
+# links or comments took minutes). A failed attempt must not rescan what the next attempt
+# will scan: each one stops where a new construct of its kind would start, so the attempts
+# cover disjoint stretches of the text. Link text holds no ``[``/``]`` (nested brackets are
+# not link text), a URL no line break and at most one level of parentheses, bold no
+# delimiter of its own kind, a comment no ``<!--``, a tag no ``<``; a heading's text is read
+# greedily to its last character (a lazy read retried the closing run at every space).
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 _MARKUP: list[tuple[re.Pattern[str], tuple[int, ...]]] = [
     (re.compile(r"^```[^\n]*\n|^```[ \t]*$", re.M), ()),  # code fences (the code stays)
-    (re.compile(r"<!--.*?-->", re.S), ()),  # comments
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ()),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), (1,)),  # links → their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), (1,)),  # reference links
-    (re.compile(r"^\[[^\]]+\]:\s*\S+.*$", re.M), ()),  # link definitions
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), (1,)),  # headings
+    (re.compile(r"<!--(?:[^<-]|<(?!!--)|-(?!->))*-->"), ()),  # comments
+    (re.compile(r"!\[[^\[\]]*\]" + _URL), ()),  # images
+    (re.compile(r"\[([^\[\]]+)\]" + _URL), (1,)),  # links → their text
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]\n]*\]"), (1,)),  # reference links
+    (re.compile(r"^\[[^\[\]\n]+\]:\s*\S.*$", re.M), ()),  # link definitions
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+((?:[^\n]*[^ \t\n#])?)[ \t]*#*[ \t]*$", re.M), (1,)),  # headings
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ()),  # block quotes
     (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M), ()),  # list markers
     (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), ()),  # rules
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), (2,)),  # bold
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), (2,)),  # bold
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)"), (1,)),  # italics
     (re.compile(r"~~(.+?)~~"), (1,)),  # strike-through
     (re.compile(r"`([^`\n]+)`"), (1,)),  # inline code
-    (re.compile(r"</?[A-Za-z][^>]*>"), ()),  # inline HTML tags
+    (re.compile(r"</?[A-Za-z][^<>]*>"), ()),  # inline HTML tags
 ]
 
 

@@ -171,7 +171,7 @@ def _tidy(mt: MappedText) -> None:
     mt.sub_keep(re.compile(r"[\u200b-\u200d\u2060\ufeff]+"))
     mt.sub_keep(re.compile(r"(?<=\n\n)[ \t\u3000]*\n"))
     mt.sub_keep(re.compile(r"^\s+(?=\S)"))
-    mt.sub_keep(re.compile(r"\s+$"))
+    mt.sub_keep(re.compile(r"(?<!\s)\s+$"))  # from a run's start only: linear in a long run of spaces
 
 
 def display_name(path: Path) -> str:
