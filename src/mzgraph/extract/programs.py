@@ -79,7 +79,7 @@ _PILOT_TAIL = re.compile(
     r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
 )
 _OWN_LEVEL = re.compile(r"(?<!自)[我本全](?:省|市|县|区|州|盟|旗)的?(?P<np>[\u4e00-\u9fff]{4,16})$")
-_GENERIC_LEAD = re.compile(r"^(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
+_GENERIC_LEAD = re.compile(r"(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
 
 
 @dataclass(frozen=True)
@@ -149,40 +149,24 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
             continue
         end = e + (head.end() if head else 0)
         hits.append(ProgramHit(s, end, name))
-    for m in _REFORM.finditer(text):
-        s, e = m.start("np"), m.end("np")
-        np = m.group("np")
-        lead = _GENERIC_LEAD.match(np)
+
+    def phrase(s: int, e: int) -> None:
+        """A named reform, campaign or pilot over ``text[s:e]``, without a generic lead word."""
+        lead = _GENERIC_LEAD.match(text, s, e)
         if lead:
-            s += lead.end()
-            np = np[lead.end() :]
-        if len(np) < 4 or is_blocked(s, e):
-            continue
-        hits.append(ProgramHit(s, e, np))
+            s = lead.end()
+        if e - s >= 4 and not is_blocked(s, e):
+            hits.append(ProgramHit(s, e, text[s:e]))
+
+    for m in _REFORM.finditer(text):
+        phrase(m.start("np"), m.end("np"))
     for m in _CAMPAIGN.finditer(text):
         group = next(g for g in ("np", "work", "pilot") if m.group(g))
-        s, e = m.start(group), m.end(group)
-        np = m.group(group)
-        lead = _GENERIC_LEAD.match(np)
-        if lead:
-            s += lead.end()
-            np = np[lead.end() :]
-        if len(np) < 4 or is_blocked(s, e):
-            continue
-        hits.append(ProgramHit(s, e, np))
+        phrase(m.start(group), m.end(group))
     for m in _PILOT_TAIL.finditer(text):
         own = _OWN_LEVEL.search(text, max(0, m.start() - 19), m.start())
-        if own is None:
-            continue
-        s, e = own.start("np"), m.end()
-        np = text[s:e]
-        lead = _GENERIC_LEAD.match(np)
-        if lead:
-            s += lead.end()
-            np = np[lead.end() :]
-        if len(np) < 4 or is_blocked(s, e):
-            continue
-        hits.append(ProgramHit(s, e, np))
+        if own is not None:
+            phrase(own.start("np"), m.end())
     hits.sort(key=lambda h: (h.start, -h.end))
     # one span, one program: drop hits inside an earlier one
     out: list[ProgramHit] = []
