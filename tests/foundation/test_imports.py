@@ -3,6 +3,7 @@ itself back through another (each case runs in a fresh interpreter and lists sys
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from tests.conftest import ROOT
 
+SRC = ROOT / "src"
 QUERY_FIXTURE = ROOT / "tests" / "query" / "fixture.ttl"
 # modules that belong to building a graph: a command that only reads one must not load them
 BUILD_STACK = ("mzgraph.pipeline", "mzgraph.ingest", "mzgraph.extract", "mzgraph.resolve", "jieba")
@@ -69,3 +71,57 @@ def test_no_import_cycle(module):
     assert module in loaded
     if module == "mzgraph.rdf.io":
         assert "mzgraph.export" not in loaded
+
+
+def _modules() -> dict[str, object]:
+    """{dotted name: path} of every module of the package."""
+    found = {}
+    for path in (SRC / "mzgraph").rglob("*.py"):
+        parts = list(path.relative_to(SRC).with_suffix("").parts)
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def module_level_imports(name: str, path, known) -> set[str]:
+    """The package's modules ``name`` imports when it is imported (read from its syntax tree:
+    statements at module level, in ``if``/``try`` blocks too, not ``if TYPE_CHECKING``, not in
+    functions). ``from pkg import sub`` names the module ``sub`` when there is one, else ``pkg``:
+    a package's own ``__init__`` runs before any of its modules, so that edge makes no cycle."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out: set[str] = set()
+
+    def walk(statements) -> None:
+        for st in statements:
+            if isinstance(st, ast.Import):
+                out.update(a.name for a in st.names)
+            elif isinstance(st, ast.ImportFrom):
+                base = st.module or ""
+                if st.level:
+                    parts = package.split(".")[: len(package.split(".")) - st.level + 1]
+                    base = ".".join(parts + ([st.module] if st.module else []))
+                subs = {f"{base}.{a.name}" for a in st.names} & known
+                out.update(subs or {base})
+            elif isinstance(st, ast.If) and not (isinstance(st.test, ast.Name) and st.test.id == "TYPE_CHECKING"):
+                walk(st.body)
+                walk(st.orelse)
+            elif isinstance(st, ast.Try):
+                for block in (st.body, st.orelse, st.finalbody, *(h.body for h in st.handlers)):
+                    walk(block)
+
+    walk(ast.parse(path.read_text(encoding="utf-8")).body)
+    return out & known
+
+
+def test_no_module_imports_itself_back():
+    """Over every module of the package: no chain of module-level imports leads back to where it
+    started (a cycle breaks as soon as one of its modules uses a name of another at import)."""
+    import networkx as nx
+
+    modules = _modules()
+    known = set(modules)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(known)
+    for name, path in modules.items():
+        graph.add_edges_from((name, dep) for dep in module_level_imports(name, path, known) if dep != name)
+    assert len(known) > 50
+    assert [sorted(c) for c in nx.simple_cycles(graph)] == []
