@@ -85,7 +85,9 @@ def command(
             raise UsageError(f"{query_file}: cannot read the query ({exc.__class__.__name__})") from None
     cut = bool(focus is not None or wanted or query is not None)
     output = output or default_output(graph_path, cut=cut)
-    graph = open_backend(graph_path).graph  # Oxigraph (cached for a big file): the network is built by SPARQL
+    # parsed into memory, not the on-disk store cache: the network reads most of the graph,
+    # which took 7.8 s from a cached store at 20,000 entities, 1.5 s parse + 3.7 s in memory
+    graph = open_backend(graph_path, cache=False).graph
     summary = write_html(
         graph, output, focus=focus, depth=depth, types=wanted, query=query, title=title, physics=physics
     )

@@ -21,7 +21,7 @@ UNLINKED_SPACING = 260.0  # canvas units between entities with no relation (room
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
-def _order(nodes: list[str], simple: nx.Graph, degree: dict) -> list[str]:
+def _order(nodes: list[str], adj, degree: dict) -> list[str]:
     """Breadth-first from the best-connected node, neighbours by degree, then the leftovers."""
     members = set(nodes)
     rank = sorted(nodes, key=lambda n: (-degree.get(n, 0), n))
@@ -35,7 +35,7 @@ def _order(nodes: list[str], simple: nx.Graph, degree: dict) -> list[str]:
         while queue:
             n = queue.popleft()
             order.append(n)
-            nbrs = [m for m in simple.adj[n] if m in members and m not in seen]
+            nbrs = [m for m in adj[n] if m in members and m not in seen]
             nbrs.sort(key=lambda m: (-degree.get(m, 0), m))
             for m in nbrs:
                 seen.add(m)
@@ -43,16 +43,26 @@ def _order(nodes: list[str], simple: nx.Graph, degree: dict) -> list[str]:
     return order
 
 
+def _undirected_adjacency(net: nx.Graph) -> dict:
+    """Every node's neighbours, either way (no ``nx.Graph`` copy of the network: that copy was
+    40% of the layout at 20,000 nodes)."""
+    adj: dict = {n: set() for n in net}
+    for u, v in net.edges():
+        adj[u].add(v)
+        adj[v].add(u)
+    return adj
+
+
 def community_discs(net: nx.Graph) -> dict[str, tuple[float, float]]:
     """Sunflower discs, one per community, packed in rows (largest first)."""
-    simple = nx.Graph(net.to_undirected(as_view=True)) if net.is_directed() or net.is_multigraph() else net
-    degree = {n: d.get("degree", simple.degree(n)) for n, d in net.nodes(data=True)}
+    adj = _undirected_adjacency(net)
+    degree = {n: d["degree"] if "degree" in d else len(adj[n]) for n, d in net.nodes(data=True)}
     groups: dict = defaultdict(list)
     for n, d in net.nodes(data=True):
         groups[d.get("community", 0)].append(n)
     discs = []
     for key in sorted(groups, key=lambda c: (-len(groups[c]), str(c))):
-        order = _order(groups[key], simple, degree)
+        order = _order(groups[key], adj, degree)
         local = {}
         for k, n in enumerate(order):
             r = SPACING * math.sqrt(k + 0.5) if k else 0.0

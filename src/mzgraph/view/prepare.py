@@ -21,17 +21,11 @@ from mzgraph.defaults import DEFAULT_TIMEOUT
 from mzgraph.errors import QueryError, UsageError
 from mzgraph.network import CORE_TYPES, to_networkx
 
-# above this many nodes exact betweenness (which the view does not need) costs seconds;
-# a seeded sample keeps add_metrics fast and the output deterministic
-_EXACT_BETWEENNESS_LIMIT = 1000
-_BETWEENNESS_SAMPLE = 8
-
 
 def metrics_options(net: nx.Graph) -> dict:
-    """The ``add_metrics`` arguments the view uses for a network of this size."""
-    if net.number_of_nodes() > _EXACT_BETWEENNESS_LIMIT:
-        return {"betweenness_sample": _BETWEENNESS_SAMPLE}
-    return {}
+    """The ``add_metrics`` arguments the view uses: degree and communities, no betweenness
+    (the page does not show it; even a sample of pivots cost seconds at 20,000 nodes)."""
+    return {"betweenness": False}
 
 
 def parse_types(names) -> tuple[str, ...] | None:

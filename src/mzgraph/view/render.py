@@ -185,7 +185,10 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         note = f"layout: force-directed, stopped after {STABILIZATION_ITERATIONS} steps"
     else:
         note = "layout: precomputed (communities as discs, hubs in the middle)" if n > 500 else "layout: precomputed"
-    unlinked = sum(1 for node in net if not net.degree(node))
+    linked = {
+        n for edge in net.edges() for n in edge
+    }  # (MultiDiGraph.degree walks every node's views: 1.4 s at 20,000)
+    unlinked = sum(1 for node in net if node not in linked)
     if unlinked:
         note += f"; {unlinked} with no relation in the graph, in the row{'s' if unlinked > 1 else ''} below"
     return {
