@@ -44,6 +44,12 @@ def _figures_line(chars: int) -> str:
     return (text * (chars // len(text) + 1))[:chars]
 
 
+def _interleaved(chars: int) -> str:
+    """The report's text with an empty ``<i></i>`` after every character, ``chars`` long."""
+    one = "<i></i>".join(_dev_text().replace("\n", "")) + "<i></i>"
+    return (one * (chars // len(one) + 1))[: chars - chars % 8]
+
+
 def _html(body: str) -> str:
     head = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>回望2019</title></head>"
     return f"{head}<body><p>{body}</p></body></html>"
@@ -57,7 +63,7 @@ HOSTILE = {
     "4 MB of empty inline HTML elements": (".html", lambda s: _html("<b></b>" * int(4_000_000 / 7 * s))),
     "4 MB: the report, <i></i> after every char": (
         ".html",
-        lambda s: _html("<i></i>".join(_dev_text().replace("\n", "")) * int(4_000_000 / 8 / 24_000 * s + 1)),
+        lambda s: _html(_interleaved(int(4_000_000 * s))),
     ),
     "4 MB of empty nested inline HTML": (
         ".html",

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 from mzgraph.ingest.chrome import iso_date
@@ -56,8 +58,8 @@ class _Node:
         raw = f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
         return {w for w in re.split(r"[\s_\-]+", raw) if w}
 
-    @property
-    def skipped(self) -> bool:
+    @cached_property
+    def skipped(self) -> bool:  # asked several times per node; attrs do not change
         return (
             self.tag in _SKIP_TAGS
             or bool(self.words() & _SKIP_WORDS)
@@ -291,16 +293,16 @@ def _tidy(mt: MappedText) -> None:
 
 def _heading(root: _Node) -> str:
     """Text of the page's first <h1> outside the furniture."""
-    stack = [root]
-    while stack:
-        node = stack.pop(0)
+    queue = deque([root])  # breadth first: the shallowest <h1>; a list's pop(0) made it quadratic
+    while queue:
+        node = queue.popleft()
         if node.skipped and node is not root:
             continue
         if node.tag == "h1":
             pieces: list[tuple[str, int, bool]] = []
             _pieces(node, pieces)
             return _SPACE.sub(" ", "".join(t for t, _, _ in pieces)).strip()
-        stack.extend(c for c in node.children if isinstance(c, _Node))
+        queue.extend(c for c in node.children if isinstance(c, _Node))
     return ""
 
 
