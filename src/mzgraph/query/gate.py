@@ -41,6 +41,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from pyparsing import ParseBaseException, ParseResults
 from rdflib import Variable
@@ -187,14 +188,33 @@ _PARSE_LOCK = threading.Lock()
 
 
 def parse(text: str) -> ParsedQuery:
-    """Parse ``text`` as a SPARQL 1.1 query or update; one-line QueryError when it is neither."""
+    """Parse ``text`` as a SPARQL 1.1 query or update; one-line QueryError when it is neither.
+
+    rdflib's grammar takes 10–400 ms a query (the workbench's neighbourhood query is the
+    slow end), so the verdicts of the last :data:`_CACHE_SIZE` texts up to
+    :data:`_CACHE_CHARS` characters are kept: a ParsedQuery depends on its text alone, and a
+    ready question, a page visited again or the analytics' fixed queries are judged once.
+    """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,})")
+    if len(text) > _CACHE_CHARS:
+        return _parse(text)
+    return _cached_parse(text)
+
+
+_CACHE_SIZE = 512
+_CACHE_CHARS = 16_384
+
+
+def _parse(text: str) -> ParsedQuery:
     text = expand_escapes(text)
     tree, failure = _in_deep_thread(_parse_tree, text)
     if failure is not None:
         raise failure
     return replace(_judge(tree), text=text)
+
+
+_cached_parse = lru_cache(maxsize=_CACHE_SIZE)(_parse)  # errors are raised again each time, not kept
 
 
 def expand_escapes(text: str) -> str:

@@ -259,8 +259,8 @@ class SparqlServer(HTTPServer):
         self.allowed_hosts = bound_names(address[0], self.limits.allowed_hosts)
         self._processes: queue.Queue[QueryWorker] = queue.Queue()
         self._answerers = [_Answerer(store) for _ in range(max(1, self.limits.query_processes))]
-        for answerer in self._answerers:
-            worker = QueryWorker(answerer)
+        self._workers = [QueryWorker(answerer) for answerer in self._answerers]
+        for worker in self._workers:
             worker.start()  # forked before any thread of the server exists
             self._processes.put(worker)
         self._pool = ThreadPoolExecutor(max_workers=self.limits.threads, thread_name_prefix="mzgraph-serve")
@@ -289,6 +289,10 @@ class SparqlServer(HTTPServer):
         self._pool.shutdown(wait=False, cancel_futures=True)
         while not self._processes.empty():
             self._processes.get_nowait().stop()
+
+    def query_process_ids(self) -> list[int]:
+        """The query processes alive now (a benchmark adds their CPU time to the server's)."""
+        return [pid for pid in (w.pid for w in self._workers) if pid is not None]
 
     # --- queries -----------------------------------------------------------------------
     def admit(self, query: str, *, network: bool = False) -> ParsedQuery:
