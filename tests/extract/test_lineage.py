@@ -152,3 +152,20 @@ def test_an_earlier_instrument_named_with_its_year_is_not_the_new_one():
         "制定了《社会救助家庭经济状况核对办法》。"
     )
     assert relations(ex, RelationType.BASED_ON) == {("社会救助家庭经济状况核对办法", "社会救助暂行办法")}
+
+
+def test_relative_dates_from_the_source_lines_date():
+    # read_document moves 来源：安徽日报 2025年6月23日 into metadata.source; 今年 is 2025
+    doc = SourceDocument(
+        "t",
+        "t.txt",
+        "今年3月，金寨县政府办公室印发《金寨县困难群众救助工作方案》。",
+        DocumentMetadata(source="安徽日报 2025年6月23日"),
+    )
+    ex = extract(doc)
+    assert [m.issued.iso for m in ex.mentions if m.type is EntityType.POLICY] == ["2025-03"]
+
+
+def test_a_document_number_gives_the_year_of_issue():
+    text = "根据《海南省社会救助条例》和《海南省临时救助办法》（琼府〔2021〕15号），现就有关事项通知如下。"
+    assert issued(text) == {"海南省社会救助条例": None, "海南省临时救助办法": "2021"}

@@ -48,8 +48,12 @@ def parse_iso(value: str | None) -> PartialDate | None:
 
 
 def document_date(document: SourceDocument, lead: tuple[int, int] | None = None) -> PartialDate | None:
-    """The date the document bears: its metadata's, else a dateline opening its lead."""
+    """The date the document bears: its metadata's, else the date of its source line
+    (``来源：安徽日报 2025年6月23日``), else a dateline opening its lead."""
     date = parse_iso(document.metadata.date)
+    if date is None and document.metadata.source:
+        m = _DATELINE.search(document.metadata.source)
+        date = PartialDate(*(int(x) for x in m.groups())) if m else None
     if date is not None or lead is None:
         return date
     text = document.text

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from mzgraph.extract import lexicon
 from mzgraph.extract.text import Mask
+from mzgraph.model import PartialDate
 
 # no sentence end inside: a title is one phrase, and a mention must lie within its sentence
 _TITLE = re.compile(r"《([^《》\n。！？!?；;]{2,120})》")
@@ -237,7 +238,16 @@ def issued_dates(
             rest = _TITLE_RUN.sub("", text[title_line[0] : open_at])
             if not p.bracketed or ISSUE_VERB.search(rest):
                 out[k] = document_date
+                continue
+        # 4. 《海南省临时救助办法》（琼府〔2021〕15号）: the year of its document number
+        number = _DOC_NUMBER.match(text, close_at)
+        if number:
+            out[k] = PartialDate(int(number.group(1)))
     return out
+
+
+# A document number in brackets right after a title: （琼府〔2021〕15号）, (民发[2020]3号)
+_DOC_NUMBER = re.compile(r"\s*[（(][\u4e00-\u9fff]{1,8}[〔\[【［]((?:19|20)\d\d)[〕\]】］]\s*\d{1,4}号[）)]")
 
 
 # A year (or 此前/曾) before an issuing verb: the instrument named after it is an earlier one.
