@@ -151,7 +151,7 @@ def main() -> None:
             o = _run(ordinary, args.repeat, args.timeout)
             ratio = h["cpu"] / o["cpu"] if o["cpu"] > 0 else float("inf")
             worst = max(worst, ratio)
-            note = f"  ({h['refused']})" if h["refused"] else ""
+            note = f"  ({h['refused'].split(': ', 1)[-1]}: refused after reading)" if h["refused"] else ""
             print(
                 f"{name:<44}{len(text):>10,}{h['cpu']:>9.3f}{o['cpu']:>11.3f}{ratio:>6.2f}x"
                 f"{h['peak_mib']:>10.0f}{o['peak_mib']:>10.0f}{note}"
@@ -171,9 +171,8 @@ def main() -> None:
                 timeout=args.timeout,
             )
             wall = time.perf_counter() - t0
-            said = r.stderr.strip().splitlines()[0] if r.stderr.strip() else ""
-            print(f"{name:<44}{'-':>10}{'-':>9}{'-':>11}{'-':>7}{'-':>10}{'-':>10}  refused in {wall:.2f} s wall"
-                  f" (whole CLI), exit {r.returncode}: {said}")  # fmt: skip
+            said = r.stderr.strip().splitlines()[0].split(": ", 2)[-1] if r.stderr.strip() else ""
+            print(f"{name:<44}refused before opening in {wall:.2f} s (whole CLI), exit {r.returncode}: {said}")
     print(f"worst ratio: {worst:.2f}x (goal: at most 2x)")
 
 
