@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import zipfile
+import zlib
 
 import pytest
 
@@ -51,6 +52,30 @@ def _docx_bomb(d):
     return path
 
 
+def _pdf_bomb(d):
+    """A one-page PDF whose content stream is 60 KB deflated and 50 MB inflated."""
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n" + b" " * (50 << 20), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = d / "bomb.pdf"
+    path.write_bytes(bytes(out))
+    assert path.stat().st_size < 1 << 20
+    return path
+
+
 # (maker, what the one line must say)
 NOT_READ = [
     (_fifo, "is a named pipe (FIFO), not a regular file; only files are read"),
@@ -58,6 +83,7 @@ NOT_READ = [
     (_dev_zero, "/dev/zero: is a character device, not a regular file; only files are read"),
     (_dev_null, "/dev/null: is a character device, not a regular file; only files are read"),
     (_docx_bomb, "inflates to 52428829 bytes, over the limit of 20971520 (raise it with --max-bytes)"),
+    (_pdf_bomb, "bomb.pdf: a stream inflates past the limit of 20971520 bytes (raise it with --max-bytes)"),
 ]
 
 
