@@ -169,3 +169,15 @@ def test_relative_dates_from_the_source_lines_date():
 def test_a_document_number_gives_the_year_of_issue():
     text = "根据《海南省社会救助条例》和《海南省临时救助办法》（琼府〔2021〕15号），现就有关事项通知如下。"
     assert issued(text) == {"海南省社会救助条例": None, "海南省临时救助办法": "2021"}
+
+
+def test_every_run_of_bases_before_the_issuing_verb():
+    text = (
+        "为贯彻落实《关于改革完善社会救助制度的意见》，根据《社会救助暂行办法》和民政部《最低生活保障审核确认办法》，"
+        "2024年3月，省民政厅、省财政厅联合印发修订后的《陕西省最低生活保障审核确认办法》。"
+    )
+    assert based_on(text) == {
+        ("陕西省最低生活保障审核确认办法", "关于改革完善社会救助制度的意见"),
+        ("陕西省最低生活保障审核确认办法", "社会救助暂行办法"),
+        ("陕西省最低生活保障审核确认办法", "最低生活保障审核确认办法"),
+    }

@@ -173,7 +173,11 @@ _SELF_REFERENCE = re.compile(
     r"本(?:办法|规定|条例|细则|实施细则|方案|实施方案|意见|实施意见|通知|标准|规范|指南|规则|计划|措施|导则)|"
     r"(?:通知|意见|规定|决定)如下"
 )
-_JOIN = re.compile(r"^(?:[^，。；：,;:《》]{0,30}?)(?:、|和|及|与|以及|，以及)\s*$|^\s*$")
+_JOIN = re.compile(
+    r"^(?:[^，。；：,;:《》]{0,30}?)(?:、|和|及|与|以及|，以及)\s*$|^\s*$"
+    # 根据《A》和民政部《B》: the second title's body between
+    r"|^(?:、|和|及|与|以及)[\u4e00-\u9fff]{2,14}?(?:部|厅|局|委|办|院|会|政府)$"
+)
 
 
 def _free_gap(gap: str, limit: int) -> bool:
@@ -303,7 +307,15 @@ def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None =
                 if past and text.startswith("的", verbs[-1].end()):
                     verbs = []
                 if verbs and _free_gap(_TITLE_RUN.sub("", text[verbs[-1].end() : _opening(p)]), 12):
-                    pairs.extend((k, b) for b in run)
+                    # 为贯彻落实《A》，根据《B》…印发《C》: the runs of bases before it that no
+                    # issuing verb took already (根据《A》制定《B》，根据《C》制定《D》)
+                    chain = [run]
+                    for r in reversed(runs[: runs.index(run)]):
+                        gap = text[_closing(policies[r[-1]]) : _opening(policies[chain[-1][0]])]
+                        if ISSUE_VERB.search(gap) or _TITLE_RUN.search(gap):
+                            break
+                        chain.append(r)
+                    pairs.extend((k, b) for r in chain for b in r)
                     continue
             # 《C》根据《A》制定
             if nxt is not None and nxt in run_of:
@@ -325,5 +337,6 @@ def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None =
                         break
         # 根据《A》，制定本办法: the instrument this text is
         if own is not None and runs and not any(k in ks for k, _ in pairs) and _SELF_REFERENCE.search(text, s0, s1):
-            pairs.extend((own, b) for b in runs[-1] if b != own)
+            # 按照《A》要求，根据《B》和《C》，现就…通知如下: every run of bases
+            pairs.extend((own, b) for run in runs for b in run if b != own)
     return sorted(set(pairs))
