@@ -1,6 +1,7 @@
 """Builds on a 2-worker Dask cluster against the same build on 2 local processes.
 
-    .venv/bin/python benchmarks/cluster_scale.py [--sizes 1000,10000] [--work DIR]
+    .venv/bin/python benchmarks/cluster_scale.py [--sizes 1000,10000] [--sample 1000] [--work DIR]
+    .venv/bin/python benchmarks/cluster_scale.py --sizes "" --sample 2000   # per-document costs only
 
 For each size, ``mzgraph.synth.generate_corpus`` (seed 0) writes the reports; then, with
 the real command line and no cache:
@@ -225,11 +226,12 @@ def per_document(work: Path, sample: int) -> dict:
 
 
 def print_tables(rows: list[dict], doc: dict | None) -> None:
-    print(f"\n2 workers × 1 thread vs --jobs 2, no cache ({os.cpu_count()} cores, shared machine)\n")
-    print("| reports | local --jobs 2 | cluster -o .nq | ratio | cluster --shards | ratio | identical "
-          "| CPU local / cluster / shards | peak: local | scheduler | workers (-o · --shards) "
-          "| client (-o / --shards) |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|")
+    if rows:
+        print(f"\n2 workers × 1 thread vs --jobs 2, no cache ({os.cpu_count()} cores, shared machine)\n")
+        print("| reports | local --jobs 2 | cluster -o .nq | ratio | cluster --shards | ratio | identical "
+              "| CPU local / cluster / shards | peak: local | scheduler | workers (-o · --shards) "
+              "| client (-o / --shards) |")  # fmt: skip
+        print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|")
     mb = 2**20
     for r in rows:
         lo, cl, sh = r["local"], r["cluster"], r["shards"]
@@ -269,8 +271,10 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="mzgraph-cluster-"))
     doc = per_document(work, args.sample) if args.sample else None
     rows = []
-    for n in (int(s) for s in args.sizes.split(",")):
+    for n in (int(s) for s in args.sizes.split(",") if s):
         rows.append(measure(n, work))
+        print_tables(rows, doc)
+    if not rows:  # --sizes "": the per-document costs only
         print_tables(rows, doc)
     digest = hashlib.sha256(b"".join((work / f"out-{r['n']}" / "local.nq").read_bytes() for r in rows)).hexdigest()
     print(f"\nwork folder: {work} (local outputs sha256 {digest[:16]})", file=sys.stderr)
