@@ -196,8 +196,10 @@ def test_ready_question_with_a_parameter_needs_it():
     ],  # fmt: skip
 )
 def test_odd_shapes_give_an_answer_or_one_line(kg, query):
+    # a timeout is one line too: Oxigraph plans the 3000-pattern block for longer than any
+    # bound, so a longer one only burns a core of the suite (60 s did)
     try:
-        kg.query(query, timeout=60)
+        kg.query(query, timeout=10)
     except QueryError as exc:
         assert "\n" not in str(exc)
 
