@@ -290,7 +290,7 @@ def _check_contract(graph, output: Path, *, strict: bool) -> None:
 
     report = validate(graph)
     for violation in report.violations:
-        click.echo(f"warning: {violation}", err=True)
+        click.echo(f"warning: {one_line(str(violation))}", err=True)  # labels come from the data
     if strict and not report.conforms:
         raise GraphInvalid(
             f"{len(report.violations)} violation(s) of the ontology contract; {output} not written (--strict)"
