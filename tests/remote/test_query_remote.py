@@ -82,8 +82,10 @@ def test_updates_are_refused_remotely(pushed):
 
 def test_malformed_query_is_a_query_error(pushed):
     remote = EndpointBackend.open(pushed.query_url)
-    with pytest.raises(QueryError, match="rejected the query"):
+    sent = remote.endpoint.client.requests_sent
+    with pytest.raises(QueryError, match="^malformed query at line 1, column 19"):
         run(remote, "SELECT ?x WHERE { ?x ?y }")
+    assert remote.endpoint.client.requests_sent == sent  # the gate answered; nothing was sent
 
 
 def test_store_without_mzgraph_graphs_uses_the_servers_dataset(start_oxigraph, dev_graph_path, local):
