@@ -206,7 +206,7 @@ def per_document(work: Path, sample: int) -> dict:
         entry = process_document(p).entry
         cpu += time.process_time() - t
         bytes_in += p.stat().st_size
-        out += len(entry.ntriples)
+        out += len(entry.lines)
         triples += entry.triples
         shared += len(pickle.dumps(entry.shared, protocol=5))
         resolver.merge(entry.shared)

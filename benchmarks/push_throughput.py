@@ -78,7 +78,7 @@ def main() -> None:
         result = build(corpus(args.docs, tmp / "corpus"))
         graphs = named_graphs(result.graph)
         prep = time.perf_counter() - t0
-        triples = sum(len(g) for g in graphs.values())
+        triples = sum(p.triples for p in graphs)
         print(
             f"corpus: {len(result.documents)} documents, {len(graphs)} named graphs, {triples} triples "
             f"(generate + build + partition {prep:.1f} s)"

@@ -2,10 +2,14 @@
 
 A rebuild of a corpus in which one report changed should read that report only. For every
 document built, the cache keeps its :class:`~mzgraph.model.Extraction`, the part
-``resolve.resolve_document`` made of it and that part's N-Triples, under::
+``resolve.resolve_document`` made of it and the lines of its named graph
+(``rdf.encode.document_lines``: sorted N-Triples) in the two renderings the writers copy
+as they are, so one entry serves every format: the lines (.nt, .nq; JSON-LD and RDF/XML
+are made from them) and their Turtle blocks (.ttl, .trig), under::
 
     <cache dir>/<fingerprint>/entries/<k[:2]>/<k>.pickle   what merging needs (small)
-                                              <k>.nt       the document's N-Triples
+                                              <k>.nt       the document's graph's lines
+                                              <k>.ttl      the same as Turtle blocks
                                               <k>.detail   pickle of (extraction, part)
     <cache dir>/<fingerprint>/index.json                   path → [size, mtime_ns, sha256]
 
@@ -49,27 +53,33 @@ _PICKLE_PROTOCOL = 5
 class CacheEntry:
     """One document as built.
 
-    The entry itself is small: what a streaming build needs to merge an unchanged document
-    (what it adds to the entities shared between documents, and counts). Its N-Triples and
-    its extraction with the resolved part (``detail``) travel beside it: in memory when just
-    built, else in files of the cache read only when wanted, the N-Triples copied straight
-    into the output.
+    The entry itself is small: what a build needs to merge an unchanged document (what it
+    adds to the entities shared between documents, and counts). Its lines and its
+    extraction with the resolved part (``detail``) travel beside it: in memory when just
+    built, else in files of the cache read only when wanted.
     """
 
     path: str
     content_hash: str
     doc_id: str
     chars: int  # length of the clean text
-    triples: int  # lines of ``ntriples``
+    triples: int  # lines of ``lines``
     shared: KnowledgeBase  # ``resolve.shared_part`` of the document's part
     scoped_counts: dict[str, int]  # document-scoped entities (targets) by class name
-    ntriples: bytes | None = None  # N-Triples of ``encode_document(part)``, when in memory
+    lines: bytes | None = None  # ``rdf.encode.document_lines(part)``, when in memory
+    turtle: bytes | None = None  # the lines as Turtle blocks, when in memory
     detail: bytes | None = None  # pickle of (extraction, part), when in memory
     warnings: tuple[str, ...] = ()  # the document's reading warnings, shown again on a cached build
 
     @classmethod
     def make(
-        cls, path: str, extraction: Extraction, part: KnowledgeBase, shared: KnowledgeBase, ntriples: bytes
+        cls,
+        path: str,
+        extraction: Extraction,
+        part: KnowledgeBase,
+        shared: KnowledgeBase,
+        lines: bytes,
+        turtle: bytes,
     ) -> CacheEntry:
         doc = extraction.document
         counts: dict[str, int] = {}
@@ -81,10 +91,11 @@ class CacheEntry:
             content_hash=doc.content_hash,
             doc_id=doc.doc_id,
             chars=len(doc.text),
-            triples=ntriples.count(b"\n"),
+            triples=lines.count(b"\n"),
             shared=shared,
             scoped_counts=counts,
-            ntriples=ntriples,
+            lines=lines,
+            turtle=turtle,
             detail=pickle.dumps((extraction, part), protocol=_PICKLE_PROTOCOL),
             warnings=tuple(doc.metadata.warnings),
         )
@@ -157,8 +168,15 @@ class BuildCache:
     def _entry_path(self, key: str, suffix: str = ".pickle") -> Path:
         return self.dir / "entries" / key[:2] / f"{key}{suffix}"
 
-    def ntriples_path(self, entry: CacheEntry) -> Path:
-        return self._entry_path(entry.key, ".nt")
+    def lines(self, entry: CacheEntry) -> bytes:
+        if entry.lines is not None:
+            return entry.lines
+        return self._entry_path(entry.key, ".nt").read_bytes()
+
+    def turtle(self, entry: CacheEntry) -> bytes:
+        if entry.turtle is not None:
+            return entry.turtle
+        return self._entry_path(entry.key, ".ttl").read_bytes()
 
     def detail(self, entry: CacheEntry) -> bytes:
         if entry.detail is not None:
@@ -198,10 +216,11 @@ class BuildCache:
 
     def store(self, entry: CacheEntry) -> CacheEntry:
         """Write the entry and its side files; gives the entry without its in-memory bytes."""
-        assert entry.ntriples is not None and entry.detail is not None
-        _write(self._entry_path(entry.key, ".nt"), entry.ntriples)
+        assert entry.lines is not None and entry.turtle is not None and entry.detail is not None
+        _write(self._entry_path(entry.key, ".nt"), entry.lines)
+        _write(self._entry_path(entry.key, ".ttl"), entry.turtle)
         _write(self._entry_path(entry.key, ".detail"), entry.detail)
-        light = replace(entry, ntriples=None, detail=None)
+        light = replace(entry, lines=None, turtle=None, detail=None)
         _write(self._entry_path(entry.key), pickle.dumps(light, protocol=_PICKLE_PROTOCOL))  # last: complete
         return light
 
@@ -211,7 +230,7 @@ class BuildCache:
         payload = json.dumps({p: [s.size, s.mtime_ns, s.content_hash] for p, s in sorted(stamps.items())})
         _write(self.dir / "index.json", payload.encode())
         keys = {entry_key(p, s.content_hash) for p, s in stamps.items()}
-        keep = {f"{k}{suffix}" for k in keys for suffix in (".pickle", ".nt", ".detail")}
+        keep = {f"{k}{suffix}" for k in keys for suffix in (".pickle", ".nt", ".ttl", ".detail")}
         entries = self.dir / "entries"
         if entries.is_dir():
             for sub in entries.iterdir():

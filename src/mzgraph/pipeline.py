@@ -1,28 +1,38 @@
 """The build pipeline: read → clean → extract → resolve → encode → write.
 
 Each stage is a function of its own module; this module strings them together over a
-corpus:
+corpus, in two steps that a distributed build (Dask) can also run apart:
 
-* documents are processed one by one (read, extract, resolve on their own, encode their
-  own triples), in worker processes with ``jobs > 1``; results are merged in the sorted
-  order of the input paths, so the output is the same whatever the number of jobs;
-* with a :class:`~mzgraph.cache.BuildCache`, a document whose file did not change is taken
-  from the cache instead of being read again;
-* :func:`build` gives an in-memory rdflib Graph (moderate sizes, Turtle and the other
-  rdflib formats); :func:`build_to_file` streams N-Triples / N-Quads document by document,
-  then the shared entities, so a corpus of thousands of reports never sits in one Graph;
-* one bad file does not stop a batch: its one-line reason is collected in ``failures``.
+* :func:`process_document` — one document: read, extract, resolve on its own and encode
+  its named graph as sorted N-Triples lines (``mzgraph.rdf.encode.document_lines``).
+  With a cache folder an unchanged file is taken from the cache instead. It gives a
+  picklable :class:`DocumentOutcome`: the document's lines (in memory, or in the cache
+  when one is used), what it adds to the shared entities, counts, or a one-line failure.
+* :func:`write_outputs` — merges outcomes *in the order given* (resolution of the shared
+  entities, unique document ids) and streams every document's graph, then the entities
+  graph, to the output in any RDF format (``mzgraph.export.rdf_formats``), with the HTML
+  view beside it; the pair lands together, under a lock on the outputs.
 
-The two steps can run apart (``mzgraph.cluster`` runs the first as Dask tasks):
-:func:`process_document` does one document and gives a picklable :class:`DocumentOutcome`;
-:func:`write_outputs` merges outcomes in the order given and writes the output.
+:func:`build_to_file` runs the first step in ``jobs`` worker processes over the sorted
+input paths and the second in this process, so the output is byte-identical whatever the
+number of jobs, and whether documents came fresh or from the cache: a cached document's
+lines are the bytes it was first encoded to. :func:`build` is the same in memory (an
+rdflib Graph and the full KnowledgeBase, for notebooks). One bad file does not stop a
+batch: its one-line reason is collected in ``failures``.
+
+``mzgraph.cluster`` runs the first step as Dask tasks (``client=`` of :func:`build` and
+:func:`build_to_file`) and merges and writes with this module's code, so a cluster build is
+byte-identical to a local one.
+
+>>> outcomes = [process_document(p, cache_dir=c) for p in paths]   # doctest: +SKIP
+>>> write_outputs(outcomes, Path("out/graph.ttl"), cache_dir=c)       # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,27 +42,25 @@ from typing import BinaryIO
 
 from rdflib import Graph
 
-from mzgraph import ingest, rdf
+from mzgraph import ingest
 from mzgraph.cache import CACHE_DIRNAME, BuildCache, CacheEntry, FileStamp, content_hash
 from mzgraph.defaults import DEFAULT_DATA
 from mzgraph.errors import InputError, MzgraphError
 from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
-from mzgraph.rdf.encode import document_iri, document_ntriples, entities_ntriples
+from mzgraph.rdf import io as rdf_io
+from mzgraph.rdf.encode import ENTITIES_GRAPH, document_graph, document_lines, entities_lines
 from mzgraph.rdf.formats import output_format
-from mzgraph.rdf.io import atomic_write
-from mzgraph.rdf.partition import ENTITIES_GRAPH, document_graph_iri
+from mzgraph.rdf.partition import GraphPart
 from mzgraph.resolve import Resolver, resolve_document, shared_part
-
-STREAMING_FORMATS = ("nt", "nquads")  # written document by document, never held in one Graph
 
 Progress = Callable[[int, int], None]  # (documents done, documents in the build)
 
 
 @dataclass
 class BuildResult:
-    graph: Graph | None  # None when the output was streamed (see ``build_to_file``)
-    kb: KnowledgeBase  # streamed builds keep only the entities shared between documents
+    graph: Graph | None  # the graph, when asked for (``build``, --strict, the view), else None
+    kb: KnowledgeBase  # ``build`` keeps everything; a file build only the shared entities
     documents: list[str] = field(default_factory=list)  # paths built
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     read: int = 0  # documents read and extracted by this build
@@ -62,6 +70,7 @@ class BuildResult:
     entity_counts: dict[str, int] = field(default_factory=dict)  # class local name → entities
     notes: list[str] = field(default_factory=list)  # one line per web archive: pages read, records skipped
     warnings: list[str] = field(default_factory=list)  # one line per document read with a problem (bad bytes)
+    view: object | None = None  # the view's summary (``mzgraph.view.ViewSummary``), when one was written
 
 
 def extract_file(path: Path, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> Extraction:
@@ -85,7 +94,7 @@ def default_cache_dir(output: Path) -> Path:
 
 
 # ---------------------------------------------------------------------------------------
-# One document (runs in a worker process when jobs > 1)
+# One document (runs in a worker process when jobs > 1, or a Dask task)
 
 
 @dataclass
@@ -101,13 +110,12 @@ class DocumentOutcome:
     ends_input: bool = True  # False on all but the last document read from one web archive
 
 
-def _ntriples(part: KnowledgeBase) -> bytes:
-    return document_ntriples(part).encode("utf-8")
-
-
 def _make_entry(path: str, extraction: Extraction) -> CacheEntry:
+    from mzgraph.export.rdf_formats import turtle_blocks
+
     part = resolve_document(extraction)
-    return CacheEntry.make(path, extraction, part, shared_part(part), _ntriples(part))
+    lines = document_lines(part)
+    return CacheEntry.make(path, extraction, part, shared_part(part), lines, turtle_blocks(lines))
 
 
 def process_document(
@@ -115,7 +123,7 @@ def process_document(
 ) -> DocumentOutcome:
     """Read, extract, resolve and encode one document, or take it from the cache in
     ``cache_dir`` (there a new result is also stored, and the outcome carries no bytes:
-    the merge reads them from the same cache). Never raises for a bad file."""
+    :func:`write_outputs` reads them from the same cache). Never raises for a bad file."""
     path = str(path)
     p = Path(path)
     cache = BuildCache(cache_dir) if cache_dir is not None else None
@@ -134,7 +142,7 @@ def process_document(
             return DocumentOutcome(path, failure=f"{path}: no such file")
         return DocumentOutcome(path, failure=f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
     entry = _make_entry(path, extraction)
-    if cache is not None:  # the main process reads the bytes back from the cache files
+    if cache is not None:  # the merge reads the bytes back from the cache files
         entry = cache.store(entry)
     return DocumentOutcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
 
@@ -250,12 +258,49 @@ def with_unique_id(entry: CacheEntry, cache: BuildCache | None) -> CacheEntry:
     return _make_entry(entry.path, extraction)
 
 
+def entity_counts(kb: KnowledgeBase, scoped_counts: dict[str, int]) -> dict[str, int]:
+    """Entities by class name: those of ``kb`` and the documents' own (``scoped_counts``)."""
+    counts = dict(scoped_counts)
+    for ent in kb.entities.values():
+        counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
+    return {t.value: counts[t.value] for t in EntityType if counts.get(t.value)}
+
+
+def document_part(entry: CacheEntry, cache: BuildCache | None, wants: Iterable[str] = ("lines",)) -> GraphPart:
+    """The document's named graph, with the renderings in ``wants`` ("lines", "turtle"):
+    those the entry carries, or read from ``cache``."""
+    graph = str(document_graph(entry.doc_id))
+    if entry.lines is not None:
+        return GraphPart(graph, entry.lines, entry.turtle, entry.triples)
+    lines = cache.lines(entry) if "lines" in wants else None
+    turtle = cache.turtle(entry) if "turtle" in wants else None
+    return GraphPart(graph, lines, turtle, entry.triples)
+
+
+def write_document(entry: CacheEntry, out: BinaryIO, *, quads: bool, cache: BuildCache | None) -> None:
+    """The document's graph as N-Quads (or N-Triples lines), as a local build writes it."""
+    from mzgraph.export.rdf_formats import NQuads, NTriples
+
+    (NQuads if quads else NTriples)(out).part(document_part(entry, cache))
+
+
+def entities_bytes(kb: KnowledgeBase, *, quads: bool) -> bytes:
+    """The entities graph of the merged shared parts, as a local build ends its N-Quads
+    (or N-Triples) with it."""
+    from mzgraph.export.rdf_formats import NQuads, NTriples
+
+    buf = io.BytesIO()
+    (NQuads if quads else NTriples)(buf).part(GraphPart(str(ENTITIES_GRAPH), entities_lines(kb)))
+    return buf.getvalue()
+
+
 class _Corpus:
     """Merges document outcomes in order: unique document ids, resolution, bookkeeping."""
 
-    def __init__(self, *, keep_details: bool, cache: BuildCache | None):
+    def __init__(self, *, keep_details: bool, cache: BuildCache | None, wants: tuple[str, ...] = ("lines",)):
         self.keep_details = keep_details
         self.cache = cache
+        self.wants = wants  # what to read of a cached document: "lines", "turtle"
         self.resolver = Resolver(keep_details=keep_details)
         self.result = BuildResult(graph=None, kb=self.resolver.kb)
         self.used_ids: set[str] = set()
@@ -265,8 +310,8 @@ class _Corpus:
     def _detail(self, entry: CacheEntry) -> tuple[Extraction, KnowledgeBase]:
         return _detail(entry, self.cache)
 
-    def add(self, outcome: DocumentOutcome) -> CacheEntry | None:
-        """Merge one outcome; gives the document's entry (None on failure)."""
+    def add(self, outcome: DocumentOutcome) -> GraphPart | None:
+        """Merge one outcome; gives the document's named graph (None on failure)."""
         res = self.result
         if outcome.note:
             res.notes.append(outcome.note)
@@ -293,7 +338,23 @@ class _Corpus:
             res.read += 1
         if outcome.stamp is not None:
             self.stamps[outcome.path] = outcome.stamp
-        return entry
+        return document_part(entry, self.cache, self.wants)  # from the cache: only what is wanted
+
+    def parts(self, outcomes: Iterable[DocumentOutcome], progress: Progress | None, total: int) -> Iterator[GraphPart]:
+        """Every document's graph as its outcome comes, then the entities graph."""
+        done = 0  # inputs finished: a web archive's pages count as one input, ended by its last
+        for outcome in outcomes:
+            part = self.add(outcome)
+            if part is not None:
+                yield part
+            done += outcome.ends_input
+            if progress and outcome.ends_input:
+                progress(done, total)
+        if not self.result.documents:
+            raise _NothingBuilt
+        entities = GraphPart(str(ENTITIES_GRAPH), entities_lines(self.finish()))
+        self.result.triples += entities.triples
+        yield entities
 
     def finish(self) -> KnowledgeBase:
         kb = self.resolver.result()
@@ -301,55 +362,8 @@ class _Corpus:
         return kb
 
 
-def entity_counts(kb: KnowledgeBase, scoped_counts: dict[str, int]) -> dict[str, int]:
-    """Entities by class name: those of ``kb`` and the documents' own (``scoped_counts``)."""
-    counts = dict(scoped_counts)
-    for ent in kb.entities.values():
-        counts[ent.type.value] = counts.get(ent.type.value, 0) + 1
-    return {t.value: counts[t.value] for t in EntityType if counts.get(t.value)}
-
-
-def write_document(entry: CacheEntry, out: BinaryIO, *, quads: bool, cache: BuildCache | None) -> None:
-    """The document's own triples; in N-Quads, in the document's named graph (named as
-    ``mzgraph.rdf.partition`` names it, so exports, pushes and streamed builds agree)."""
-    if entry.ntriples is None and not quads:
-        out.flush()
-        with open(cache.ntriples_path(entry), "rb") as f:
-            _copy(f, out)
-        return
-    data = entry.ntriples if entry.ntriples is not None else cache.ntriples_path(entry).read_bytes()
-    if quads:
-        graph = f" <{document_graph_iri(document_iri(entry.doc_id))}> .\n".encode()
-        data = data.replace(b" .\n", graph)  # a newline inside a literal is escaped
-    out.write(data)
-
-
-def entities_bytes(kb: KnowledgeBase, *, quads: bool) -> bytes:
-    """The triples of the entities shared between documents (after them in a streamed
-    output); in N-Quads, in the entities graph."""
-    shared = entities_ntriples(kb).encode("utf-8")
-    if quads:
-        shared = shared.replace(b" .\n", f" <{ENTITIES_GRAPH}> .\n".encode())
-    return shared
-
-
-def _copy(src: BinaryIO, out: BinaryIO) -> None:
-    """Append ``src`` to ``out`` (flushed): in the kernel where it can, a corpus's output is GBs."""
-    size = os.fstat(src.fileno()).st_size
-    offset = 0
-    try:
-        while offset < size:
-            sent = os.sendfile(out.fileno(), src.fileno(), offset, size - offset)
-            if sent == 0:
-                break
-            offset += sent
-    except (AttributeError, OSError):  # no sendfile to a file here: copy in Python
-        src.seek(offset)
-        shutil.copyfileobj(src, out, 1 << 20)
-        return
-    if offset < size:
-        src.seek(offset)
-        shutil.copyfileobj(src, out, 1 << 20)
+class _NothingBuilt(Exception):
+    """Every document failed: the output file must not be replaced."""
 
 
 def discover(inputs: list[Path] | None) -> list[Path]:
@@ -362,6 +376,25 @@ def discover(inputs: list[Path] | None) -> list[Path]:
 
 def _open_cache(cache_dir: Path | str | None) -> BuildCache | None:
     return BuildCache(cache_dir) if cache_dir is not None else None
+
+
+def _source(
+    paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int, client, with_detail: bool
+) -> Iterator[DocumentOutcome]:
+    """The documents' outcomes in order: from local worker processes, or from a Dask cluster."""
+    if client is None:
+        return _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
+    from mzgraph.cluster import outcomes_on
+
+    cache_dir = cache.root if cache is not None else None
+    return outcomes_on(client, paths, max_bytes=max_bytes, cache_dir=cache_dir, with_detail=with_detail)
+
+
+def graph_of_parts(parts: Iterable[GraphPart]) -> Graph:
+    """An rdflib Graph of the union of ``parts`` (for SHACL, the view and notebooks)."""
+    from mzgraph.rdf.namespaces import bind_prefixes
+
+    return bind_prefixes(Graph()).parse(data=b"".join(p.lines for p in parts), format="nt")
 
 
 def build(
@@ -377,66 +410,81 @@ def build(
 
     ``jobs`` worker processes read and extract, or the workers of ``client`` (a
     ``dask.distributed.Client``; see ``mzgraph.cluster``); ``cache_dir`` (none by default)
-    enables the build cache; ``progress(done, total)`` is called after each document.
+    enables the build cache; ``progress(done, total)`` is called after each document. The
+    result holds the rdflib Graph and the whole KnowledgeBase (documents, mentions, evidence).
     """
     paths = discover(inputs)
     cache = _open_cache(cache_dir)
-    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=True)
-    return _merge_in_memory(outcomes, len(paths), cache, progress)
-
-
-def _source(
-    paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int, client, with_detail: bool
-) -> Iterator[DocumentOutcome]:
-    """The documents' outcomes in order: from local worker processes, or from a Dask cluster."""
-    if client is None:
-        return _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
-    from mzgraph.cluster import outcomes_on
-
-    cache_dir = cache.root if cache is not None else None
-    return outcomes_on(client, paths, max_bytes=max_bytes, cache_dir=cache_dir, with_detail=with_detail)
-
-
-def _merge_in_memory(
-    outcomes: Iterable[DocumentOutcome], total: int, cache: BuildCache | None, progress: Progress | None
-) -> BuildResult:
     corpus = _Corpus(keep_details=True, cache=cache)
-    done = 0
-    for outcome in outcomes:
-        corpus.add(outcome)
-        done += outcome.ends_input
-        if progress and outcome.ends_input:
-            progress(done, total)
-    kb = corpus.finish()
+    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=True)
+    try:
+        parts = list(corpus.parts(outcomes, progress, len(paths)))
+    except _NothingBuilt:
+        parts = []
+        corpus.finish()
     result = corpus.result
-    result.graph = rdf.encode(kb)
-    result.triples = len(result.graph)
+    result.graph = graph_of_parts(parts)
     if cache is not None and result.documents:
         cache.finish(corpus.stamps)
     return result
 
 
-class _NothingBuilt(Exception):
-    """Every document failed: the output file must not be replaced."""
+def write_outputs(
+    outcomes: Iterable[DocumentOutcome],
+    output: Path,
+    *,
+    fmt: str | None = None,
+    total: int | None = None,
+    cache_dir: Path | str | None = None,
+    progress: Progress | None = None,
+    check: Callable[[Graph], None] | None = None,
+    html: Path | None = None,
+) -> BuildResult:
+    """Merge ``outcomes`` (in the order given) and write ``output`` (format from ``fmt``, or
+    its suffix; Turtle by default), and the network view to ``html`` if given.
 
+    Documents are written as they come; only ``check`` (which may refuse the graph by
+    raising, before anything is replaced) and the view need the whole rdflib Graph, made
+    at the end. Both files are written to temporary files and renamed into place together,
+    under a lock on each (another build into the same output is refused), and only when at
+    least one document was built. ``cache_dir`` is the cache the outcomes were made with:
+    their lines are read from it, and it then records this build.
+    """
+    from mzgraph.export.rdf_formats import WRITERS, write
 
-def _stream(
-    corpus: _Corpus, outcomes: Iterator[DocumentOutcome], total: int, quads: bool, progress, out: BinaryIO
-) -> None:
-    res = corpus.result
-    done = 0
-    for outcome in outcomes:
-        entry = corpus.add(outcome)
-        if entry is not None:
-            write_document(entry, out, quads=quads, cache=corpus.cache)
-        done += outcome.ends_input
-        if progress and outcome.ends_input:
-            progress(done, total)
-    if not res.documents:
-        raise _NothingBuilt
-    shared = entities_bytes(corpus.finish(), quads=quads)
-    res.triples += shared.count(b"\n")
-    out.write(shared)
+    output = Path(output)
+    writer = output_format(output, fmt).name
+    need_graph = check is not None or html is not None
+    wants = {WRITERS[writer].wants} | ({"lines"} if need_graph else set())
+    cache = _open_cache(cache_dir)
+    corpus = _Corpus(keep_details=False, cache=cache, wants=tuple(sorted(wants)))
+    kept: list[GraphPart] = []
+
+    def parts() -> Iterator[GraphPart]:
+        for part in corpus.parts(outcomes, progress, total or 0):
+            if need_graph:
+                kept.append(part)
+            yield part
+
+    targets = [output] + ([html] if html is not None else [])
+    with rdf_io.output_lock(targets), rdf_io.staged_outputs(targets) as staged:
+        try:
+            rdf_io.atomic_write(staged[0], lambda f: write(parts(), writer, f))
+        except _NothingBuilt:
+            staged.cancel()
+            return corpus.result
+        if need_graph:
+            corpus.result.graph = graph_of_parts(kept)
+            kept.clear()
+            if check is not None:
+                check(corpus.result.graph)
+            if html is not None:
+                from mzgraph.view import write_html
+
+                corpus.result.view = write_html(corpus.result.graph, staged[1], title=html.stem)
+    if cache is not None:
+        cache.finish(corpus.stamps)
+    return corpus.result
 
 
 def build_to_file(
@@ -449,53 +497,17 @@ def build_to_file(
     cache_dir: Path | str | None = None,
     progress: Progress | None = None,
     check: Callable[[Graph], None] | None = None,
+    html: Path | None = None,
     client=None,
 ) -> BuildResult:
-    """Build and write ``output`` (format from ``fmt`` or the suffix; Turtle by default).
-
-    N-Triples and N-Quads are streamed document by document (``graph`` is None in the
-    result); other formats go through an in-memory Graph, which ``check`` may inspect
-    (and refuse by raising) before anything is written. The file is replaced only when
-    at least one document was built, and atomically. With ``client`` (a Dask client) the
-    documents are processed on its cluster; the merge and the writing stay here, the same.
-    """
+    """Build the documents of ``inputs`` (files and folders; ``data/`` when none) into
+    ``output`` and, if given, the view ``html``: :func:`process_document` in ``jobs``
+    worker processes (or on the Dask cluster of ``client``), then :func:`write_outputs`.
+    Refuses (UsageError) an output that is one of the documents read."""
     paths = discover(inputs)
-    in_memory = output_format(output, fmt).name not in STREAMING_FORMATS
+    rdf_io.refuse_overwriting(paths, [output] + ([html] if html is not None else []))
     cache = _open_cache(cache_dir)
-    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=in_memory)
+    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=False)
     return write_outputs(
-        outcomes, output, fmt=fmt, total=len(paths), cache_dir=cache_dir, progress=progress, check=check
+        outcomes, output, fmt=fmt, total=len(paths), cache_dir=cache_dir, progress=progress, check=check, html=html
     )
-
-
-def write_outputs(
-    outcomes: Iterable[DocumentOutcome],
-    output: Path,
-    *,
-    fmt: str | None = None,
-    total: int = 0,
-    cache_dir: Path | str | None = None,
-    progress: Progress | None = None,
-    check: Callable[[Graph], None] | None = None,
-) -> BuildResult:
-    """Merge ``outcomes`` in the order given (resolution, unique document ids) and write
-    ``output`` as :func:`build_to_file` does; ``cache_dir`` is the cache the outcomes were
-    made with (bytes they do not carry are read from it), which then records this build."""
-    output = Path(output)
-    fmt = output_format(output, fmt).name
-    cache = _open_cache(cache_dir)
-    if fmt not in STREAMING_FORMATS:
-        result = _merge_in_memory(outcomes, total, cache, progress)
-        if result.documents:
-            if check is not None:
-                check(result.graph)
-            rdf.write_graph(result.graph, output, fmt)
-        return result
-    corpus = _Corpus(keep_details=False, cache=cache)
-    try:
-        atomic_write(output, lambda f: _stream(corpus, iter(outcomes), total, fmt == "nquads", progress, f))
-    except _NothingBuilt:
-        pass
-    if cache is not None and corpus.result.documents:
-        cache.finish(corpus.stamps)
-    return corpus.result

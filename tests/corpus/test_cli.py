@@ -89,13 +89,15 @@ def test_progress_lines_in_ci_and_none_for_one_document(corpus, tmp_path):
     assert res.stderr == ""
 
 
-def test_format_option_and_streaming_refusals(corpus, tmp_path):
+def test_format_option_and_strict_in_any_format(corpus, tmp_path):
     one = str(sorted(corpus.rglob("*.txt"))[0])
-    _build(one, "-o", str(tmp_path / "graph.out"), "--format", "nt")
+    _build(one, "-o", str(tmp_path / "graph.out"), "--format", "nt", "--no-html")
     assert (tmp_path / "graph.out").read_text(encoding="utf-8").startswith("<https://w3id.org/mzgraph/resource/")
-    res = run_cli("build", one, "-o", str(tmp_path / "g.nt"), "--strict")
+    res = run_cli("build", one, "-o", str(tmp_path / "g.nq"), "--strict")
+    assert res.returncode == 0 and res.stderr == ""
+    assert (tmp_path / "g.nq").is_file() and (tmp_path / "g.html").is_file()
+    res = run_cli("build", one, "-o", str(tmp_path / "g.ttl"), "--format", "csv")
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
-    assert not (tmp_path / "g.nt").exists()
 
 
 def test_folders_are_read_recursively(corpus, tmp_path):

@@ -1,27 +1,27 @@
 """Push a streamed build (N-Quads files, or a cluster's shards) to a store, graph by graph.
 
-``mzgraph push`` loads one built graph and splits it into named graphs; a corpus past one
-machine's memory cannot be loaded. Its N-Quads, written by the one encoder, already are in
-those named graphs, a document's triples one after another: :class:`StreamedGraphs` reads
-them with a streaming parser, one document graph at a time, and hands them to
-:func:`mzgraph.remote.push.push` in the order of the files, so the requests, the batching,
-the ``single_copy`` rule (relations and their statements live once, in the entities graph)
-and the final count check are those of ``mzgraph push``. Only the relations moved out of the
-document graphs and the entities graph are held, until the entities graph goes up last.
+``mzgraph push`` reads one built graph's named graphs; a corpus past one machine's memory
+cannot be held whole. Its N-Quads, written by the one encoder, already are those named
+graphs (a relation and its statement node once, in the entities graph; a document's graph
+holds what only it says), a document's lines one after another: :class:`StreamedGraphs`
+reads them with a streaming parser, one document graph at a time, and hands them to
+:func:`mzgraph.remote.push.push` in the order of the files, so the requests, the batching
+and the final count check are those of ``mzgraph push``. Only the entities graph is held,
+until it goes up last.
 """
 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from mzgraph.errors import InputError
-from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
-from mzgraph.remote.push import DOC_GRAPH_PREFIX, ontology_graph, single_copy
+from mzgraph.rdf.encode import sorted_lines
+from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH, GraphPart, graph_triples
+from mzgraph.remote.push import DOC_GRAPH_PREFIX, ontology_graph
 
 
 def _quads(path: Path) -> Iterator[ox.Quad]:
@@ -33,37 +33,29 @@ def _quads(path: Path) -> Iterator[ox.Quad]:
             raise InputError(f"{path}: not N-Quads ({str(exc).splitlines()[0]})") from None
 
 
-def _graph(lines: list[str]) -> Graph:
-    g = Graph()
-    g.parse(data="".join(lines), format="nt")
-    return g
-
-
-class StreamedGraphs(Mapping):
-    """The named graphs of N-Quads ``files`` as ``push`` sends them, read as they are sent.
+class StreamedGraphs:
+    """The named graphs of N-Quads ``files`` as ``push`` sends them, read as they are sent:
+    a sequence of :class:`~mzgraph.rdf.partition.GraphPart` that is iterated once.
 
     ``documents`` is the number of document graphs in the files (a build's result knows it),
-    so that ``len`` needs no pass over them. Only :meth:`items` streams; it is what ``push``
-    iterates. Iterating the keys (``push(..., replace=True)``) would read the files once
-    more, and is refused: a cluster push never replaces.
+    so that ``len`` needs no pass over them. A second iteration would read the files again
+    and is refused (``push(..., replace=True)`` iterates twice: a streamed push never replaces).
     """
 
     def __init__(self, files: list[Path], documents: int, *, with_ontology: bool = True):
         self.files = [Path(f) for f in files]
         self.documents = documents
         self.ontology = ontology_graph() if with_ontology else None
+        self._read = False
 
     def __len__(self) -> int:
         return self.documents + 1 + (self.ontology is not None)
 
-    def __iter__(self):
-        raise TypeError("the graphs of a streamed push are read once, by items()")
-
-    def __getitem__(self, iri):
-        raise KeyError(iri)
-
-    def items(self) -> Iterator[tuple[URIRef, Graph]]:  # type: ignore[override]
-        entities = Graph()
+    def __iter__(self) -> Iterator[GraphPart]:
+        if self._read:
+            raise TypeError("the graphs of a streamed push are read once")
+        self._read = True
+        entities: dict[str, None] = {}  # lines, in order, each once
         current, lines = None, []
         for path in self.files:
             for quad in _quads(path):
@@ -77,21 +69,15 @@ class StreamedGraphs(Mapping):
                 lines.append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
         if current is not None:
             yield from self._document(current, lines, entities)
-        yield ENTITIES_GRAPH, entities
+        yield GraphPart(str(ENTITIES_GRAPH), "".join(entities).encode("utf-8"))
         if self.ontology is not None:
-            yield ONTOLOGY_GRAPH, self.ontology
+            yield GraphPart(str(ONTOLOGY_GRAPH), sorted_lines(graph_triples(self.ontology)))
 
     @staticmethod
-    def _document(iri: str, lines: list[str], entities: Graph) -> Iterator[tuple[URIRef, Graph]]:
+    def _document(iri: str, lines: list[str], entities: dict[str, None]) -> Iterator[GraphPart]:
         if iri == str(ENTITIES_GRAPH):  # the end of a build's N-Quads: kept for the last request
-            for triple in _graph(lines):
-                entities.add(triple)
+            entities.update(dict.fromkeys(lines))
             return
         if not iri.startswith(DOC_GRAPH_PREFIX):
             raise InputError(f"the graph <{iri}> is not one of a document or of the entities")
-        doc = URIRef(iri)
-        moved = Graph()
-        split = single_copy({doc: _graph(lines), ENTITIES_GRAPH: moved})
-        for triple in split[ENTITIES_GRAPH]:
-            entities.add(triple)
-        yield doc, split[doc]
+        yield GraphPart(iri, "".join(lines).encode("utf-8"))

@@ -37,7 +37,8 @@ def process_chunk(paths: list[str], max_bytes: int, cache_dir: str | None, with_
             if entry is not None and cache is not None:
                 outcome.entry = replace(
                     entry,
-                    ntriples=entry.ntriples if entry.ntriples is not None else cache.ntriples_path(entry).read_bytes(),
+                    lines=cache.lines(entry),
+                    turtle=cache.turtle(entry),
                     detail=cache.detail(entry) if with_detail else entry.detail,
                 )
             outcomes.append(outcome)

@@ -1,4 +1,4 @@
-"""``mzgraph build``: reports → RDF graph (Turtle by default; N-Triples/N-Quads stream)."""
+"""``mzgraph build``: reports → RDF graph (Turtle by default) and its network view."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from mzgraph import ingest
 from mzgraph.cache import CACHE_DIRNAME
 from mzgraph.defaults import DEFAULT_OUTPUT
 from mzgraph.errors import MzgraphError, UsageError, one_line
-from mzgraph.pipeline import STREAMING_FORMATS, build_to_file, default_cache_dir, default_jobs
+from mzgraph.pipeline import build_to_file, default_cache_dir, default_jobs
 from mzgraph.rdf import formats
-from mzgraph.rdf.io import ensure_folder
+from mzgraph.rdf.io import ensure_folder, refuse_overwriting
 
 
 class SomeDocumentsFailed(MzgraphError):
@@ -37,8 +37,8 @@ class SomeDocumentsFailed(MzgraphError):
     "fmt",
     type=click.Choice(formats.names(formats.RDF)),
     default=None,
-    help="Output format, when the suffix of -o does not say it. nt and nquads are written "
-    "document by document, for corpora too large for one in-memory graph.",
+    help="Output format, when the suffix of -o does not say it. Every format is written "
+    "document by document (JSON-LD and RDF/XML at the end).",
 )
 @click.option(
     "-j",
@@ -63,16 +63,18 @@ class SomeDocumentsFailed(MzgraphError):
 @click.option(
     "--strict",
     is_flag=True,
-    help="Exit 1 without writing anything if the graph breaks the ontology contract (SHACL).",
+    help="Check the graph against the ontology contract (SHACL) before writing: one warning per "
+    "violation, and exit 1 without writing anything if it breaks it. (Or `mzgraph validate` later.)",
 )
 @click.option(
     "--html",
     "html_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Network view to write [default: the -o path with .html].",
+    help="Network view to write [default: the -o path with .html]. The graph and the view "
+    "are renamed into place together.",
 )
-@click.option("--no-html", is_flag=True, help="Write only the graph, no network view.")
+@click.option("--no-html", is_flag=True, help="Write only the graph, no network view (for very large corpora).")
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
@@ -126,13 +128,14 @@ def command(
     Example:
       mzgraph build
       mzgraph build report.txt other.html -o output/two.ttl
-      mzgraph build reports/ -o output/corpus.nt --jobs 2   # a whole folder, streamed
+      mzgraph build reports/ -o output/corpus.nq --jobs 2 --no-html
       mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph --gzip
       mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph \\
           --push http://store:7878/store
 
     Folders are read recursively. A rebuild reads only the files that changed since the
-    last build to the same output; files no longer there leave the graph.
+    last build to the same output; files no longer there leave the graph. An output that
+    is one of the documents read is refused; so is an output another build is writing.
     """
     if no_html and html_path is not None:
         raise UsageError("--html and --no-html contradict each other")
@@ -147,16 +150,15 @@ def command(
     fmt = formats.output_format(output, fmt).name
     if push_url is not None and fmt != "nquads":
         raise UsageError("--push sends N-Quads: build to -o graph.nq or --shards (push other builds with mzgraph push)")
+    html = None if no_html else html_path or output.with_suffix(".html")
+    # an output that cannot be written, or is an input, should fail now, not after the build
+    refuse_overwriting(inputs, [output, html])
     store = _open_store(push_url)
-    streamed = fmt in STREAMING_FORMATS
-    if streamed and (strict or html_path is not None):
-        raise UsageError("--strict and --html need an in-memory graph: build to .ttl, or check the .nt afterwards")
-    # an output that cannot be written should fail now, not after the whole build
     ensure_folder(output)
     if cache:  # the cache's folder too: /proc and /sys let their own folders be made, not ours
         ensure_folder(default_cache_dir(output))
-    if not no_html and not streamed:
-        ensure_folder(html_path or output.with_suffix(".html"))
+    if html is not None:
+        ensure_folder(html)
     client = _connect(scheduler) if scheduler is not None else None
     try:
         with _Progress() as progress:
@@ -168,7 +170,8 @@ def command(
                 jobs=jobs or default_jobs(),
                 cache_dir=default_cache_dir(output) if cache else None,
                 progress=progress,
-                check=None if streamed else lambda graph: _check_contract(graph, output, strict=strict),
+                check=(lambda graph: _check_contract(graph, output)) if strict else None,
+                html=html,
                 client=client,
             )
     finally:
@@ -181,11 +184,8 @@ def command(
         f"built {len(result.documents)} document(s): {summary}; {result.triples} triples → {output} "
         f"({result.read} read, {result.cached} from cache)"
     )
-    if not no_html and not streamed:
-        from mzgraph.view import write_html
-
-        view = write_html(result.graph, html_path or output.with_suffix(".html"))
-        click.echo(f"view: {view.nodes} nodes, {view.edges} edges → {view.path}")
+    if result.view is not None:
+        click.echo(f"view: {result.view.nodes} nodes, {result.view.edges} edges → {html}")
     if store is not None:
         _push([output], len(result.documents), str(output), store)
     _report_failures(result)
@@ -283,15 +283,15 @@ def _build_shards(
     _report_failures(result)
 
 
-def _check_contract(graph, output: Path, *, strict: bool) -> None:
-    """Validate before writing: one warning line per violation; under --strict a
-    non-conforming graph is not written at all (the previous file stays as it was)."""
+def _check_contract(graph, output: Path) -> None:
+    """Validate before writing (--strict): one warning line per violation; a non-conforming
+    graph is not written at all (the previous files stay as they were)."""
     from mzgraph.validate import GraphInvalid, validate
 
     report = validate(graph)
     for violation in report.violations:
         click.echo(f"warning: {one_line(str(violation))}", err=True)  # labels come from the data
-    if strict and not report.conforms:
+    if not report.conforms:
         raise GraphInvalid(
             f"{len(report.violations)} violation(s) of the ontology contract; {output} not written (--strict)"
         )

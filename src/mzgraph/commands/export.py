@@ -63,18 +63,25 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
       mzgraph export --format gexf -o gephi/graph.gexf  # open in Gephi
       mzgraph export --format csv -o tables/            # tables/nodes.csv, tables/edges.csv
     """
-    from mzgraph.errors import UsageError
     from mzgraph.export import default_output, export
     from mzgraph.rdf import load_graph
+    from mzgraph.rdf.io import refuse_overwriting
+    from mzgraph.rdf.partition import read_parts
 
     target = output if output is not None else default_output(fmt, DEFAULT_OUTPUT.parent)
+    refuse_overwriting(
+        [graph_path], [target] if FORMATS[fmt].extension else [target / "nodes.csv", target / "edges.csv"]
+    )
     ontology = None
     if with_ontology:
-        if target.exists() and graph_path.exists() and target.resolve() == graph_path.resolve():
-            raise UsageError(f"{target} is the input graph; give another file with -o")
         from mzgraph.validate import ontology_graph
 
         ontology = ontology_graph()
-    graph = load_graph(graph_path)
-    written = export(graph, fmt, target, ontology=ontology, keep_formulas=keep_formulas)
-    click.echo(f"exported {len(graph)} triples as {fmt} → {', '.join(str(p) for p in written)}")
+    if FORMATS[fmt].is_rdf:  # named graphs of a TriG/N-Quads file are kept as they are
+        source = read_parts(graph_path)
+        triples = sum(part.triples for part in source)
+    else:
+        source = load_graph(graph_path)
+        triples = len(source)
+    written = export(source, fmt, target, ontology=ontology, keep_formulas=keep_formulas)
+    click.echo(f"exported {triples} triples as {fmt} → {', '.join(str(p) for p in written)}")

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rdflib import Graph, URIRef
 
 from mzgraph.commands import graph_option
-from mzgraph.rdf.io import load_graph
-from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from mzgraph.rdf.partition import GraphPart
 from mzgraph.remote.endpoints import derive_query_url, make_client
 from mzgraph.remote.errors import PushIncomplete
 from mzgraph.remote.gsp import GraphStore
 from mzgraph.remote.protocol import SparqlEndpoint
-from mzgraph.remote.push import DEFAULT_BATCH_TRIPLES, named_graphs, push
+from mzgraph.remote.push import DEFAULT_BATCH_TRIPLES, DOC_GRAPH_PREFIX, named_graphs, push
 
 
 def _warn(message: str) -> None:
@@ -97,8 +95,8 @@ def command(
           --store-url https://graphdb.example.org/repositories/mz/rdf-graphs/service
     """
     store, endpoint = open_store(store_url, query_url, timeout=timeout, retries=retries, insecure=insecure)
-    graphs = named_graphs(load_graph(graph_path), with_ontology=not no_ontology)
-    n_docs = sum(1 for g in graphs if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH))
+    graphs = named_graphs(graph_path, with_ontology=not no_ontology)
+    n_docs = sum(1 for g in graphs if g.graph.startswith(DOC_GRAPH_PREFIX))
     send(graphs, n_docs, str(graph_path), store, endpoint, replace=replace, batch_triples=batch_triples,
          verbose=verbose)  # fmt: skip
 
@@ -116,7 +114,7 @@ def open_store(
 
 
 def send(
-    graphs: Mapping[URIRef, Graph],
+    graphs: Sequence[GraphPart],
     n_docs: int,
     source: str,
     store: GraphStore,
@@ -126,8 +124,9 @@ def send(
     batch_triples: int = DEFAULT_BATCH_TRIPLES,
     verbose: bool = False,
 ) -> None:
-    """Push ``graphs`` (``n_docs`` of them documents' graphs) and tell how it went, as
-    ``mzgraph push`` does; ``build --push`` sends a streamed build through here too."""
+    """Push ``graphs`` (``n_docs`` of them documents' graphs, then the entities graph and
+    the ontology's if there) and tell how it went, as ``mzgraph push`` does; ``build --push``
+    sends a streamed build through here too."""
     store_url, query_url = store.url, endpoint.url
     progress = (lambda msg: click.echo(msg, err=True)) if verbose else None
     report = push(graphs, store, endpoint, replace=replace, batch_triples=batch_triples, progress=progress)

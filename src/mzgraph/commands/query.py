@@ -184,8 +184,10 @@ def command(
     from mzgraph.query.gate import Policy, admit
     from mzgraph.query.runner import bind, run
     from mzgraph.query.store import open_backend
-    from mzgraph.rdf.io import atomic_write_text
+    from mzgraph.rdf.io import atomic_write_text, refuse_overwriting
 
+    if output is not None:
+        refuse_overwriting([graph_path or DEFAULT_OUTPUT, query_file if str(query_file) != "-" else None], [output])
     # Refuse before loading anything: a refused query should not cost a graph load (FROM
     # graphs are judged once the store is open and its graphs are known).
     admit(bind(text, bound), Policy(allow_update=allow_update, allow_network=allow_service))

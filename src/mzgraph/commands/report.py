@@ -42,7 +42,9 @@ def command(graph_path: Path, output: Path, view: Path, top: int) -> None:
     """
     from mzgraph.analytics.report import write_report
     from mzgraph.analytics.stats import open_graph
+    from mzgraph.rdf.io import refuse_overwriting
 
+    refuse_overwriting([graph_path], [output])
     graph = open_graph(graph_path)
     try:
         path = write_report(graph, output, view=view, top=top)

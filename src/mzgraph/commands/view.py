@@ -72,6 +72,7 @@ def command(
       mzgraph view --query programs.rq -o programs.html
     """
     from mzgraph.query.store import open_backend
+    from mzgraph.rdf.io import refuse_overwriting
     from mzgraph.view import parse_types, write_html
 
     wanted = parse_types(types)  # before loading: a typo should not wait for a big parse
@@ -85,6 +86,7 @@ def command(
             raise UsageError(f"{query_file}: cannot read the query ({exc.__class__.__name__})") from None
     cut = bool(focus is not None or wanted or query is not None)
     output = output or default_output(graph_path, cut=cut)
+    refuse_overwriting([graph_path, query_file], [output])
     # parsed into memory, not the on-disk store cache: the network reads most of the graph,
     # which took 7.8 s from a cached store at 20,000 entities, 1.5 s parse + 3.7 s in memory
     graph = open_backend(graph_path, cache=False).graph

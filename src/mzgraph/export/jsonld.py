@@ -11,9 +11,8 @@ import json
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph
-
-from mzgraph.export.rdf_formats import canonical
+from rdflib import BNode, Graph
+from rdflib.compare import to_canonical_graph
 
 CONTEXT_FILE = Path(__file__).with_name("context.jsonld")
 _FIRST = {"@id": 0, "@type": 1}
@@ -27,6 +26,14 @@ def _context_text() -> str:
 def context() -> dict:
     """The shipped JSON-LD context (the value of ``@context``), a fresh copy."""
     return json.loads(_context_text())["@context"]
+
+
+def canonical(graph: Graph) -> Graph:
+    """``graph`` itself, or a copy with canonical blank-node labels if it has blank nodes
+    (a parser gives them fresh labels on every run)."""
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        return to_canonical_graph(graph)
+    return graph
 
 
 def _sorted(node, key: str | None = None):

@@ -1,171 +1,226 @@
-"""Deterministic RDF writers: Turtle, N-Triples, TriG and N-Quads.
+"""Deterministic RDF writers, streaming named graphs of N-Triples lines to a file.
 
-rdflib's Turtle serializer orders subjects by how often they are referenced and sorts
-objects with ``Literal.__lt__``, which is not a total order across datatypes, so equal
-graphs can come out in different orders. These writers sort every term by one total key
-(kind, then the text with runs of digits compared as numbers, then datatype and language),
-so the same graph always gives the same bytes, and offsets read in the order they occur
-(``mention/96-99`` before ``mention/1058-1061``).
+Every writer reads the same input: a sequence of :class:`~mzgraph.rdf.partition.GraphPart`
+(a named graph's IRI and its lines, sorted as ``mzgraph.rdf.encode`` sorts them), in the
+order a build gives them: each document's graph in input order, then the entities graph.
+A build hands the parts over one at a time (from the cache or a worker), so no format
+but JSON-LD and RDF/XML ever holds the whole dataset.
 
-Layout: Turtle groups triples by subject (``rdf:type`` first as ``a``, then ``rdfs:label``,
-then predicates by name); N-Triples and N-Quads are sorted lines. IRIs are shortened to the
-project's prefixes only where the local part is a plain name, so every reader of Turtle 1.0
-or 1.1 (rdflib, pyoxigraph, raptor's ``rapper``) accepts the output. A graph with blank
-nodes is first given canonical blank-node labels (``rdflib.compare``) so that it too is
-written deterministically; the encoder itself emits none.
+* N-Triples — the lines as they are; N-Quads — the graph IRI put before each dot.
+* Turtle — compacted from the lines in one pass: consecutive lines of one subject become
+  one block (``;`` between predicates, ``,`` between objects), IRIs shortened to the
+  project's prefixes where the local part is a plain name (so every reader of Turtle 1.0
+  or 1.1 accepts it), datatypes too. A subject is in one graph's part only, except a
+  relation's statement node, whose ``prov:wasDerivedFrom`` links come in the part of each
+  evidencing document: Turtle allows a subject to have several blocks.
+* TriG — the same Turtle blocks, each graph's in ``<graph> { … }``.
+
+Turtle is the default output, so a document's Turtle blocks are rendered once, by the
+worker that encodes it, and cached beside its lines (:attr:`GraphPart.turtle`): a Turtle or
+TriG build then copies bytes per document as an N-Triples build does, and compacts only
+the entities graph, which changes with every build.
+* JSON-LD (``mzgraph.export.jsonld``) and RDF/XML (pyoxigraph's writer) need the whole
+  graph: they are made from the concatenated lines at the end.
+
+Why compact lines rather than hand pyoxigraph's serializers quads: pyoxigraph would need
+the lines parsed back into terms first (as costly as compacting them, about 2 µs a triple)
+and writes subjects in its own order; compacting sorted lines keeps every format in one
+order and the Turtle of a document independent of the rest of the corpus, so it can be
+cached (``benchmarks/build_formats.py`` measures the result).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import BinaryIO
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
+from mzgraph.rdf import ntriples as nt
 from mzgraph.rdf.namespaces import PREFIXES
+from mzgraph.rdf.partition import GraphPart
 
-_DIGITS = re.compile(r"(\d+)")
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_STRING_UNSAFE = re.compile(r'["\\\x00-\x1f\x7f]')
-
-# predicates a reader looks for first; the rest follow in name order
-_PREDICATE_FIRST = (RDF.type, RDFS.label)
-
-
-def natural_key(text: str) -> tuple:
-    """Sort key comparing runs of digits as numbers; ties broken by the raw text."""
-    parts = _DIGITS.split(text)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)) + (text,)
-
-
-def term_key(term) -> tuple:
-    """A total order over IRIs, blank nodes and literals."""
-    if isinstance(term, URIRef):
-        return (0, natural_key(str(term)), "", "")
-    if isinstance(term, BNode):
-        return (1, natural_key(str(term)), "", "")
-    if isinstance(term, Literal):
-        return (2, natural_key(str(term)), str(term.datatype or ""), term.language or "")
-    return (3, natural_key(str(term)), "", "")
-
-
-def _escape_string(text: str) -> str:
-    def sub(m: re.Match) -> str:
-        ch = m.group(0)
-        return _STRING_ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
-
-    return '"' + _STRING_UNSAFE.sub(sub, text) + '"'
-
-
-def _iri(iri: str) -> str:
-    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", iri) + ">"
+_RDF_TYPE = nt.iri(str(RDF.type))
 
 
 class _Names:
-    """Shortens IRIs to ``prefix:local`` where that is unambiguous and portable."""
+    """Shortens N-Triples IRIs to ``prefix:local`` where that is unambiguous and portable."""
 
     def __init__(self, prefixes: Mapping[str, str]):
         # longest namespace first, so a nested namespace wins over its parent
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda x: (-len(x[0]), x[1]))
-        self._written: dict[str, str] = {}  # predicates and classes recur on every subject
+        self._written: dict[str, str] = {}
 
-    def iri(self, iri: str) -> str:
-        written = self._written.get(iri)
+    def iri(self, term: str) -> str:
+        """``<iri>`` → ``prefix:local``, or the term as it is."""
+        written = self._written.get(term)
         if written is None:
-            written = _iri(iri)
+            written = term
+            text = term[1:-1]
             for ns, prefix in self.prefixes:
-                if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns) :]):
-                    written = f"{prefix}:{iri[len(ns) :]}"
+                if text.startswith(ns) and _LOCAL_NAME.match(text, len(ns)):
+                    written = f"{prefix}:{text[len(ns) :]}"
                     break
-            self._written[iri] = written
+            if len(self._written) < 1 << 16:  # predicates, classes and datatypes recur
+                self._written[term] = written
         return written
 
-    def term(self, term) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, BNode):
-            return f"_:{term}"
-        if isinstance(term, Literal):
-            text = _escape_string(str(term))
-            if term.language:
-                return f"{text}@{term.language}"
-            if term.datatype is not None:
-                return f"{text}^^{self.iri(str(term.datatype))}"
-            return text
-        raise TypeError(f"cannot write {term!r} as RDF")
+    def predicate(self, term: str) -> str:
+        return "a" if term == _RDF_TYPE else self.iri(term)
+
+    def object(self, term: str) -> str:
+        if term[0] == "<":
+            return self.iri(term)
+        if term[0] == '"' and term[-1] == ">":  # a typed literal: shorten the datatype
+            cut = term.rindex('"^^<') + 3  # an IRI holds no '"', so the last one ends the string
+            return term[:cut] + self.iri(term[cut:])
+        return term
 
 
-_FULL = _Names({})
+def prefix_lines(prefixes: Mapping[str, str] = PREFIXES) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
 
 
-def canonical(graph: Graph) -> Graph:
-    """``graph`` itself, or a copy with canonical blank-node labels if it has blank nodes."""
-    if any(isinstance(t, BNode) for triple in graph for t in triple):
-        return to_canonical_graph(graph)
-    return graph
+_NAMES = _Names(PREFIXES)
 
 
-def _prefix_lines(prefixes: Mapping[str, str]) -> list[str]:
-    return [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
+def turtle_blocks(lines: bytes, names: _Names = _NAMES) -> bytes:
+    """Sorted N-Triples lines as Turtle blocks (for the project's prefixes), one per run of
+    lines of one subject, each followed by an empty line."""
+    out: list[str] = []
+    subject = predicate = None
+    # split on "\n" only: a literal may hold U+2028 and the like raw, str.splitlines would cut it
+    for text in lines.decode("utf-8").split("\n"):
+        if not text:
+            continue
+        s, p, o = nt.split(text)
+        if s != subject:
+            if subject is not None:
+                out.append(" .\n\n")
+            out += (names.iri(s), " ", names.predicate(p), " ", names.object(o))
+            subject, predicate = s, p
+        elif p != predicate:
+            out += (" ;\n    ", names.predicate(p), " ", names.object(o))
+            predicate = p
+        else:
+            out += (",\n        ", names.object(o))
+    if subject is not None:
+        out.append(" .\n\n")
+    return "".join(out).encode("utf-8")
 
 
-def _predicate_key(names: _Names, p) -> tuple:
-    if p in _PREDICATE_FIRST:
-        return (_PREDICATE_FIRST.index(p), "")
-    return (len(_PREDICATE_FIRST), natural_key(names.term(p)))
+def part_turtle(part: GraphPart) -> bytes:
+    """The part's Turtle blocks: rendered by the build once per document (and cached), or now."""
+    return part.turtle if part.turtle is not None else turtle_blocks(part.lines)
 
 
-def _turtle_blocks(graph: Graph, names: _Names, indent: str = "") -> Iterable[str]:
-    """One block of text per subject, subjects in term order."""
-    by_subject: dict = {}
-    for s, p, o in graph:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    for s in sorted(by_subject, key=term_key):
-        props = by_subject[s]
-        lines = []
-        for p in sorted(props, key=lambda p: _predicate_key(names, p)):
-            pname = "a" if p == RDF.type else names.term(p)
-            objects = [names.term(o) for o in sorted(props[p], key=term_key)]
-            lines.append(f"{pname} " + f",\n{indent}        ".join(objects))
-        yield f"{indent}{names.term(s)} " + f" ;\n{indent}    ".join(lines) + " ."
+class Writer:
+    """Writes parts to ``out`` as they come: ``start()``, ``part()`` for each, ``end()``."""
+
+    wants = "lines"  # the rendering of a part it reads: "lines" or "turtle"
+
+    def __init__(self, out: BinaryIO):
+        self.out = out
+
+    def start(self) -> None:
+        pass
+
+    def part(self, part: GraphPart) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        pass
 
 
-def turtle(graph: Graph, prefixes: Mapping[str, str] = PREFIXES) -> str:
-    """``graph`` as Turtle: the project's prefixes, one block per subject, sorted."""
-    names = _Names(prefixes)
-    blocks = list(_turtle_blocks(canonical(graph), names))
-    return "\n".join(_prefix_lines(prefixes)) + "\n\n" + "\n\n".join(blocks) + ("\n" if blocks else "")
+class NTriples(Writer):
+    def part(self, part: GraphPart) -> None:
+        self.out.write(part.lines)
 
 
-def trig(graphs: Mapping[URIRef, Graph], prefixes: Mapping[str, str] = PREFIXES) -> str:
-    """Named graphs as TriG, graphs in IRI order, each laid out like :func:`turtle`."""
-    names = _Names(prefixes)
-    out = ["\n".join(_prefix_lines(prefixes)), ""]
-    for name in sorted(graphs, key=term_key):
-        blocks = list(_turtle_blocks(canonical(graphs[name]), names, indent="    "))
-        out.append(f"{names.term(name)} {{\n" + "\n\n".join(blocks) + ("\n" if blocks else "") + "}\n")
-    return "\n".join(out)
+class NQuads(Writer):
+    def part(self, part: GraphPart) -> None:
+        if not part.graph:  # the default graph: lines as they are
+            self.out.write(part.lines)
+        else:  # a line ends " .\n" only there: a line break inside a literal is escaped
+            self.out.write(part.lines.replace(b" .\n", f" {nt.iri(part.graph)} .\n".encode()))
 
 
-def ntriples_line(s, p, o, g=None) -> str:
-    parts = [_FULL.term(s), _FULL.term(p), _FULL.term(o)] + ([_FULL.term(g)] if g is not None else [])
-    return " ".join(parts) + " ."
+class Turtle(Writer):
+    wants = "turtle"
+
+    def start(self) -> None:
+        self.out.write((prefix_lines(PREFIXES) + "\n").encode())
+
+    def part(self, part: GraphPart) -> None:
+        self.out.write(part_turtle(part))
 
 
-def ntriples(graph: Graph) -> str:
-    """``graph`` as N-Triples, one triple a line, lines sorted (so diffs line up)."""
-    lines = sorted(ntriples_line(s, p, o) for s, p, o in canonical(graph))
-    return "".join(line + "\n" for line in lines)
+class TriG(Turtle):
+    """Each named graph's Turtle blocks as they are (not indented: the same bytes as in
+    Turtle, so a document's rendering is made once) between ``<graph> {`` and ``}``."""
+
+    def part(self, part: GraphPart) -> None:
+        if not part.graph:
+            return super().part(part)
+        self.out.write(f"{_NAMES.iri(nt.iri(part.graph))} {{\n\n".encode())
+        self.out.write(part_turtle(part))
+        self.out.write(b"}\n\n")
 
 
-def nquads(graphs: Mapping[URIRef, Graph]) -> str:
-    """Named graphs as N-Quads, lines sorted."""
-    lines = sorted(ntriples_line(s, p, o, name) for name, g in graphs.items() for s, p, o in canonical(g))
-    return "".join(line + "\n" for line in lines)
+class _WholeGraph(Writer):
+    """Formats written from the whole graph at the end (the lines are kept until then)."""
+
+    def start(self) -> None:
+        self.lines: list[bytes] = []
+
+    def part(self, part: GraphPart) -> None:
+        self.lines.append(part.lines)
 
 
-__all__ = ["canonical", "natural_key", "nquads", "ntriples", "term_key", "trig", "turtle"]
+class JsonLd(_WholeGraph):
+    def end(self) -> None:
+        from rdflib import Graph
+
+        from mzgraph.export.jsonld import jsonld
+
+        graph = Graph().parse(data=b"".join(self.lines), format="nt")
+        self.out.write(jsonld(graph).encode("utf-8"))
+
+
+class RdfXml(_WholeGraph):
+    def end(self) -> None:
+        import pyoxigraph as ox
+
+        from mzgraph.rdf.formats import FORMATS
+
+        # the lines are sorted and each is in one graph only: oxigraph writes them in order
+        triples = ox.parse(b"".join(self.lines), format=ox.RdfFormat.N_TRIPLES)
+        prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+        ox.serialize(triples, self.out, format=FORMATS["rdfxml"].oxigraph, prefixes=prefixes)
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "nt": NTriples,
+    "nquads": NQuads,
+    "turtle": Turtle,
+    "trig": TriG,
+    "jsonld": JsonLd,
+    "rdfxml": RdfXml,
+}
+
+
+def write(parts: Iterable[GraphPart], fmt: str, out: BinaryIO) -> int:
+    """Write ``parts`` to ``out`` in the RDF format named ``fmt``; gives the number of triples."""
+    writer = WRITERS[fmt](out)
+    writer.start()
+    count = 0
+    for part in parts:
+        writer.part(part)
+        count += part.triples
+    writer.end()
+    return count
+
+
+__all__ = ["WRITERS", "Writer", "prefix_lines", "turtle_blocks", "write"]

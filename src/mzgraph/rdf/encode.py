@@ -1,22 +1,31 @@
-"""The typed model → triples under the mzgraph ontology.
+"""The typed model → N-Triples lines under the mzgraph ontology, each in its named graph.
 
 IRIs are minted from entity keys, document ids and character offsets only, so the same
 input gives the same IRIs on every run, and nothing from the text can change an IRI's
 structure (keys are hashes, codes and numbers).
 
-Two ways to the same triples:
+**The one named-graph rule** is decided here, by what is being encoded, never read back
+from IRIs:
 
-* :func:`encode` puts a whole :class:`KnowledgeBase` into one rdflib Graph (moderate
-  sizes, Turtle output);
-* :func:`encode_document` gives the triples that belong to one document alone (its
-  context, sentences, mentions, targets and the evidence it lends to relations), and
-  :func:`encode_entities` those of the entities and relations shared between documents.
-  A corpus build streams the first per document and the second once at the end, so it
-  never holds the corpus in one Graph; the union is exactly what :func:`encode` gives.
+* ``mzr:graph/doc/<doc_id>`` (:func:`document_graph`) holds what one document says, from
+  :func:`document_lines`: its context node (text, metadata, removals, repairs), its
+  sentences and mentions, its targets (entities scoped to the document) and the relations
+  that touch them, and the ``prov:wasDerivedFrom`` links from each relation's statement
+  node to the sentences of this document that evidence it;
+* ``mzr:graph/entities`` (:data:`ENTITIES_GRAPH`) holds what is shared between documents,
+  from :func:`entities_lines`: entities other than targets (classes, labels, codes,
+  figures), the relations between them and their ``rdf:Statement`` nodes, once each, and
+  the gazetteer dataset node.
 
-Every triple is stated once, in :class:`_Encoder`, over a choice of terms: rdflib terms
-for graphs, or N-Triples text (:func:`document_ntriples`, :func:`entities_ntriples`),
-which skips building millions of rdflib objects only to print them.
+No triple is in two graphs, so the union of the graphs is a set: a triplestore's union of
+named graphs gives each relation once.
+
+Lines are returned as UTF-8 bytes, deduplicated and sorted by subject (runs of digits
+compared as numbers), ``rdf:type`` then ``rdfs:label`` first among a subject's predicates:
+a document's lines are what the build cache keeps and every writer reads
+(``mzgraph.export.rdf_formats``). Terms are N-Triples text (``mzgraph.rdf.ntriples``), so
+no rdflib object is built only to be printed; :func:`encode` gives an rdflib Graph for
+notebooks and tests.
 """
 
 from __future__ import annotations
@@ -28,9 +37,9 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from mzgraph.model import Entity, EntityType, Evidence, KnowledgeBase, Mention, Relation, RelationType, SourceDocument
+from mzgraph.rdf import ntriples as nt
 from mzgraph.rdf.namespaces import GAZETTEER, ITSRDF, MZ, MZR, NIF, bind_prefixes
 
 LEVEL_CLASS = {"province": MZ.Province, "city": MZ.City, "county": MZ.County}
@@ -39,7 +48,9 @@ _DATE_TYPE = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XS
 _GAZETTEER_LABEL = "Administrative divisions of China (cpca adcodes, MIT)"
 _BASE = str(MZR)
 
-Triple = tuple[Node, Node, Node]
+ENTITIES_GRAPH = MZR["graph/entities"]
+
+Triple = tuple[str, str, str]  # N-Triples terms
 
 
 @lru_cache(maxsize=1 << 16)
@@ -50,6 +61,11 @@ def entity_iri(key: str) -> URIRef:
 @lru_cache(maxsize=1 << 10)
 def document_iri(doc_id: str) -> URIRef:
     return MZR[f"doc/{doc_id}"]
+
+
+def document_graph(doc_id: str) -> URIRef:
+    """The named graph of one document: ``mzr:graph/doc/<doc_id>``."""
+    return MZR[f"graph/doc/{doc_id}"]
 
 
 def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
@@ -80,7 +96,7 @@ def decimal_literal(value: Decimal) -> Literal:
 
 
 # ---------------------------------------------------------------------------------------
-# Terms: rdflib objects, or N-Triples text
+# Terms
 
 
 # Every ontology term the encoder states, by attribute name of :class:`_Vocabulary`.
@@ -138,32 +154,14 @@ _TERMS = {
 
 
 class _Vocabulary:
-    """The ontology terms in one representation, made once (a Namespace attribute mints a
-    new URIRef on every access, which dominated the encoding of large corpora)."""
+    """The ontology terms as N-Triples text, made once."""
 
-    def __init__(self, make: Callable[[str], object]):
+    def __init__(self, make: Callable[[str], str]):
         for name, term in _TERMS.items():
             setattr(self, name, make(str(term)))
         self.cls = {t: make(str(MZ[t.value])) for t in EntityType}
         self.pred = {p: make(str(MZ[p.value])) for p in RelationType}
         self.level = {name: make(str(term)) for name, term in LEVEL_CLASS.items()}
-
-
-def _nt_iri(iri: str) -> str:
-    return f"<{iri}>"
-
-
-def _nt_literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
-    body = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-    if lang:
-        return f"{body}@{lang}"
-    if datatype:
-        return f"{body}^^<{datatype}>"
-    return body
-
-
-def _rdflib_literal(text: str, lang: str | None = None, datatype: str | None = None) -> Literal:
-    return Literal(text, lang=lang, datatype=URIRef(datatype) if datatype else None)
 
 
 class _Sentences:
@@ -180,14 +178,14 @@ class _Sentences:
 
 
 class _Encoder:
-    """States every triple of the model, over one representation of terms."""
+    """States every triple of the model."""
 
-    def __init__(self, iri: Callable[[str], object], literal: Callable[..., object]):
-        self.iri = lru_cache(maxsize=1 << 16)(iri)  # entity and document IRIs recur
-        self.mint = iri  # mention and sentence IRIs do not
-        self.lit = literal
-        self.v = _Vocabulary(iri)
-        self.nni = lru_cache(maxsize=1 << 16)(lambda n: literal(str(n), None, str(XSD.nonNegativeInteger)))
+    def __init__(self) -> None:
+        self.iri = lru_cache(maxsize=1 << 16)(nt.iri)  # entity and document IRIs recur
+        self.mint = nt.iri  # mention and sentence IRIs do not
+        self.lit = nt.literal
+        self.v = _Vocabulary(nt.iri)
+        self.nni = lru_cache(maxsize=1 << 16)(lambda n: nt.literal(str(n), None, str(XSD.nonNegativeInteger)))
 
     def gazetteer(self) -> Iterator[tuple]:
         v, g = self.v, self.v.gazetteer
@@ -365,66 +363,46 @@ def _is_shared(key: str, entities: dict[str, Entity]) -> bool:
     return ent is not None and ent.type is not EntityType.TARGET
 
 
-_RDFLIB = _Encoder(URIRef, _rdflib_literal)
-_NTRIPLES = _Encoder(_nt_iri, _nt_literal)
+_ENCODER = _Encoder()
+_PREDICATE_FIRST = {nt.iri(str(RDF.type)): 0, nt.iri(str(RDFS.label)): 1}
 
 
-def _lines(triples: Iterable[tuple[str, str, str]]) -> str:
-    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
+def _order(triple: Triple) -> tuple:
+    s, p, o = triple
+    # "<…/doc/d>" before "<…/doc/d/mention/…>": compare IRIs without their closing ">"
+    return (nt.natural_key(s[:-1]), _PREDICATE_FIRST.get(p, 2), p, nt.natural_key(o))
+
+
+def sorted_lines(triples: Iterable[Triple]) -> bytes:
+    """Triples of N-Triples terms as lines, without repeats, in the order every writer expects."""
+    return "".join([nt.line(*t) for t in sorted(set(triples), key=_order)]).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------
 # Public API
 
 
-def triples(kb: KnowledgeBase) -> Iterator[Triple]:
-    """Every triple of a whole knowledge base (documents, entities with mentions, relations)."""
-    return _RDFLIB.whole(kb)
-
-
-def encode_document(part: KnowledgeBase) -> Iterator[Triple]:
-    """The triples that belong to the one document of ``part`` (from ``resolve_document``):
+def document_lines(part: KnowledgeBase) -> bytes:
+    """The lines of the graph of the one document of ``part`` (from ``resolve_document``):
     its context and sentences, every mention in it, its targets and their relations, and
     the evidence it gives for relations between shared entities."""
-    return _RDFLIB.one_document(part)
+    return sorted_lines(_ENCODER.one_document(part))
 
 
-def encode_entities(kb: KnowledgeBase) -> Iterator[Triple]:
-    """The triples of entities and relations shared between documents, without mentions or
-    evidence (those come with :func:`encode_document`)."""
-    return _RDFLIB.shared(kb)
+def entities_lines(kb: KnowledgeBase) -> bytes:
+    """The lines of the entities graph: entities and relations shared between documents,
+    without mentions or evidence (those are in the documents' graphs)."""
+    return sorted_lines(_ENCODER.shared(kb))
 
 
-def document_ntriples(part: KnowledgeBase) -> str:
-    """:func:`encode_document` as N-Triples lines."""
-    return _lines(_NTRIPLES.one_document(part))
-
-
-def entities_ntriples(kb: KnowledgeBase) -> str:
-    """:func:`encode_entities` as N-Triples lines."""
-    return _lines(_NTRIPLES.shared(kb))
-
-
-def to_ntriples(items: Iterable[Triple]) -> str:
-    """N-Triples lines, as rdflib's serializer writes them, for triples of IRIs and literals."""
-    out = []
-    for s, p, o in items:
-        if isinstance(o, Literal):
-            obj = _nt_literal(o, o.language, str(o.datatype) if o.datatype else None)
-        else:
-            obj = f"<{o}>"
-        out.append(f"<{s}> <{p}> {obj} .\n")
-    return "".join(out)
+def kb_lines(kb: KnowledgeBase) -> bytes:
+    """Every line of a whole knowledge base (documents, entities with mentions, relations):
+    the union of its documents' graphs and its entities graph."""
+    return sorted_lines(_ENCODER.whole(kb))
 
 
 def encode(kb: KnowledgeBase, graph: Graph | None = None) -> Graph:
     """Add the triples of ``kb`` to ``graph`` (a new one by default) and return it."""
     g = bind_prefixes(graph if graph is not None else Graph())
-    add_all(g, triples(kb))
-    return g
-
-
-def add_all(g: Graph, items: Iterable[Triple]) -> Graph:
-    for t in items:
-        g.add(t)
+    g.parse(data=kb_lines(kb), format="nt")
     return g

@@ -1,24 +1,31 @@
-"""Reading and writing graph files.
+"""Reading and writing graph files, and the safety rules of every output.
 
 Every graph file mzgraph reads passes :func:`open_graph_file` (a regular file, its format
 from :mod:`mzgraph.rdf.formats`, nothing that reaches outside it) and is parsed by Oxigraph:
-:func:`load_into` fills a store, :func:`load_graph` makes an rdflib ``Graph``. Every write
-goes to a temporary file that is renamed.
+:func:`load_into` fills a store, :func:`load_graph` makes an rdflib ``Graph``.
+
+* every write goes to a temporary file beside the target that is renamed into place
+  (:func:`atomic_write`); outputs that must land together (a build's graph and its view)
+  are all written first and then renamed back to back (:func:`staged_outputs`);
+* no command writes over one of its inputs (:func:`refuse_overwriting`);
+* one process at a time writes an output (:func:`output_lock`).
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 from rdflib import Graph
 
-from mzgraph.errors import GraphError, OutputError
+from mzgraph.errors import GraphError, OutputError, UsageError
 from mzgraph.rdf.formats import Format, format_for_path
 from mzgraph.rdf.namespaces import bind_prefixes
 
@@ -263,3 +270,98 @@ def load_graph(path: Path | str, *, keep_graphs: bool = False) -> Graph:
     except (SyntaxError, ValueError, OSError) as exc:
         raise unreadable(path, exc) from exc
     return g
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def refuse_overwriting(inputs: Iterable[Path | str | None], outputs: Iterable[Path | str | None]) -> None:
+    """UsageError, in one line, if an output is one of the inputs (the same file, by any
+    path or link) or two outputs are one file. Every command that writes calls this
+    (None entries, options not given, are skipped)."""
+    read = {}
+    for p in inputs:
+        if p is None:
+            continue
+        ident = _identity(Path(p))
+        if ident is not None:
+            read.setdefault(ident, Path(p))
+    written: dict = {}
+    for out in outputs:
+        if out is None:
+            continue
+        out = Path(out)
+        ident = _identity(out)
+        if ident is not None and ident in read:
+            raise UsageError(f"{out}: is an input of this command ({read[ident]}); give another output path")
+        key = ident or os.path.abspath(out)
+        if key in written:
+            raise UsageError(f"{out}: given for two outputs ({written[key]} too); give each its own path")
+        written[key] = out
+
+
+@contextmanager
+def output_lock(paths: Iterable[Path | str]) -> Iterator[None]:
+    """Hold an exclusive lock per output path while writing; an output another mzgraph
+    process is writing is refused at once (OutputError), never interleaved. The lock files
+    (``.<name>.lock`` beside each output) stay, empty; a lock dies with its process."""
+    with ExitStack() as stack:
+        # in the order given, so a refusal names the first output (never blocks: LOCK_NB)
+        for path in dict.fromkeys(Path(os.path.abspath(p)) for p in paths):
+            ensure_folder(path)
+            lock_path = path.parent / f".{path.name}.lock"
+            try:
+                f = stack.enter_context(open(lock_path, "a+b"))
+            except OSError as exc:
+                raise _cannot_write(path, exc) from exc
+            try:
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise OutputError(
+                    f"{path}: another mzgraph process is writing it; wait for it to finish, or choose another output"
+                ) from None
+        yield
+
+
+class StagedOutputs(list):
+    """The temporary paths of :func:`staged_outputs`, in the order of the outputs."""
+
+    cancelled = False
+
+    def cancel(self) -> None:
+        """Rename nothing: every output keeps its previous content."""
+        self.cancelled = True
+
+
+@contextmanager
+def staged_outputs(paths: Iterable[Path | str]) -> Iterator[StagedOutputs]:
+    """Temporary paths beside each output, to be written (e.g. with :func:`atomic_write`);
+    on a normal exit they are renamed into place one right after the other, only once all
+    are complete. On an error, a kill or :meth:`StagedOutputs.cancel`, nothing is renamed
+    and the temporary files go: the outputs keep their previous content as a pair.
+
+    What a reader can see: the old set of files, or the new one; a kill in the
+    microseconds between two renames leaves the first renamed output new and the others
+    old, and the build's next run replaces them all.
+    """
+    paths = [Path(p) for p in paths]
+    staged = StagedOutputs(p.parent / f".{p.name}.{os.getpid()}.staged.tmp" for p in paths)
+    try:
+        yield staged
+        if not staged.cancelled:
+            for tmp, path in zip(staged, paths, strict=True):
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise OutputError(f"{path}: not written ({exc.strerror}); the previous file is unchanged") from exc
+    finally:
+        for tmp in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,139 +1,166 @@
-"""Split a graph into named graphs: one per source document, one for merged entities.
+"""Named graphs as writers take them, and the one rule for triples that come without graphs.
 
-A researcher who distrusts one report can drop its named graph and keep the rest, and a
-triplestore can be loaded graph by graph. The rule (shared by the TriG/N-Quads exports and
-the triplestore loaders, so both agree on what a document "asserted"):
+A :class:`GraphPart` is one named graph: its IRI and its N-Triples lines, sorted as
+``mzgraph.rdf.encode`` sorts them. A build makes them straight from the encoder, which
+decides each triple's graph once (see ``mzgraph.rdf.encode``); a file mzgraph wrote in
+TriG or N-Quads gives them back as they are (:func:`read_parts`).
 
-* ``mzr:graph/doc/<doc_id>`` (``<doc_id>`` is the tail of the document IRI
-  ``mzr:doc/<doc_id>``) holds
-  - every triple whose subject is the document IRI or an IRI under ``<document IRI>/``
-    (its mentions, sentences, removals, repairs);
-  - every triple of a ``mz:Target`` mentioned in that document (targets are minted per
-    document, ``mzr:target/<doc_id>/<offset>``);
-  - for each relation (an ``rdf:Statement``) evidenced by a sentence of that document: the
-    relation triple itself, the statement's ``rdf:type``/``rdf:subject``/``rdf:predicate``/
-    ``rdf:object`` triples and its ``prov:wasDerivedFrom`` links to that document's
-    sentences. A relation two documents evidence appears in both graphs.
-* ``mzr:graph/entities`` holds everything else: entity types, labels, alternative labels,
-  division codes, gazetteer ``mz:partOf`` relations and their statements, the dataset node.
-* ``mzr:graph/ontology`` holds the ontology, when one is passed.
-
-The union of the named graphs is the input graph: no triple is lost or invented.
+A graph without named graphs (Turtle, N-Triples, an rdflib Graph) is split by
+:func:`partition`, which reads the encoder's rule back from the IRIs the encoder minted:
+a triple belongs to document ``d`` when its subject or object is ``mzr:doc/d`` or under it
+(context, sentences, mentions; the evidence link from a statement to a sentence), or a
+target of ``d`` (``mzr:target/d/<offset>``), or when its subject is a statement whose
+subject or object is such a target; everything else is the entities graph. A test holds
+the two to the same answer on every triple of a corpus.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib import Graph
+from rdflib.namespace import RDF
 
-from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, bind_prefixes
+from mzgraph.rdf import ntriples as nt
+from mzgraph.rdf.encode import ENTITIES_GRAPH, Triple, document_graph, sorted_lines
+from mzgraph.rdf.namespaces import MZ, MZR
 
-ENTITIES_GRAPH = MZR["graph/entities"]
 ONTOLOGY_GRAPH = MZR["graph/ontology"]
-_DOC_PREFIX = str(MZR["doc/"])
-_STATEMENT_PARTS = (RDF.type, RDF.subject, RDF.predicate, RDF.object)
+
+_DOC = nt.iri(str(MZR["doc/"]))[:-1]  # "<…/doc/", the start of a document's IRIs
+_TARGET = nt.iri(str(MZR["target/"]))[:-1]
+_TYPE, _DOCUMENT = nt.iri(str(RDF.type)), nt.iri(str(MZ.Document))
+_ENDS = (nt.iri(str(RDF.subject)), nt.iri(str(RDF.object)))
 
 
-def document_graph_iri(doc_iri: URIRef) -> URIRef:
-    """``mzr:doc/<doc_id>`` → ``mzr:graph/doc/<doc_id>``."""
-    return MZR["graph/doc/" + str(doc_iri)[len(_DOC_PREFIX) :]]
+@dataclass(frozen=True)
+class GraphPart:
+    """One named graph. A build may hand a writer only the rendering it asks for
+    (``mzgraph.export.rdf_formats.Writer.wants``), read from the cache."""
+
+    graph: str  # IRI of the named graph; "" for the default graph
+    lines: bytes | None  # N-Triples lines, sorted (see ``mzgraph.rdf.encode.sorted_lines``)
+    turtle: bytes | None = None  # the same lines as Turtle blocks, when rendered already
+    count: int | None = None  # number of triples, when known without the lines
+
+    @property
+    def triples(self) -> int:
+        return self.count if self.count is not None else self.lines.count(b"\n")
 
 
-def _documents(graph: Graph) -> set[str]:
-    docs = set()
-    for cls in (MZ.Document, NIF.Context):
-        for d in graph.subjects(RDF.type, cls):
-            if isinstance(d, URIRef) and str(d).startswith(_DOC_PREFIX):
-                docs.add(str(d))
-    return docs
+class _Owners:
+    """Which document an IRI belongs to, given the documents of the graph."""
 
+    def __init__(self, docs: set[str]):
+        self.docs = docs
 
-def _owner(node, docs: set[str]) -> str | None:
-    """The document an IRI belongs to: the document itself or an IRI under it."""
-    text = str(node)
-    if not isinstance(node, URIRef) or not text.startswith(_DOC_PREFIX):
+    def __call__(self, term: str) -> str | None:
+        if term.startswith(_DOC):
+            rest = term[len(_DOC) : -1]
+            # the longest document id that is a path prefix, so ids "a" and "a/b" stay apart
+            while rest not in self.docs:
+                cut = rest.rfind("/")
+                if cut < 0:
+                    return None
+                rest = rest[:cut]
+            return rest
+        if term.startswith(_TARGET):
+            doc = term[len(_TARGET) : -1].rpartition("/")[0]
+            return doc if doc in self.docs else None
         return None
-    if text in docs:
-        return text
-    # the longest document IRI that is a path prefix, so doc ids "a" and "a/b" stay apart
-    cut = len(text)
-    while True:
-        cut = text.rfind("/", len(_DOC_PREFIX), cut)
-        if cut < 0:
-            return None
-        if text[:cut] in docs:
-            return text[:cut]
 
 
-def _sentence_document(graph: Graph, sentence, docs: set[str]) -> str | None:
-    owner = _owner(sentence, docs)
-    if owner is None:
-        ctx = graph.value(sentence, NIF.referenceContext)
-        owner = str(ctx) if ctx is not None and str(ctx) in docs else None
-    return owner
+def partition(triples: Iterable[Triple]) -> list[GraphPart]:
+    """Triples of N-Triples terms split by the rule above: document graphs in document-id
+    order, then the entities graph (always there, maybe empty)."""
+    triples = list(triples)
+    owner = _Owners({s[len(_DOC) : -1] for s, p, o in triples if p == _TYPE and o == _DOCUMENT})
+    statement_doc = {s: owner(o) for s, p, o in triples if p in _ENDS and owner(o)}
+    graphs: dict[str, list[Triple]] = defaultdict(list)
+    for t in triples:
+        s, _, o = t
+        doc = owner(s) or owner(o) or statement_doc.get(s)
+        graphs[str(document_graph(doc)) if doc else ""].append(t)
+    docs = sorted((g for g in graphs if g), key=nt.natural_key)
+    return [GraphPart(g, sorted_lines(graphs[g])) for g in docs] + [
+        GraphPart(str(ENTITIES_GRAPH), sorted_lines(graphs.get("", ())))
+    ]
 
 
-def partition(graph: Graph, *, ontology: Graph | None = None) -> dict[URIRef, Graph]:
-    """Named graphs of ``graph`` by the rule above, in a stable order (documents, entities,
-    ontology). Every returned graph has the project's prefixes bound."""
-    docs = _documents(graph)
-    per_doc: dict[str, set] = defaultdict(set)
-    placed: set = set()
+def graph_triples(graph: Graph) -> Iterable[Triple]:
+    """An rdflib graph's triples as N-Triples terms (blank nodes given canonical labels,
+    so that the same graph always gives the same lines)."""
+    from mzgraph.export.jsonld import canonical
 
-    def put(doc: str, triple) -> None:
-        per_doc[doc].add(triple)
-        placed.add(triple)
+    return ((nt.term(s), nt.term(p), nt.term(o)) for s, p, o in canonical(graph))
 
-    # targets → the documents that mention them
-    target_docs: dict = defaultdict(set)
-    for mention, entity in graph.subject_objects(ITSRDF.taIdentRef):
-        if (entity, RDF.type, MZ.Target) in graph:
-            doc = _owner(mention, docs) or str(graph.value(mention, NIF.referenceContext) or "")
-            if doc in docs:
-                target_docs[entity].add(doc)
 
-    for triple in graph:
-        s = triple[0]
-        owner = _owner(s, docs)
-        if owner is not None:
-            put(owner, triple)
-        for doc in target_docs.get(s, ()):
-            put(doc, triple)
+def graph_parts(graph: Graph) -> list[GraphPart]:
+    """An rdflib graph (no named graphs) as parts, by :func:`partition`."""
+    return partition(graph_triples(graph))
 
-    for st in set(graph.subjects(RDF.type, RDF.Statement)):
-        evidence: dict[str, list] = defaultdict(list)
-        for src in graph.objects(st, PROV.wasDerivedFrom):
-            doc = _sentence_document(graph, src, docs)
-            if doc is not None:
-                evidence[doc].append(src)
-        if not evidence:
-            continue
-        s, p, o = graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object)
-        for doc, sources in evidence.items():
-            if s is not None and p is not None and o is not None and (s, p, o) in graph:
-                put(doc, (s, p, o))
-            for part in _STATEMENT_PARTS:
-                for value in graph.objects(st, part):
-                    put(doc, (st, part, value))
-            for src in sources:
-                put(doc, (st, PROV.wasDerivedFrom, src))
 
-    out: dict[URIRef, Graph] = {}
-    for doc in sorted(per_doc):
-        g = bind_prefixes(Graph())
-        for triple in per_doc[doc]:
-            g.add(triple)
-        out[document_graph_iri(URIRef(doc))] = g
-    rest = bind_prefixes(Graph())
-    for triple in graph:
-        if triple not in placed:
-            rest.add(triple)
-    out[ENTITIES_GRAPH] = rest
-    if ontology is not None:
-        onto = bind_prefixes(Graph())
-        for triple in ontology:
-            onto.add(triple)
-        out[ONTOLOGY_GRAPH] = onto
-    return out
+def _ox_term(term) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return nt.iri(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return nt.literal(term.value, term.language)
+        datatype = term.datatype.value
+        return nt.literal(term.value, None, None if datatype == _XSD_STRING else datatype)
+    raise _HasBlankNodes
+
+
+class _HasBlankNodes(Exception):
+    pass
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def read_parts(path: Path | str) -> list[GraphPart]:
+    """A graph file as parts: TriG and N-Quads keep their graphs (the default graph, if
+    any, first; then named graphs in IRI order); other formats are split by
+    :func:`partition`. Errors are one-line GraphErrors, as ``load_graph`` gives."""
+    import pyoxigraph as ox
+
+    from mzgraph.errors import GraphError
+    from mzgraph.rdf.formats import format_for_path
+    from mzgraph.rdf.io import load_graph
+
+    path = Path(path)
+    fmt = format_for_path(path)
+    if not fmt.dataset:
+        return graph_parts(load_graph(path))
+    if not path.is_file():
+        raise GraphError(f"{path}: no such graph file (run `mzgraph build` first, or pass --graph)")
+    graphs: dict[str, list[Triple]] = defaultdict(list)
+    try:
+        for q in ox.parse(path=str(path), format=fmt.oxigraph):
+            g = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            graphs[g].append((_ox_term(q.subject), _ox_term(q.predicate), _ox_term(q.object)))
+    except _HasBlankNodes:  # give them canonical labels, through rdflib
+        return _read_parts_with_blank_nodes(path, fmt.rdflib)
+    except (SyntaxError, ValueError, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphError(f"{path}: not a readable RDF graph ({first})") from exc
+    names = sorted(graphs, key=lambda g: (g != "", nt.natural_key(g)))
+    return [GraphPart(g, sorted_lines(graphs[g])) for g in names]
+
+
+def _read_parts_with_blank_nodes(path: Path, rdflib_format: str) -> list[GraphPart]:
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(path, format=rdflib_format)
+    named = {"" if g.identifier == ds.default_graph.identifier else str(g.identifier): g for g in ds.graphs()}
+    names = sorted((g for g in named if g or len(named[g])), key=lambda g: (g != "", nt.natural_key(g)))
+    return [GraphPart(g, sorted_lines(graph_triples(named[g]))) for g in names]
+
+
+__all__ = ["ENTITIES_GRAPH", "ONTOLOGY_GRAPH", "GraphPart", "graph_parts", "partition", "read_parts"]

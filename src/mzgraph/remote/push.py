@@ -1,15 +1,20 @@
 """Put a built graph on a store: one named graph per source document, then check the counts.
 
-The graph is split by ``mzgraph.rdf.partition`` (``mzr:graph/doc/<doc_id>`` per document,
-``mzr:graph/entities``, ``mzr:graph/ontology``), with each triple kept in one graph only
-(see ``single_copy``: relations shared by documents sit in the entities graph, while
-each document's graph keeps the links to the sentences that evidence them). Each named
-graph is sent with ``PUT``, which
+The named graphs are those of the build (``mzgraph.rdf.encode`` decides them:
+``mzr:graph/doc/<doc_id>`` per document, ``mzr:graph/entities``; plus
+``mzr:graph/ontology``), each triple in one graph only: a relation shared by documents and
+its statement node sit once in the entities graph, each document's graph keeps the links to
+its sentences that evidence it. A store's union of graphs (a bag on Oxigraph) then gives
+each relation once, and a document's graph depends on that document alone, so pushing a
+changed document changes its graph and the entities graph, nothing else. TriG and N-Quads
+files give their graphs as written; Turtle and N-Triples are split by
+``mzgraph.rdf.partition``. Each named graph is sent with ``PUT``, which
 replaces exactly that graph on the store, so pushing a changed document again replaces its
 statements and nothing else. A graph larger than the batch size goes up as one ``PUT`` and
 then ``POST`` s (append) of at most ``batch_triples`` triples each. Triples that mention a
 blank node all travel in the first request of their graph: blank node labels only mean
 the same node within one document, so splitting them would break the node apart.
+Bodies are the parts' N-Triples lines as they are.
 
 ``replace=True`` first deletes the document graphs (``mzr:graph/doc/...``) the store has
 but this build does not, i.e. documents removed from the collection. Graphs outside
@@ -24,15 +29,15 @@ every graph matches.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph
 
 from mzgraph.rdf.namespaces import MZR
+from mzgraph.rdf.partition import GraphPart
 from mzgraph.remote.errors import RemoteError
 from mzgraph.remote.gsp import GraphStore
 from mzgraph.remote.protocol import SparqlEndpoint
@@ -87,92 +92,37 @@ def ontology_graph() -> Graph | None:
     return None
 
 
-def named_graphs(graph: Graph, *, with_ontology: bool = True) -> dict[URIRef, Graph]:
-    """The named graphs a push sends: the partition rule, then each triple in one graph only."""
-    from mzgraph.rdf.partition import partition
+def named_graphs(source: Graph | Path | str, *, with_ontology: bool = True) -> list[GraphPart]:
+    """The named graphs a push sends, from a graph file (or an rdflib graph), with the
+    ontology's graph last unless ``with_ontology`` is False."""
+    from mzgraph.export import rdf_parts
+    from mzgraph.rdf.partition import read_parts
 
-    return single_copy(partition(graph, ontology=ontology_graph() if with_ontology else None))
-
-
-def single_copy(graphs: dict[URIRef, Graph]) -> dict[URIRef, Graph]:
-    """Move relation triples and their ``rdf:Statement`` nodes from document graphs to entities.
-
-    The partition rule copies a relation into the graph of every document that evidences
-    it. A store's union of graphs is a bag, not a set, on Oxigraph (with
-    ``union-default-graph`` and with a ``default-graph-uri`` list alike): a relation in 30
-    document graphs gives 30 rows where the local graph gives one, and the evidence
-    question, joining the statement's type, subject, predicate and object, meets 30^4
-    combinations and does not finish. So on a store the relation and its statement node
-    live once, in ``mzr:graph/entities``; a document's graph keeps what only it says: its
-    text, sentences, mentions, figures and the ``prov:wasDerivedFrom`` links from each
-    statement to its sentences. A document graph then depends on that document alone, so
-    pushing a changed document changes its graph and the entities graph, nothing else.
-    """
-    from mzgraph.rdf.partition import ENTITIES_GRAPH
-
-    out = dict(graphs)
-    moved: set = set()
-    for iri, g in graphs.items():
-        if not str(iri).startswith(DOC_GRAPH_PREFIX):
-            continue
-        shared = set()
-        for st in set(g.subjects(RDF.type, RDF.Statement)):
-            parts = {part: g.value(st, part) for part in (RDF.subject, RDF.predicate, RDF.object)}
-            for part in (RDF.type, RDF.subject, RDF.predicate, RDF.object):
-                shared.update((st, part, value) for value in g.objects(st, part))
-            if None not in parts.values():
-                relation = (parts[RDF.subject], parts[RDF.predicate], parts[RDF.object])
-                if relation in g:
-                    shared.add(relation)
-        if shared:
-            kept = Graph(namespace_manager=g.namespace_manager)
-            for triple in g:
-                if triple not in shared:
-                    kept.add(triple)
-            out[iri] = kept
-            moved |= shared
-    if moved:
-        entities = Graph(namespace_manager=graphs[ENTITIES_GRAPH].namespace_manager)
-        for triple in graphs[ENTITIES_GRAPH]:
-            entities.add(triple)
-        for triple in moved:
-            entities.add(triple)
-        out[ENTITIES_GRAPH] = entities
-    return out
+    parts = read_parts(source) if isinstance(source, (str, Path)) else source
+    return rdf_parts(parts, ontology_graph() if with_ontology else None)
 
 
-def _literal(lit: Literal) -> str:
-    text = '"' + str(lit).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-    if lit.language:
-        return f"{text}@{lit.language}"
-    if lit.datatype:
-        return f"{text}^^<{lit.datatype}>"
-    return text
-
-
-def ntriples_line(triple) -> str:
-    s, p, o = triple
-    obj = _literal(o) if isinstance(o, Literal) else o.n3()
-    return f"{s.n3()} {p.n3()} {obj} .\n"
-
-
-def batches(graph: Graph, batch_triples: int) -> list[bytes]:
+def batches(part: GraphPart, batch_triples: int) -> list[bytes]:
     """N-Triples bodies for one graph: the first for the PUT, the rest for POSTs.
 
-    Lines are sorted, so the same graph gives the same requests on every run. Triples with
-    a blank node all go into the first body, whatever its size (see the module docstring).
+    The part's lines are sorted, so the same graph gives the same requests on every run.
+    Triples with a blank node all go into the first body, whatever its size (see the
+    module docstring).
     """
     with_bnodes, plain = [], []
-    for triple in graph:
-        line = ntriples_line(triple)
-        (with_bnodes if any(isinstance(t, BNode) for t in triple) else plain).append(line)
-    with_bnodes.sort()
-    plain.sort()
+    for line in part.lines.splitlines(keepends=True):  # bytes: only \n and \r split, both escaped in terms
+        (with_bnodes if b"_:" in line and _has_blank_node(line) else plain).append(line)
     first_size = max(batch_triples - len(with_bnodes), 0)
-    bodies = ["".join(with_bnodes + plain[:first_size])]
+    bodies = [b"".join(with_bnodes + plain[:first_size])]
     for start in range(first_size, len(plain), batch_triples):
-        bodies.append("".join(plain[start : start + batch_triples]))
-    return [b.encode("utf-8") for b in bodies]
+        bodies.append(b"".join(plain[start : start + batch_triples]))
+    return bodies
+
+
+def _has_blank_node(line: bytes) -> bool:
+    from mzgraph.rdf import ntriples as nt
+
+    return any(term.startswith("_:") for term in nt.split(line.decode("utf-8")))
 
 
 def stale_graphs(endpoint: SparqlEndpoint, keep: Iterable[str]) -> list[str]:
@@ -187,7 +137,7 @@ def stale_graphs(endpoint: SparqlEndpoint, keep: Iterable[str]) -> list[str]:
 
 
 def push(
-    graphs: dict[URIRef, Graph],
+    graphs: Sequence[GraphPart],
     store: GraphStore,
     endpoint: SparqlEndpoint,
     *,
@@ -206,17 +156,17 @@ def push(
     started = time.perf_counter()
     try:
         if replace:
-            for iri in stale_graphs(endpoint, (str(g) for g in graphs)):
+            for iri in stale_graphs(endpoint, (part.graph for part in graphs)):
                 store.delete(iri)
                 report.removed.append(iri)
                 say(f"removed {iri} (document no longer in the build)")
-        for i, (iri, graph) in enumerate(graphs.items(), 1):
-            bodies = batches(graph, batch_triples)
-            store.put(str(iri), bodies[0])
+        for i, part in enumerate(graphs, 1):
+            bodies = batches(part, batch_triples)
+            store.put(part.graph, bodies[0])
             for body in bodies[1:]:
-                store.post(str(iri), body)
-            report.graphs.append(GraphResult(str(iri), len(graph)))
-            say(f"[{i}/{len(graphs)}] {iri}: {len(graph)} triples in {len(bodies)} request(s)")
+                store.post(part.graph, body)
+            report.graphs.append(GraphResult(part.graph, part.triples))
+            say(f"[{i}/{len(graphs)}] {part.graph}: {part.triples} triples in {len(bodies)} request(s)")
     except RemoteError as exc:
         done = f"{len(report.graphs)} of {len(graphs)} graphs sent"
         raise type(exc)(f"push not completed ({done}; push again to finish): {exc}", status=exc.status) from None
