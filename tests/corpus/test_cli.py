@@ -95,7 +95,9 @@ def test_format_option_and_strict_in_any_format(corpus, tmp_path):
     assert (tmp_path / "graph.out").read_text(encoding="utf-8").startswith("<https://w3id.org/mzgraph/resource/")
     res = run_cli("build", one, "-o", str(tmp_path / "g.nq"), "--strict")
     assert res.returncode == 0 and res.stderr == ""
-    assert (tmp_path / "g.nq").is_file() and (tmp_path / "g.html").is_file()
+    assert (tmp_path / "g.nq").is_file() and not (tmp_path / "g.html").exists()  # no view by default beside .nq
+    res = run_cli("build", one, "-o", str(tmp_path / "g.nq"), "--strict", "--html", str(tmp_path / "v.html"))
+    assert res.returncode == 0 and res.stderr == "" and (tmp_path / "v.html").is_file()
     res = run_cli("build", one, "-o", str(tmp_path / "g.ttl"), "--format", "csv")
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
 

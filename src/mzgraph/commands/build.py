@@ -71,7 +71,8 @@ class SomeDocumentsFailed(MzgraphError):
     "html_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Network view to write [default: the -o path with .html]. The graph and the view "
+    help="Network view to write [default: the -o path with .html, except for .nt and .nq: the "
+    "corpus formats, whose view would hold the whole graph in memory]. The graph and the view "
     "are renamed into place together.",
 )
 @click.option("--no-html", is_flag=True, help="Write only the graph, no network view (for very large corpora).")
@@ -128,7 +129,7 @@ def command(
     Example:
       mzgraph build
       mzgraph build report.txt other.html -o output/two.ttl
-      mzgraph build reports/ -o output/corpus.nq --jobs 2 --no-html
+      mzgraph build reports/ -o output/corpus.nq --jobs 2
       mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph --gzip
       mzgraph build /shared/reports --scheduler tcp://head:8786 --shards /shared/graph \\
           --push http://store:7878/store
@@ -150,7 +151,9 @@ def command(
     fmt = formats.output_format(output, fmt).name
     if push_url is not None and fmt != "nquads":
         raise UsageError("--push sends N-Quads: build to -o graph.nq or --shards (push other builds with mzgraph push)")
-    html = None if no_html else html_path or output.with_suffix(".html")
+    # a view needs the whole graph in memory: by default not beside the corpus formats
+    default_html = None if fmt in ("nt", "nquads") else output.with_suffix(".html")
+    html = None if no_html else html_path or default_html
     # an output that cannot be written, or is an input, should fail now, not after the build
     refuse_overwriting(inputs, [output, html])
     store = _open_store(push_url)
