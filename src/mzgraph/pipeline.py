@@ -8,6 +8,9 @@ corpus, in two steps that a distributed build (Dask) can also run apart:
   With a cache folder an unchanged file is taken from the cache instead. It gives a
   picklable :class:`DocumentOutcome`: the document's lines (in memory, or in the cache
   when one is used), what it adds to the shared entities, counts, or a one-line failure.
+  :func:`process_input` is the same for any input: a list with one outcome for a file,
+  one per page for a web archive (``ends_input`` marks the last outcome of an input, the
+  one that counts for progress and carries the archive's ``note``).
 * :func:`write_outputs` — merges outcomes *in the order given* (resolution of the shared
   entities, unique document ids) and streams every document's graph, then the entities
   graph, to the output in any RDF format (``mzgraph.export.rdf_formats``), with the HTML
