@@ -40,6 +40,9 @@ def test_a_missing_dependency_skips_with_its_reason_and_fails_under_require_all(
             def test_needs_a_tool():
                 pytest.skip("the tool is missing: scripts/setup-test-system.sh installs it")
 
+            def test_needs_the_shared_scorer():
+                pytest.skip("no score.py in shared/eval/ (looked in /nowhere/shared/eval; set MZGRAPH_EVAL)")
+
             @pytest.mark.xfail(reason="a known miss", strict=False)
             def test_known_miss():
                 assert False
@@ -60,7 +63,11 @@ def test_a_missing_dependency_skips_with_its_reason_and_fails_under_require_all(
     strict = run(MZGRAPH_REQUIRE_ALL="1")
     assert strict.returncode == 1
     assert "MZGRAPH_REQUIRE_ALL=1 and this test would skip: Skipped: the tool is missing" in strict.stdout
-    assert "1 failed, 1 xfailed" in strict.stdout
+    # the scorer lives outside the repository: a clean checkout elsewhere skips it, with the reason
+    assert "1 failed, 1 skipped, 1 xfailed" in strict.stdout
+    assert "no score.py in shared/eval/ (looked in /nowhere/shared/eval" in strict.stdout
+    scorer_too = run(MZGRAPH_REQUIRE_ALL="1", MZGRAPH_REQUIRE_SCORER="1")
+    assert "2 failed, 1 xfailed" in scorer_too.stdout
 
 
 def test_the_suite_writes_nothing_into_the_repository_output(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -116,6 +117,22 @@ def test_find_by_name(served):
     assert found[0] == {"iri": XINYU, "label": "新余市", "type": "AdministrativeArea"}
     _, _, body = _get(served.url, "/workbench/find", q="no such name at all")
     assert json.loads(body) == []
+
+
+def test_find_by_a_name_sent_unencoded(served):
+    # curl sends `/workbench/find?q=新余` as raw UTF-8 bytes in the request line
+    host = urllib.parse.urlsplit(served.url).netloc
+    with socket.create_connection((urllib.parse.urlsplit(served.url).hostname, urllib.parse.urlsplit(served.url).port),
+                                  timeout=30) as sock:  # fmt: skip
+        sock.sendall(
+            "GET /workbench/find?q=新余 HTTP/1.1\r\n".encode() + f"Host: {host}\r\nConnection: close\r\n\r\n".encode()
+        )
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.") and b" 200 " in head.split(b"\r\n")[0]
+    assert json.loads(body)[0]["label"] == "新余市"
 
 
 def test_download_is_what_query_writes(served):

@@ -536,8 +536,15 @@ class _Handler(BaseHTTPRequestHandler):
         return None
 
     # --- routing -------------------------------------------------------------------------
+    def _url(self):
+        """The request's URL. http.server decodes the request line as Latin-1, so raw UTF-8 in it
+        (``/workbench/find?q=民政`` as curl sends it unencoded) would reach parse_qs as mojibake;
+        its bytes are read again as UTF-8 (percent-encoded URLs are pure ASCII, unchanged)."""
+        raw = self.path.encode("latin-1", errors="replace").decode("utf-8", errors="replace")
+        return urlsplit(raw)
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        url = urlsplit(self.path)
+        url = self._url()
         if url.path in self.server.routes:
             self._route(url.path, parse_qs(url.query, keep_blank_values=True))
             return
@@ -554,7 +561,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(params.get("query", []), params, network=False)  # a page's <img src> is a GET
 
     def do_POST(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
+        url = self._url()
         if url.path not in ENDPOINT_PATHS and url.path not in self.server.routes:
             self._read_body()
             self.close_connection = True
