@@ -141,8 +141,9 @@ class QueryWorker:
         if target is None:
             raise QueryError("the graph was closed")
         ctx = multiprocessing.get_context("fork")
+        pipes = _open_pipes()
         parent_end, child_end = ctx.Pipe()
-        process = ctx.Process(target=_child_loop, args=(target, child_end), name="mzgraph-query", daemon=True)
+        process = ctx.Process(target=_child_loop, args=(target, child_end, pipes), name="mzgraph-query", daemon=True)
         process.start()
         child_end.close()
         self._process, self._conn = process, parent_end
@@ -169,15 +170,38 @@ def _now() -> float:
     return time.monotonic()
 
 
-def _close_inherited_sockets(keep: int) -> None:
-    """Let go of the sockets the fork copied from the parent, all but the child's own pipe.
+def _open_pipes() -> frozenset[int]:
+    """The pipes open in this process now, standard streams aside: taken in the parent just
+    before the fork, so that the pipes the fork itself makes (the child's sentinel, whose
+    closing tells the parent the child died) are not among them."""
+    import stat
 
-    A child holding a copy of a server's listening socket, of a client's connection or of
-    the parent's end of the pipe would keep each open after the parent closed it (a client
-    waiting for the end of an answer, a port still bound, a child that never sees its
-    parent go). Each is replaced by ``/dev/null`` rather than closed, so a Python object
-    that still holds the number never closes someone else's descriptor. Files are kept: an
-    on-disk store reads through them.
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        return frozenset()
+    pipes = set()
+    for fd in fds:
+        try:
+            if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode):
+                pipes.add(fd)
+        except OSError:
+            pass
+    return frozenset(pipes)
+
+
+def _close_inherited_channels(keep: int, pipes: frozenset[int]) -> None:
+    """Let go of the sockets the fork copied from the parent, all but the child's own
+    connection, and of the parent's ``pipes``.
+
+    A child holding a copy of a server's listening socket, of a client's connection, of the
+    parent's end of the pipe, or of the write end of another program's stdin would keep each
+    open after the parent closed it: a client waiting for the end of an answer, a port still
+    bound, a child that never sees its parent go, a program the parent started (a browser
+    driver, say) that never reads end-of-file and so never exits. Each is replaced by
+    ``/dev/null`` rather than closed, so a Python object that still holds the number never
+    closes someone else's descriptor. Standard input, output and error are kept (they may be
+    pipes a shell made), and so are files: an on-disk store reads through them.
     """
     import stat
 
@@ -187,20 +211,21 @@ def _close_inherited_sockets(keep: int) -> None:
     except OSError:
         return
     for fd in fds:
-        if fd in (keep, null):
+        if fd in (0, 1, 2, keep, null):
             continue
         try:
-            if stat.S_ISSOCK(os.fstat(fd).st_mode):
-                os.dup2(null, fd)  # the socket is let go; the number stays valid for whoever holds it
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISSOCK(mode) or (fd in pipes and stat.S_ISFIFO(mode)):
+                os.dup2(null, fd)  # let go; the number stays valid for whoever holds it
         except OSError:
             pass
     os.close(null)
 
 
-def _child_loop(target, conn: Connection) -> None:
+def _child_loop(target, conn: Connection, pipes: frozenset[int] = frozenset()) -> None:
     """The child: answer requests until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _close_inherited_sockets(keep=conn.fileno())
+    _close_inherited_channels(keep=conn.fileno(), pipes=pipes)
     import rdflib.plugins.sparql
 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # FROM never fetches, whatever the gate said
