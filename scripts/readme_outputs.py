@@ -186,10 +186,16 @@ def normalise(lines: list[str]) -> list[str]:
     return [TIMING.sub("<time>", line).rstrip() for line in lines]
 
 
+def needs_missing_shared(block: Block) -> bool:
+    """A block that runs the shared scorer (``../shared/…``, outside the repository) cannot run
+    in a checkout without ``shared/`` beside it: it is left as written, and said so."""
+    return _shared_folder() is None and any("../shared/" in command.text for command in block.commands)
+
+
 def update(text: str) -> tuple[str, list[tuple[Block, list[str], list[str]]]]:
     """The README with every marked block regenerated, and (block, shown, now) for each block."""
     lines = text.split("\n")
-    blocks = parse(text)
+    blocks = [block for block in parse(text) if not needs_missing_shared(block)]
     outputs = run(blocks)
     compared = []
     for block, out in reversed(list(zip(blocks, outputs, strict=True))):
@@ -222,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     changed = differences(compared)
+    left = [block.title for block in parse(text) if needs_missing_shared(block)]
+    if left:
+        print(f"left as written, no shared/ beside the checkout: {', '.join(left)}")
     if args.check:
         print("\n\n".join(changed) if changed else f"{len(compared)} marked blocks match what their commands print")
         return 1 if changed else 0
