@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mzgraph.extract.text import scan_from, starts_of
 from mzgraph.model import PartialDate, SourceDocument
 
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
@@ -24,6 +25,9 @@ _DATE = re.compile(
     r"|(?P<recent>近日|日前)"
     r"|(?P<same>同年|当年)(?:(?P<m3>1[0-2]|0?[1-9])\s*月)?"
 )
+# where a date starts (a digit, 今年, 近日, 同年 …): the date pattern opens with an
+# alternation, which ``re`` would try at every character of the text
+_DATE_START = starts_of(_DATE, "0-9今本去上明前近日同当")
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
 _DATELINE = re.compile(r"\s*((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
 
@@ -78,7 +82,7 @@ def find_dates(text: str, today: PartialDate | None) -> list[DateHit]:
     """Every date expression of ``text`` in order; relative ones only when ``today`` is known."""
     hits = []
     last_year = None  # 同年7月: the year the text named last
-    for m in _DATE.finditer(text):
+    for m in scan_from(_DATE, _DATE_START, text):
         month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
         if m.group("y"):
             date = PartialDate(int(m.group("y")), int(month) if month else None, int(day) if day else None)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
-from mzgraph.extract.text import Mask, SpanIndex, scan_from
+from mzgraph.extract.text import Mask, SpanIndex, scan_from, starts_of
 from mzgraph.model import Quantity
 
 _UNITS = [
@@ -77,8 +77,9 @@ _QUANTITY = re.compile(
 # (and 可延长至20个工作日; an amount of time given or saved: 攒下了420个小时的服务时长)
 _TIME_LIMIT = re.compile(r"时限|压缩|缩短|减少|办结|不超过|控制在|提速|延长|时长|累计|攒")
 _ARTICLE_COUNT = re.compile(r"(?:章|共|》)\s*$")  # 共六章四十二条, 《条例》42条: the size of a text
+_CN_NUMERAL = frozenset(_CN_DIGITS + "十百千")
+_CN_NUMERAL_OR_ORDINAL = frozenset(_CN_DIGITS + "十百千第")
 _CN_VALUE = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
-_NUMBER_START = re.compile(rf"[\d{_CN_DIGITS}十百千]")
 # 1936万建档立卡贫困人口: a count in 万 or 亿 with no measure word, followed by who is counted
 _BARE = re.compile(
     rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?"
@@ -86,20 +87,30 @@ _BARE = re.compile(
     rf"(?=(?:[和、及与或至到](?:{_NUM})(?:余|多)?(?:万|亿)(?:余|多)?)?[\u4e00-\u9fff]{{0,10}}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
 )
 _BARE_END = re.compile(rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?(?=[，。；、,;）)]|$)")
+# Where figures start, for ``re`` to skip to at C speed: a run of digits (the number is all
+# of it) must go on with a multiplier or a unit; a Chinese numeral is tried as it is.
+_UNIT_FIRST = "".join(sorted({u[0] for u in _UNITS}))
+_QUANTITY_START = starts_of(
+    _QUANTITY, rf"\d{_CN_DIGITS}十百千", rf"\d[\d,.]*+[余多万亿千百{re.escape(_UNIT_FIRST)}]|[{_CN_DIGITS}十百千]"
+)
+_BARE_START = starts_of(_BARE, r"\d", r"[\d,.]*+[余多万亿]")
+_BARE_END_START = starts_of(_BARE_END, r"\d", r"[\d,.]*+[余多万亿]")
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
+# (matched at the end of the figure, within four characters)
 _NOT_AFTER = re.compile(
-    r"^(?:个|家)?(?:省直|市直|县直|中央|有关|相关)?(?:部门|部委|单位|成员单位|厅局|委办局|方面)|^(?:联合|会同)|"
-    r"^(?:全会|全体会议|会议|代表大会|常委会)|^(?:工作日|月|小时|季度|年度|年|星期|周)"
+    r"(?:个|家)?(?:省直|市直|县直|中央|有关|相关)?(?:部门|部委|单位|成员单位|厅局|委办局|方面)|(?:联合|会同)|"
+    r"(?:全会|全体会议|会议|代表大会|常委会)|(?:工作日|月|小时|季度|年度|年|星期|周)"
 )
 # 每千名, 数十个, 上千人: a rate or a vague amount, not a figure
 _NOT_BEFORE = set("每数几若")
 _HOUSEHOLD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:家庭|户)(?![\u4e00-\u9fff]*(?:人口|人员|群众|对象))")
-_QUAL_BEFORE = [
-    ("approximately", re.compile(r"(?:近|接近|将近|约|大约|近乎)$")),
-    ("more-than", re.compile(r"(?:超过|超|逾|多于|高于)$")),
-]
-_QUAL_AFTER = [("at-least", re.compile(r"^(?:以上|及以上)")), ("at-most", re.compile(r"^(?:以下|以内|及以下)"))]
+# qualifiers: the words right before the figure (接近, 超过), else right after it (以上),
+# else 余/多 in it; the two lists before, and the two after, never both apply
+_APPROXIMATELY = ("近", "约", "近乎")  # 近 接近 将近 约 大约 近乎
+_MORE_THAN = ("超过", "超", "逾", "多于", "高于")
+_AT_LEAST = ("以上", "及以上")
+_AT_MOST = ("以下", "以内", "及以下")
 _INDICATOR_STOP = re.compile(r"[，。；、,;：:（(）)“”《》\s和与及等在中为是]")
 # Verbs that end the counted noun after a figure (20.98万名城镇贫困群众|脱贫).
 _AFTER_VERB = re.compile(
@@ -112,8 +123,9 @@ _BEFORE_VERB = re.compile(
     r"不低于|不少于|不超过|保持在|保持|超过|达到|提升了|提升|提高到|提高了|提高|增长了|增长|增加|减少|下降|共有|累计|建成|建有|完成|实现|惠及|覆盖|"
     r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
 )
-_AFTER_FIGURE = re.compile(r"^(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?")
-_CLAUSE_SPLIT = re.compile(r"[，。；、,;：:]")
+# (matched at the end of the figure)
+_AFTER_FIGURE = re.compile(r"(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?")
+_TO_CLAUSE_START = re.compile(r"(?s:.*)[，。；、,;：:]")  # up to the last clause stop
 _PER_HEAD = re.compile(r"(?:每人每[年月日]|每人|每[年月]|人均)+$")
 _COMPARED = re.compile(r"^(?:比上年|较上年|同比|环比|比去年|较去年)")
 _UP_TO_YEAR = re.compile(r"^.*?(?:19|20)\d\d年(?:底|末)?")
@@ -121,8 +133,7 @@ _WINDOW = 64  # characters around a figure where its counted noun can be
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
 
 
-@dataclass(frozen=True)
-class QuantityHit:
+class QuantityHit(NamedTuple):
     start: int
     end: int
     quantity: Quantity
@@ -149,14 +160,17 @@ def chinese_number(s: str) -> int | None:
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
     # the noun is at most 12 characters: a bounded window on each side keeps this linear
-    after = _AFTER_FIGURE.sub("", text[end : min(hi, end + _WINDOW)])
-    stop = _INDICATOR_STOP.search(after)
-    noun = after[: stop.start() if stop else len(after)]
-    verb = _AFTER_VERB.search(noun)
-    noun = noun[: verb.start() if verb else len(noun)][:12]
+    limit = max(end, min(hi, end + _WINDOW))
+    a = _AFTER_FIGURE.match(text, end, limit).end()
+    stop = _INDICATOR_STOP.search(text, a, limit)
+    b = stop.start() if stop else limit
+    verb = _AFTER_VERB.search(text, a, b)
+    noun = text[a : verb.start() if verb else b][:12]
     if noun:
         return noun
-    before = _CLAUSE_SPLIT.split(text[max(lo, start - _WINDOW) : start])[-1]
+    w = max(lo, start - _WINDOW)
+    split = _TO_CLAUSE_START.match(text, w, start) if w < start else None
+    before = text[split.end() if split else w : start]
     before = _PER_HEAD.sub("", before)
     before = _COMPARED.sub("", before)
     verbs = list(_BEFORE_VERB.finditer(before))
@@ -179,55 +193,60 @@ def find_quantities(
     years = [(d.end, d.start, d.date.year) for d in dates or () if not (d.start and text[d.start - 1] in "较比与从同")]
     year_ends = [y[0] for y in years]
     hits: list[QuantityHit] = []
-    matches = list(scan_from(_QUANTITY, _NUMBER_START, text))
+    matches = list(scan_from(_QUANTITY, _QUANTITY_START, text))
     covered = Mask(len(text))
     for m in matches:
         covered.add(m.start(), m.end())
-    for m in _BARE.finditer(text):
+    for m in scan_from(_BARE, _BARE_START, text):
         if not covered.overlaps(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
             matches.append(m)
     # 老年人达到2200多万。: the people counted come before the figure
-    for m in _BARE_END.finditer(text):
+    for m in scan_from(_BARE_END, _BARE_END_START, text):
         if covered.overlaps(m.start(), m.end()):
             continue
         clause = re.split(r"[，。；,;]", text[max(0, m.start() - 30) : m.start()])[-1]
         if _PEOPLE.search(clause):
             matches.append(m)
     matches.sort(key=lambda m: m.start())
+    overlaps = blocked.overlaps
+    find_sentence = index.find
+    n = len(text)
     for m in matches:
-        s, e = m.start(), m.end()
-        if blocked.overlaps(s, e):
+        s, e = m.span()
+        if overlaps(s, e):
             continue
         prev = text[s - 1] if s else ""
         if prev == "第" or prev.isdigit() or prev == ".":
             continue
-        if _NOT_AFTER.match(text[e : e + 4]):
+        if _NOT_AFTER.match(text, e, e + 4):
             continue
-        num = m.group("num")
-        unit = m.groupdict().get("unit")
+        num, mult, about0, about = m.group("num", "mult", "about0", "about")
+        unit = m.group("unit") if m.re is _QUANTITY else None
         if unit is None:  # a bare count: who is counted decides the unit
             unit = "户" if _HOUSEHOLD.match(text, e) else "人"
-        if num[0] in _CN_DIGITS + "十百千":
+        chinese = num[0] in _CN_NUMERAL
+        if chinese:
             value_int = chinese_number(num)
             # small Chinese numerals are rhetoric (两项制度) unless a 万/亿 follows (两万余人)
-            if value_int is None or value_int * _MULT[m.group("mult")] < 10 or unit == "次":
+            if value_int is None or value_int * _MULT[mult] < 10 or unit == "次":
                 continue
-            if prev and prev in _CN_DIGITS + "十百千第":
+            if prev and prev in _CN_NUMERAL_OR_ORDINAL:
                 continue
-            value = Decimal(value_int)
+            value = value_int * _MULT[mult]
+        elif "." in num:
+            value = Decimal(num.replace(",", "")) * _MULT[mult]
         else:
-            value = Decimal(num.replace(",", ""))
-        value *= _MULT[m.group("mult")]
+            value = int(num.replace(",", "")) * _MULT[mult]
         if unit in ("个工作日", "个小时"):
             unit = unit[1:]
         if unit in ("工作日", "小时") and value < 1000:
-            sentence_start = (index.find(s) or (s, e))[0]
+            sentence_start = (find_sentence(s) or (s, e))[0]
             context = text[max(sentence_start, s - 12) : s] + text[e : e + 6]
             if not _TIME_LIMIT.search(context) and not text.startswith(("内", "以内"), e):
                 continue
         if unit == "次" and value < 10:
             continue  # 开展了2次检查: how often one thing happened, not an outcome
-        if unit == "条" and (num[0] in _CN_DIGITS + "十百千" or _ARTICLE_COUNT.search(text[max(0, s - 6) : s])):
+        if unit == "条" and (chinese or _ARTICLE_COUNT.search(text[max(0, s - 6) : s])):
             continue
         if unit in ("%", "％"):
             unit = "%"
@@ -235,36 +254,33 @@ def find_quantities(
             unit = "人"
         elif unit == "张床位":
             unit = "张"
-        qualifier = None
         # 上千人 is vague; 上千万名 is an order of magnitude the text reports
-        if prev and (prev in _NOT_BEFORE or (prev == "上" and m.group("num")[0] in "百千" and not m.group("mult"))):
+        if prev and (prev in _NOT_BEFORE or (prev == "上" and num[0] in "百千" and not mult)):
             continue
-        if m.group("about") or m.group("about0"):
-            qualifier = "more-than"
+        qualifier = "more-than" if about or about0 else None
         before = text[max(0, s - 3) : s]
-        for name, rx in _QUAL_BEFORE:
-            if rx.search(before):
-                qualifier = name
-        for name, rx in _QUAL_AFTER:
-            if rx.match(text[e : e + 3]):
-                qualifier = name
-        sent = index.find(s) or (max(0, s - 60), min(len(text), e + 60))
+        if before.endswith("\n"):  # (a pattern's $ matches before a final line break)
+            before = before[:-1]
+        if before.endswith(_APPROXIMATELY):
+            qualifier = "approximately"
+        elif before.endswith(_MORE_THAN):
+            qualifier = "more-than"
+        if text.startswith(_AT_LEAST, e):
+            qualifier = "at-least"
+        elif text.startswith(_AT_MOST, e):
+            qualifier = "at-most"
+        sent = find_sentence(s) or (max(0, s - 60), min(n, e + 60))
         k = bisect_right(year_ends, s) - 1
         year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
-        value = value.normalize()
-        if value == value.to_integral():
-            value = Decimal(int(value))  # exact at any size; quantize fails past 28 digits
+        if type(value) is int:
+            value = Decimal(value)
+        else:
+            value = value.normalize()
+            if value == value.to_integral():
+                value = Decimal(int(value))  # exact at any size; quantize fails past 28 digits
         indicator = _indicator(text, s, e, sent[0], sent[1])
         if indicator is None and hits and hits[-1].start >= sent[0]:
             # 火化率达92.37%，较2017年提升了57.41%: the same indicator as the figure before
             indicator = hits[-1].quantity.indicator
-        q = Quantity(
-            value=value,
-            unit=unit,
-            indicator=indicator,
-            qualifier=qualifier,
-            year=year,
-            surface=m.group(),
-        )
-        hits.append(QuantityHit(s, e, q))
+        hits.append(QuantityHit(s, e, Quantity(value, unit, indicator, qualifier, year, m.group())))
     return hits

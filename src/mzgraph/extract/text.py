@@ -231,6 +231,39 @@ class Mask:
         return end > start and 0 not in self._b[start:end]
 
 
+def scan_at(pattern: re.Pattern, starts: Iterable[int], text: str):
+    """``pattern.finditer(text)`` (its non-empty matches), trying only the offsets ``starts``
+    gives in increasing order: every offset where a match can start must be among them.
+
+    ``re`` tries a pattern that opens with a repeat, an optional group or an alternation at
+    every character, and a Python loop over many candidates is slower still; a cheap pattern
+    of one character class (which ``re`` skips to at C speed) finds the few offsets to try.
+    """
+    pos = 0
+    match = pattern.match
+    for c in starts:
+        if c < pos:
+            continue
+        m = match(text, c)
+        if m is not None and m.end() > c:
+            yield m
+            pos = m.end()
+
+
+def starts_of(pattern: re.Pattern, first: str, condition: str = "") -> re.Pattern:
+    """A pattern of one character that matches exactly where ``pattern`` does, for
+    :func:`scan_from`: ``first`` is a character class (without brackets) holding every
+    character a match can open with, ``condition`` an optional cheap pattern that every
+    match satisfies, tried before ``pattern`` itself.
+
+    It opens with a character class, so ``re`` skips at C speed to the next place worth
+    trying; the rest is a lookbehind over that character holding lookaheads, so the whole
+    test runs in C and Python sees only the matches.
+    """
+    condition = f"(?={condition})" if condition else ""
+    return re.compile(f"[{first}](?<={condition}(?={pattern.pattern}).)", pattern.flags)
+
+
 def scan_from(pattern: re.Pattern, starts: re.Pattern, text: str):
     """``pattern.finditer(text)``, trying only the positions where ``starts`` matches.
 
