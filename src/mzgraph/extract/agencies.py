@@ -11,15 +11,17 @@ national notice) is left out: it names no one in particular.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.places import CHINA_CODE, PlaceHit, Scope
-from mzgraph.extract.text import Mask, WordScanner, is_cjk, scan_from, trie_pattern
+from mzgraph.extract.text import Mask, WordScanner, is_cjk, scan_at, starts_of, trie_pattern
 
 # Party and government bodies of a place; they need a place or level word before them.
 _GOVERNMENT = [
@@ -122,11 +124,11 @@ _DENY_BEFORE = {
 _DENY_AFTER = {"委": set("托屈派身任"), "办": set("理法公事好结学案实成"), "局": set("面势限")}
 
 
+_SENTENCE_END = re.compile(r"[。！？；\n]")
 _OFFICE = re.compile(r"办公厅|办公室|党组")
 
 
-@dataclass(frozen=True)
-class AgencyHit:
+class AgencyHit(NamedTuple):
     start: int
     end: int
     name: str
@@ -149,12 +151,24 @@ def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<head>{heads}|{special_heads})|(?P<special>{special}))"
     )
     central = re.compile(rf"国家(?P<stem>{stems})(?:总局|局|委员会|委|署)")
-    # where a local body can start: a level word, or the first character of a body
-    firsts = {w[0] for w in [*_LEVELS, *_GOVERNMENT, *_SPECIAL, *lexicon.department_stems()]}
-    starts = re.compile("[" + re.escape("".join(sorted(firsts))) + "]|[\u4e00-\u9fff]{2}(?:综合)?执法")
+    # where a local body starts, for re to skip to: a level word or the first character of
+    # a body, then what can come second (the first character of a body after a level word,
+    # the second of a body, or anything after a body of one character); the bodies named by
+    # any two characters and 执法 are tried from each 执法 (see scan_agencies)
+    stem_words = lexicon.department_stems()
+    words = [*_GOVERNMENT, *_SPECIAL, *stem_words]
+    firsts = {w[0] for w in [*_LEVELS, *words]}
+    seconds = {w[0] for w in words} | {w[1] for w in [*_LEVELS, *words] if len(w) > 1}
+    seconds |= {h[0] for h in [*_HEADS, _SECTOR, *_SPECIAL_HEADS]}  # after a stem of one character
+    whole = {w for w in [*_GOVERNMENT, *_SPECIAL] if len(w) == 1}
+    first, second = (re.escape("".join(sorted(c))) for c in (firsts, seconds))
+    alone = f"|(?<=[{re.escape(''.join(sorted(whole)))}])" if whole else ""
+    condition = f"[{first}](?:[{second}]{alone})"
+    starts = starts_of(local, first, condition)
     return national, local, central, starts
 
 
+@lru_cache(maxsize=4096)
 def level_division(level: str, code: str | None) -> gz.Division | None:
     """The division of the given level that holds ``code`` (itself or an ancestor)."""
     if not code or code == CHINA_CODE:
@@ -191,7 +205,7 @@ def _place_before(places: list[PlaceHit], ends: list[int], start: int, text: str
     if i < 0:
         return None
     p = places[i]
-    if start - p.end <= 30 and not any(ch in text[p.end : start] for ch in "。！？；\n"):
+    if start - p.end <= 30 and not _SENTENCE_END.search(text, p.end, start):
         return p
     return None
 
@@ -206,9 +220,17 @@ class AgencyScan:
     local: list[re.Match]
 
 
+_ENFORCEMENT = re.compile("执法")
+
+
 def scan_agencies(text: str) -> AgencyScan:
     national, local, central, starts = _regexes()
-    return AgencyScan(list(national.finditer(text)), list(central.finditer(text)), list(scan_from(local, starts, text)))
+    # a body named by any two characters and (综合)执法, after a level word of up to three
+    # characters (市城管执法局, 自治区综合执法局): it starts at most 7 characters before 执法
+    enforcement = sorted({j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())})
+    candidates = heapq.merge((m.start() for m in starts.finditer(text)), enforcement)
+    local_matches = list(scan_at(local, candidates, text))
+    return AgencyScan(list(national.finditer(text)), list(central.finditer(text)), local_matches)
 
 
 def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:

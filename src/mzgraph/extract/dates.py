@@ -12,7 +12,7 @@ paragraph of the lead: ``2021年10月28日，民政部举行…``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mzgraph.extract.text import scan_from, starts_of
 from mzgraph.model import PartialDate, SourceDocument
@@ -32,8 +32,7 @@ _ISO = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
 _DATELINE = re.compile(r"\s*((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
 
 
-@dataclass(frozen=True)
-class DateHit:
+class DateHit(NamedTuple):
     start: int
     end: int
     date: PartialDate

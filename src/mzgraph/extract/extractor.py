@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
@@ -164,7 +163,7 @@ def extract(document: SourceDocument) -> Extraction:
     agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
     # one body, one name in a document: 江西省人民政府 and 江西省政府 are the same body
     first_name: dict[str, str] = {}
-    agencies = [replace(a, name=first_name.setdefault(_agency_key(a.name), a.name)) for a in agencies]
+    agencies = [a._replace(name=first_name.setdefault(_agency_key(a.name), a.name)) for a in agencies]
     for a in agencies:
         s0, s1 = sentence_of(a.start, a.end)
         i = add(

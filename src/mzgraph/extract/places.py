@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract.text import WordScanner, is_cjk, paragraph_spans
@@ -93,8 +94,7 @@ _BODY_END = re.compile(r"(?:局|厅|委|办|部门|政府|中心|残联|妇联|�
 _NOT_AFTER_SHORT_COUNTY = set("级域城乡镇区委政长")
 
 
-@dataclass(frozen=True)
-class PlaceHit:
+class PlaceHit(NamedTuple):
     start: int
     end: int
     division: gz.Division
@@ -107,6 +107,7 @@ class _Matcher:
     scanner: WordScanner
     full: dict[str, list[gz.Division]]
     short: dict[str, list[gz.Division]]
+    parents: dict[str, tuple[str, ...]]  # full name → names of its divisions' ancestors
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +128,8 @@ def matcher() -> _Matcher:
     for d in g.by_code.values():
         if d.name.endswith("自治州") and d.short + "州" not in full:
             short.setdefault(d.short + "州", []).append(d)
-    return _Matcher(g, WordScanner(list(full) + list(short)), full, short)
+    parents = {name: tuple(a.name for d in divs for a in g.ancestors(d)) for name, divs in full.items()}
+    return _Matcher(g, WordScanner(list(full) + list(short)), full, short, parents)
 
 
 def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: str) -> gz.Division | None:
@@ -167,14 +169,16 @@ def find_places(
     # full names first: a short name counts when its division's full name was taken, not
     # merely seen (省民政厅会同省财政厅 … 县住建局会同县民政局 names no 会同县)
     deferred: list[tuple[int, int, str]] = []
+    full, parents = m.full, m.parents
+    far_of: dict[str, bool] = {}  # division code → far from the document (context is fixed)
     for s, e, name in raw:
-        if name not in m.full:
+        divs = full.get(name)
+        if divs is None:
             continue
         before = text[max(0, s - 12) : s]
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
-        divs = m.full[name]
-        parent_before = any(before.endswith(a.name) for d in divs for a in g.ancestors(d))
+        parent_before = before.endswith(parents[name])
         if name in _GENERIC_FULL and name != "新城区" and not parent_before:
             continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
         if len(name) == 2 or name in _GENERIC_FULL:
@@ -185,12 +189,16 @@ def find_places(
         # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
         if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
             continue
-        d = _pick(divs, g, context, before)
+        d = divs[0] if len(divs) == 1 else _pick(divs, g, context, before)
         if d is None:
             continue
         # 县民政局会同县财政局: a verb and a body, not a county of another province; a
         # division far from the document needs its parent named before it
-        far = context and not any(g.is_within(d, g.province_of(g.get(c) or d).code) for c in context)
+        far = far_of.get(d.code)
+        if far is None:
+            far = far_of[d.code] = bool(context) and not any(
+                g.is_within(d, g.province_of(g.get(c) or d).code) for c in context
+            )
         if far and not parent_before and d.level == "county" and _BODY_END.search(before):
             continue
         hits.append(PlaceHit(s, e, d, False))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mzgraph.extract import lexicon
 from mzgraph.extract.text import Mask
@@ -54,8 +54,7 @@ _GENERIC_BODY = {
 }
 
 
-@dataclass(frozen=True)
-class PolicyHit:
+class PolicyHit(NamedTuple):
     start: int  # span of the title (inside 《》) or of the noun phrase
     end: int
     name: str

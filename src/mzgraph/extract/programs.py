@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mzgraph.extract.text import Mask
 
@@ -82,8 +82,7 @@ _OWN_LEVEL = re.compile(r"(?<!自)[我本全](?:省|市|县|区|州|盟|旗)的?
 _GENERIC_LEAD = re.compile(r"(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
 
 
-@dataclass(frozen=True)
-class ProgramHit:
+class ProgramHit(NamedTuple):
     start: int
     end: int
     name: str
