@@ -210,44 +210,44 @@ def _place_before(places: list[PlaceHit], ends: list[int], start: int, text: str
     return None
 
 
+class _Local(NamedTuple):
+    """A local body's match that passed every test not depending on the scope."""
+
+    s: int
+    e: int
+    lvl: str | None
+    body: str
+    head: str
+    stem: str | None
+    gov: str | None
+    place: PlaceHit | None  # the place named right before the body
+    near: gz.Division | None  # (level word) the place of that level named just before
+
+
 @dataclass(frozen=True)
 class AgencyScan:
-    """What the lexicon and patterns find in a text before any place is chosen: computed
-    once, then read against the first and the refined scope (:func:`find_agencies`)."""
+    """What the lexicon and patterns find in a text, read against its places but before
+    any scope: computed once, then read against the first and the refined scope
+    (:func:`find_agencies`)."""
 
-    national: list[tuple[int, int, str]]
-    central: list[re.Match]
-    local: list[re.Match]
+    national: list[AgencyHit]  # central bodies and newspapers, in the order found
+    taken: Mask  # their text
+    local: list[_Local]
 
 
 _ENFORCEMENT = re.compile("执法")
 
 
-def scan_agencies(text: str) -> AgencyScan:
+def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
     national, local, central, starts = _regexes()
-    # a body named by any two characters and (综合)执法, after a level word of up to three
-    # characters (市城管执法局, 自治区综合执法局): it starts at most 7 characters before 执法
-    enforcement = sorted({j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())})
-    candidates = heapq.merge((m.start() for m in starts.finditer(text)), enforcement)
-    local_matches = list(scan_at(local, candidates, text))
-    return AgencyScan(list(national.finditer(text)), list(central.finditer(text)), local_matches)
-
-
-def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:
-    scan = scan or scan_agencies(text)
     nat = lexicon.national_agencies()
     papers = set(lexicon.newspapers())
-    g = gz.load()
     place_by_end = {p.end: p for p in places}
     place_ends = [p.end for p in places]
     hits: list[AgencyHit] = []
     taken = Mask(len(text))
-
-    def free(s: int, e: int) -> bool:
-        return not taken.overlaps(s, e)
-
-    for s, e, surface in scan.national:
-        if not free(s, e):
+    for s, e, surface in national.finditer(text):
+        if taken.overlaps(s, e):
             continue
         nxt = text[e] if e < len(text) else ""
         if surface.endswith("部") and nxt == "门":  # 民政部门: a department in general
@@ -266,53 +266,78 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
                 name += office.group()
             hits.append(AgencyHit(s, e, name, CHINA_CODE, True))
         taken.add(s, e)
-    for m in scan.central:  # 国家…局 not in the lexicon
-        if free(m.start(), m.end()):
+    for m in central.finditer(text):  # 国家…局 not in the lexicon
+        if not taken.overlaps(m.start(), m.end()):
             hits.append(AgencyHit(m.start(), m.end(), m.group(), CHINA_CODE, True))
             taken.add(m.start(), m.end())
-    for m in scan.local:
-        s, e = m.start(), m.end()
-        if not free(s, e):
-            continue
-        lvl = m.group("lvl")
-        body = text[m.end("lvl") if lvl else s : e]
-        head = m.group("head") or ""
+    # a body named by any two characters and (综合)执法, after a level word of up to three
+    # characters (市城管执法局, 自治区综合执法局): it starts at most 7 characters before 执法
+    enforcement = sorted({j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())})
+    candidates = heapq.merge((m.start() for m in starts.finditer(text)), enforcement)
+    out: list[_Local] = []
+    for m in scan_at(local, candidates, text):
+        s, e = m.span()
+        lvl, head, stem, gov = m.group("lvl", "head", "stem", "gov")
+        head = head or ""
+        body_start = m.end("lvl") if lvl else s
+        body = text[body_start:e]
         nxt = text[e] if e < len(text) else ""
         last = body[-1]
         if nxt in _DENY_AFTER.get(last, ()) or (last == "委" and nxt == "员" and not body.endswith("委员会")):
             continue
-        if m.group("stem") and head in _SPECIAL_HEADS:
+        if stem and head in _SPECIAL_HEADS:
             allowed = _SPECIAL_HEADS[head]
-            if allowed is not None and m.group("stem") not in allowed:
+            if allowed is not None and stem not in allowed:
                 continue
-            if allowed is None and not m.group("stem").endswith("执法"):
+            if allowed is None and not stem.endswith("执法"):
                 continue
-        if m.group("stem") and m.group("stem").endswith("执法") and head not in ("大队", "支队", "局"):
+        if stem and stem.endswith("执法") and head not in ("大队", "支队", "局"):
             continue
-        body_start = m.end("lvl") if lvl else s
-        place = place_by_end.get(body_start) if not lvl else place_by_end.get(m.end("lvl"))
+        place = place_by_end.get(body_start)
+        near = None
+        if place is None and lvl:
+            prev = text[s - 1] if s else ""
+            if prev in _DENY_BEFORE.get(lvl, ()):
+                continue
+            # 在雷山县，县民政局…: a place of that level just named (itself, not a parent)
+            p = _place_before(places, place_ends, s, text)
+            if p is not None:
+                near = level_division(lvl, p.division.code)
+                if near is not None and near.code != p.division.code:
+                    near = None
+        elif place is None and not gov:
+            prev = text[s - 1] if s else ""
+            if head == _SECTOR or (is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并"):
+                continue  # 民政部门 with no place: departments in general
+        out.append(_Local(s, e, lvl, body, head, stem, gov, place, near))
+    return AgencyScan(hits, taken, out)
+
+
+def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:
+    scan = scan or scan_agencies(text, places)
+    g = gz.load()
+    hits = list(scan.national)
+    taken = scan.taken.copy()
+    at = scope.at
+    for x in scan.local:
+        s, e, lvl, body, head, stem, gov, place, near = x
+        if taken.overlaps(s, e):
+            continue
         division = None
         start = s
         if place is not None:
             division = place.division
             start = place.start
         elif lvl:
-            prev = text[s - 1] if s else ""
-            if prev in _DENY_BEFORE.get(lvl, ()):
-                continue
             # 上饶市委、市政府: the level word points back at the body just named
             prev_hit = hits[-1] if hits else None
             if prev_hit is not None and prev_hit.end == s - 1 and text[s - 1] in "、和及与" and prev_hit.place_code:
                 division = level_division(lvl, prev_hit.place_code)
             if division is None:  # 在雷山县，县民政局…: a place of that level just named
-                near = _place_before(places, place_ends, s, text)
-                if near is not None:
-                    division = level_division(lvl, near.division.code)
-                    if division is not None and division.code != near.division.code:
-                        division = None  # only the place itself, not one of its parents
+                division = near
             if division is None:  # the part's place, else the document's (a paragraph about 民政部)
-                division = level_division(lvl, scope.at(s)) or level_division(lvl, scope.default)
-        elif m.group("gov"):
+                division = level_division(lvl, at(s)) or level_division(lvl, scope.default)
+        elif gov:
             # 自治区党委、政府 / 市委和政府: the government of the committee just named
             prev_hit = hits[-1] if hits else None
             if (
@@ -323,18 +348,15 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
                 and prev_hit.name.endswith("委")
                 and prev_hit.place_code
                 and not prev_hit.national
-                and m.group("gov") in ("政府", "人民政府")
+                and gov in ("政府", "人民政府")
             ):
                 division = g.get(prev_hit.place_code)
                 if division is not None:
-                    hits.append(AgencyHit(s, e, division.name + m.group("gov"), division.code))
+                    hits.append(AgencyHit(s, e, division.name + gov, division.code))
                     taken.add(s, e)
             continue  # 政府, 党委 alone: no one in particular
         else:
-            prev = text[s - 1] if s else ""
-            if head == _SECTOR or (is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并"):
-                continue  # 民政部门 with no place: departments in general
-            code = scope.at(s)
+            code = at(s)
             if head == "厅":
                 division = g.province_of(g.get(code)) if code and code != CHINA_CODE and g.get(code) else None
             elif code and code != CHINA_CODE and g.get(code) is not None:
@@ -344,13 +366,12 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
             continue
         if lvl and place is None:
             # 歙县县委: a two-character name keeps its level word before the body
-            name = division.name + (lvl if len(division.name) == 2 and m.group("gov") else "") + body
+            name = division.name + (lvl if len(division.name) == 2 and gov else "") + body
         elif place is not None:
             name = division.name + text[place.end : e] if not lvl else division.name + body
         else:
             name = division.name + body
         if head == _SECTOR:  # 省民政部门 → 江西省民政厅
-            stem = m.group("stem")
             name = name[: -len(_SECTOR)] + (
                 _SECTOR_HEAD_EVERYWHERE.get(stem) or ("厅" if division.level == "province" else "局")
             )

@@ -98,7 +98,7 @@ def extract(document: SourceDocument) -> Extraction:
     dates = find_dates(text, today)
     repairs = [(r.offset, r.original, r.repaired) for r in document.metadata.repairs]
     policies = find_policies(text, repairs)
-    agency_scan = scan_agencies(text)
+    agency_scan = scan_agencies(text, places)
     agencies = find_agencies(text, places, scope, agency_scan)
     # 民政部 财政部关于…的通知 (a title line or a reference without 《》): the bodies end
     # where 关于 starts, possibly through white space
@@ -193,6 +193,13 @@ def extract(document: SourceDocument) -> Extraction:
         return start
 
     anchor_at = {a[0]: k for k, a in enumerate(anchors)}
+    lead_at: dict[int, int] = {}  # where the words a clause may open with end (LEAD), memoised
+
+    def lead(c: int) -> int:
+        end = lead_at.get(c)
+        if end is None:
+            end = lead_at[c] = LEAD.match(text, c).end()
+        return end
 
     def subject(s0: int, start: int) -> str | None:
         """The place the nearest clause before ``start`` opens with: 今年以来，太原市小店区民政局…,
@@ -200,7 +207,7 @@ def extract(document: SourceDocument) -> Extraction:
         for c in clauses.starts(start, s0):
             while c < start and text[c].isspace():
                 c += 1
-            k = anchor_at.get(LEAD.match(text, c).end())
+            k = anchor_at.get(lead(c))
             if k is None or anchors[k][1] > start:
                 continue
             code = anchors[k][2]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mzgraph import gazetteer as gz
-from mzgraph.extract.text import WordScanner, is_cjk, paragraph_spans
+from mzgraph.extract.text import WordScanner, is_cjk, paragraph_spans, scan_at
 
 CHINA_CODE = gz.COUNTRY_CODE
 
@@ -149,14 +149,48 @@ def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: 
     return current[0] if len(codes) == 1 else None
 
 
-def scan(text: str) -> list[tuple[int, int, str]]:
-    """Every full or short place name in ``text``, before any choice (context-free)."""
-    return list(matcher().scanner.finditer(text))
+class PlaceScan(NamedTuple):
+    """The place names of a text and what can be told of them without context."""
+
+    full: list[tuple[int, int, str, str, bool]]  # (start, end, name, 12 characters before, parent before)
+    deferred: list[tuple[int, int, str]]  # two-character counties decided by the next item of a list
+    short: list[tuple[int, int, str, gz.Division | None]]  # (…, the province it names, if any)
 
 
-def find_places(
-    text: str, context: list[str] | None = None, raw: list[tuple[int, int, str]] | None = None
-) -> list[PlaceHit]:
+def scan(text: str) -> PlaceScan:
+    """Every full or short place name in ``text`` that passes the tests needing no context."""
+    m = matcher()
+    full, parents = m.full, m.parents
+    out = PlaceScan([], [], [])
+    n = len(text)
+    for s, e, name in m.scanner.finditer(text):
+        if name not in full:
+            if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
+                continue
+            if _INSTITUTION_AFTER.match(text, e):  # 山东大学, 南昌路: an institution or a street
+                continue
+            provinces = [d for d in m.short[name] if d.level == "province"]
+            out.short.append((s, e, name, provinces[0] if provinces else None))
+            continue
+        before = text[max(0, s - 12) : s]
+        prev = text[s - 1] if s else ""
+        nxt = text[e] if e < n else ""
+        parent_before = before.endswith(parents[name])
+        if name in _GENERIC_FULL and name != "新城区" and not parent_before:
+            continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
+        if len(name) == 2 or name in _GENERIC_FULL:
+            if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
+                if nxt == "、" and len(name) == 2:
+                    out.deferred.append((s, e, name))  # 在新县、商城县等地: decided by its neighbour
+                continue
+        # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
+        if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
+            continue
+        out.full.append((s, e, name, before, parent_before))
+    return out
+
+
+def find_places(text: str, context: list[str] | None = None, raw: PlaceScan | None = None) -> list[PlaceHit]:
     """Every place named in ``text``; ``context`` lists division codes the document is about.
 
     ``raw`` is the result of :func:`scan` on ``text``, when the caller already has it.
@@ -168,27 +202,10 @@ def find_places(
     raw = scan(text) if raw is None else raw
     # full names first: a short name counts when its division's full name was taken, not
     # merely seen (省民政厅会同省财政厅 … 县住建局会同县民政局 names no 会同县)
-    deferred: list[tuple[int, int, str]] = []
-    full, parents = m.full, m.parents
+    full = m.full
     far_of: dict[str, bool] = {}  # division code → far from the document (context is fixed)
-    for s, e, name in raw:
-        divs = full.get(name)
-        if divs is None:
-            continue
-        before = text[max(0, s - 12) : s]
-        prev = text[s - 1] if s else ""
-        nxt = text[e] if e < len(text) else ""
-        parent_before = before.endswith(parents[name])
-        if name in _GENERIC_FULL and name != "新城区" and not parent_before:
-            continue  # 城关区, 市中区: a name of many districts, and a phrase; only after its city
-        if len(name) == 2 or name in _GENERIC_FULL:
-            if not parent_before and (is_cjk(prev) or nxt in _NOT_AFTER_SHORT_COUNTY):
-                if nxt == "、" and len(name) == 2:
-                    deferred.append((s, e, name))  # 在新县、商城县等地: decided by its neighbour
-                continue
-        # 新建区域性…, 某市场: the suffix belongs to the next word, not to a name
-        if not parent_before and nxt and nxt in _SUFFIX_WORDS.get(name[-1], ""):
-            continue
+    for s, e, name, before, parent_before in raw.full:
+        divs = full[name]
         d = divs[0] if len(divs) == 1 else _pick(divs, g, context, before)
         if d is None:
             continue
@@ -205,7 +222,7 @@ def find_places(
     # a two-character county inside a word boundary stands when a list goes on with a sibling
     # taken as a full name (在新县、商城县等地)
     taken_at = {h.start: h for h in hits}
-    for s, e, name in deferred:
+    for s, e, name in raw.deferred:
         nxt_hit = taken_at.get(e + 1)
         if nxt_hit is None:
             continue
@@ -213,33 +230,37 @@ def find_places(
         if len(near) == 1:
             hits.append(PlaceHit(s, e, near[0], False))
     used_codes = {h.division.code for h in hits}
-    for s, e, name in raw:
-        if name in m.full:
-            continue
-        divs = m.short[name]
-        if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
-            continue
-        if _INSTITUTION_AFTER.match(text, e):  # 山东大学, 南昌路: an institution or a street
-            continue
-        provinces = [d for d in divs if d.level == "province"]
-        if provinces:
-            hits.append(PlaceHit(s, e, provinces[0], True))
+    in_context: dict[str, bool] = {}  # division code → a city or county within the context
+    for s, e, name, province in raw.short:
+        if province is not None:
+            hits.append(PlaceHit(s, e, province, True))
             continue
         ok = []
-        for d in divs:
+        for d in m.short[name]:
             if d.code in used_codes:
                 ok.append(d)
-            elif d.level == "city" and any(g.is_within(d, c) for c in context):
-                ok.append(d)
-            elif d.level == "county" and any(g.is_within(d, c) for c in context if not c.endswith("0000")):
+                continue
+            inside = in_context.get(d.code)
+            if inside is None:
+                if d.level == "city":
+                    inside = any(g.is_within(d, c) for c in context)
+                elif d.level == "county":
+                    inside = any(g.is_within(d, c) for c in context if not c.endswith("0000"))
+                else:
+                    inside = False
+                in_context[d.code] = inside
+            if inside:
                 ok.append(d)
         if len({d.code for d in ok}) == 1:
             hits.append(PlaceHit(s, e, ok[0], True))
     hits.sort(key=lambda h: h.start)
     # a list's level word (元阳、红河、绿春3县) outweighs a short name's other reading (红河 for
     # 红河哈尼族彝族自治州): listed items replace short-name hits on the same span
+    listed = _listed(text, context, hits)
+    if not listed:
+        return hits
     covered = {i for h in hits if not h.short for i in range(h.start, h.end)}
-    listed = [h for h in _listed(text, context, covered, hits) if h.end - 1 not in covered]
+    listed = [h for h in listed if h.start not in covered and h.end - 1 not in covered]
     if not listed:
         return hits
     spans = {(h.start, h.end) for h in listed}
@@ -252,15 +273,19 @@ _LISTED = re.compile(
     r"(?![\u4e00-\u9fff]{0,4}(?:局|厅|委|办|政府))"
 )
 
+_LIST_MARK = re.compile("、")
 
-def _listed(text: str, context: list[str], taken: set[int], hits: list[PlaceHit]) -> list[PlaceHit]:
+
+def _listed(text: str, context: list[str], hits: list[PlaceHit]) -> list[PlaceHit]:
     """Divisions named by short names in a list that ends in their level word, within the
     document's place or a place named just before the list (凉山彝族自治州在昭觉、布拖、美姑等县)."""
     g = matcher().gazetteer
     starts = [h.start for h in hits]
     out = []
     if context:
-        matches = _LISTED.finditer(text)
+        # a list starts two or three characters before its first 、
+        marks = sorted({j for m in _LIST_MARK.finditer(text) for j in (m.start() - 3, m.start() - 2) if j >= 0})
+        matches = scan_at(_LISTED, marks, text)
     else:  # without a document place, only a list right after a place can be read
         matches = (m for m in (_LISTED.match(text, h.end) for h in hits) if m is not None)
     for m in matches:
@@ -285,7 +310,7 @@ def _listed(text: str, context: list[str], taken: set[int], hits: list[PlaceHit]
             pos += len(item) + 1
         # every item must be a division of the level, else it is not such a list
         if len(found) == len(items):
-            out.extend(h for h in found if h.start not in taken)
+            out.extend(found)
     return out
 
 

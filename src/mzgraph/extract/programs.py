@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from mzgraph.extract.text import Mask
+from mzgraph.extract.text import Mask, scan_from, starts_of
 
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
@@ -72,6 +72,8 @@ _CAMPAIGN = re.compile(
     r"|(?:开展|实施|推进|推动|启动|深化|扩大)(?P<pilot>[\u4e00-\u9fff]{4,20}?(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划))"
     r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
 )
+# where a campaign starts (its verb), for re to skip to at C speed
+_CAMPAIGN_START = starts_of(_CAMPAIGN, "开实推启深扩")
 # 我省长期护理保险制度试点: a named pilot after 我省/本市/全省 (found from its tail: the scan
 # stays cheap where 全省, 全市 are frequent)
 _PILOT_TAIL = re.compile(
@@ -159,7 +161,7 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
 
     for m in _REFORM.finditer(text):
         phrase(m.start("np"), m.end("np"))
-    for m in _CAMPAIGN.finditer(text):
+    for m in scan_from(_CAMPAIGN, _CAMPAIGN_START, text):
         group = next(g for g in ("np", "work", "pilot") if m.group(g))
         phrase(m.start(group), m.end(group))
     for m in _PILOT_TAIL.finditer(text):

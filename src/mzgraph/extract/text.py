@@ -47,16 +47,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")  # a line from its first to its last visible character
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line, white space trimmed."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        s, e = _trim(text, pos, pos + len(line))
-        pos += len(line) + 1
-        if s < e:
-            spans.append((s, e))
-    return spans
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -186,8 +182,9 @@ class WordScanner:
             ws.sort(key=len, reverse=True)
         first = "".join(sorted({w[0] for w in words}))
         second = "".join(sorted({w[1] for w in words if len(w) > 1}))
-        # a word starts where its first two characters could start a word
-        pattern = "[" + re.escape(first) + "]" + ("[" + re.escape(second) + "]" if second else "")
+        # a word starts where its first two characters could start a word (one character
+        # is consumed, so that every such place is found, overlapping or not)
+        pattern = "[" + re.escape(first) + "]" + ("(?=[" + re.escape(second) + "])" if second else "")
         if self._single:
             pattern = f"(?:{pattern}|[{re.escape(''.join(sorted(self._single)))}])"
         self._start = re.compile(pattern) if first else None
@@ -197,22 +194,28 @@ class WordScanner:
         if self._start is None:
             return
         end = len(text) if endpos is None else endpos
-        search = self._start.search
         by_prefix = self._by_prefix
-        while True:
-            m = search(text, pos, end)
-            if m is None:
-                return
-            i = m.start()
+        single = self._single
+        # the places whose first two characters open a word, or that are a word of one
+        # character, in one pass at C speed; then the longest word at each, left to right
+        starts = [
+            i
+            for i in (m.start() for m in self._start.finditer(text, pos, end))
+            if text[i : i + 2] in by_prefix or text[i] in single
+        ]
+        pos = 0
+        for i in starts:
+            if i < pos:
+                continue
             for w in by_prefix.get(text[i : i + 2], ()):
                 if text.startswith(w, i) and i + len(w) <= end:
                     yield i, i + len(w), w
                     pos = i + len(w)
                     break
             else:
-                if text[i] in self._single:
+                if text[i] in single:
                     yield i, i + 1, text[i]
-                pos = i + 1
+                    pos = i + 1
 
 
 class Mask:
@@ -223,6 +226,11 @@ class Mask:
 
     def add(self, start: int, end: int) -> None:
         self._b[start:end] = b"\x01" * (end - start)
+
+    def copy(self) -> Mask:
+        other = Mask(0)
+        other._b = bytearray(self._b)
+        return other
 
     def overlaps(self, start: int, end: int) -> bool:
         return 1 in self._b[start:end]
