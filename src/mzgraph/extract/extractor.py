@@ -64,6 +64,7 @@ def _national_in_lead(text: str, stop: int) -> bool:
 def extract(document: SourceDocument) -> Extraction:
     """Mentions of the five entity types and the relations their sentences state."""
     text = document.text
+    n = len(text)
     out = Extraction(document=document)
     sentences = sentence_spans(text)
     sent_index = SpanIndex(sentences)
@@ -193,21 +194,37 @@ def extract(document: SourceDocument) -> Extraction:
         return start
 
     anchor_at = {a[0]: k for k, a in enumerate(anchors)}
-    lead_at: dict[int, int] = {}  # where the words a clause may open with end (LEAD), memoised
+    stops = clauses.stops
+    # clause start → (its first visible character, the anchor the words it opens with end
+    # at, if any): memoised, the clauses of a sentence are read for each of its figures
+    opening: dict[int, tuple[int, int | None]] = {}
 
-    def lead(c: int) -> int:
-        end = lead_at.get(c)
-        if end is None:
-            end = lead_at[c] = LEAD.match(text, c).end()
-        return end
+    def opens_with(c: int) -> tuple[int, int | None]:
+        got = opening.get(c)
+        if got is None:
+            v = c
+            while v < n and text[v].isspace():
+                v += 1
+            got = opening[c] = (v, anchor_at.get(LEAD.match(text, v).end()))
+        return got
 
     def subject(s0: int, start: int) -> str | None:
         """The place the nearest clause before ``start`` opens with: 今年以来，太原市小店区民政局…,
-        我省…已扩大到沈阳、大连等6市，参保职工达到820万人 (我省, not 大连)."""
-        for c in clauses.starts(start, s0):
-            while c < start and text[c].isspace():
-                c += 1
-            k = anchor_at.get(lead(c))
+        我省…已扩大到沈阳、大连等6市，参保职工达到820万人 (我省, not 大连); the 8 nearest
+        clauses, then the sentence's start if fewer."""
+        j = bisect_left(stops, start) - 1
+        seen = 0
+        while seen < 8:
+            if j >= 0 and stops[j] >= s0:
+                c = stops[j] + 1
+                j -= 1
+                seen += 1
+            else:
+                c = s0
+                seen = 8
+            v, k = opens_with(c)
+            if v >= start:  # white space up to the figure: the clause opens at it
+                k = anchor_at.get(LEAD.match(text, start).end())
             if k is None or anchors[k][1] > start:
                 continue
             code = anchors[k][2]

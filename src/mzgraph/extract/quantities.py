@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
-from mzgraph.extract.text import Mask, SpanIndex, scan_from, starts_of
+from mzgraph.extract.text import Mask, SpanIndex, scan_at, scan_from, starts_of
 from mzgraph.model import Quantity
 
 _UNITS = [
@@ -93,8 +93,10 @@ _UNIT_FIRST = "".join(sorted({u[0] for u in _UNITS}))
 _QUANTITY_START = starts_of(
     _QUANTITY, rf"\d{_CN_DIGITS}十百千", rf"\d[\d,.]*+[余多万亿千百{re.escape(_UNIT_FIRST)}]|[{_CN_DIGITS}十百千]"
 )
-_BARE_START = starts_of(_BARE, r"\d", r"[\d,.]*+[余多万亿]")
-_BARE_END_START = starts_of(_BARE_END, r"\d", r"[\d,.]*+[余多万亿]")
+# where a count in 万 or 亿 can start (both patterns below): a digit of a run of digits,
+# commas and points that goes on with 余, 多, 万 or 亿 (a number may start inside the run);
+# found from the character after the run, far rarer than digits
+_AFTER_RUN = re.compile(r"[余多万亿](?<=[\d,.].)")
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
 # (matched at the end of the figure, within four characters)
@@ -197,11 +199,17 @@ def find_quantities(
     covered = Mask(len(text))
     for m in matches:
         covered.add(m.start(), m.end())
-    for m in scan_from(_BARE, _BARE_START, text):
+    bare = []
+    for m in _AFTER_RUN.finditer(text):
+        run = m.start()
+        while run > 0 and (text[run - 1] in ",." or text[run - 1].isdecimal()):  # (\d is isdecimal)
+            run -= 1
+        bare.extend(i for i in range(run, m.start()) if text[i].isdecimal())
+    for m in scan_at(_BARE, bare, text):
         if not covered.overlaps(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
             matches.append(m)
     # 老年人达到2200多万。: the people counted come before the figure
-    for m in scan_from(_BARE_END, _BARE_END_START, text):
+    for m in scan_at(_BARE_END, bare, text):
         if covered.overlaps(m.start(), m.end()):
             continue
         clause = re.split(r"[，。；,;]", text[max(0, m.start() - 30) : m.start()])[-1]

@@ -90,32 +90,44 @@ class Clauses:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         stops: list[int] = []
-        for lo, hi in sentences:
-            depth, opened, pending = 0, 0, []
-            for m in _CLAUSE_TOKEN.finditer(text, lo, hi):
-                ch, i = m.group(), m.start()
-                if depth and i - opened > _MAX_QUOTED:  # a quote never closed: its stops count
-                    stops.extend(pending)
-                    depth, pending = 0, []
-                if ch in "《“":
-                    if not depth:
-                        opened = i
-                    depth += 1
-                elif ch in "》”":
-                    depth = max(0, depth - 1)
-                    if not depth:
-                        pending = []
-                elif depth:
-                    pending.append(i)
-                else:
-                    stops.append(i)
-            stops.extend(pending)
+        append = stops.append
+        depth, opened, pending = 0, 0, []
+        k, n, lo, hi = -1, len(sentences), 0, -1
+        for m in _CLAUSE_TOKEN.finditer(text):  # one pass; the state starts again each sentence
+            i = m.start()
+            if i >= hi:
+                stops.extend(pending)
+                depth, pending = 0, []
+                while k < n and hi <= i:
+                    k += 1
+                    lo, hi = sentences[k] if k < n else (len(text) + 1, len(text) + 1)
+                if k == n:
+                    break
+            if i < lo:
+                continue
+            ch = m.group()
+            if depth and i - opened > _MAX_QUOTED:  # a quote never closed: its stops count
+                stops.extend(pending)
+                depth, pending = 0, []
+            if ch in "《“":
+                if not depth:
+                    opened = i
+                depth += 1
+            elif ch in "》”":
+                depth = max(0, depth - 1)
+                if not depth:
+                    pending = []
+            elif depth:
+                pending.append(i)
+            else:
+                append(i)
+        stops.extend(pending)
         stops.sort()
-        self._stops = stops
+        self.stops = stops  # offsets of the commas and colons that end a clause, sorted
 
     def starts(self, pos: int, lo: int, limit: int = 8) -> list[int]:
         """Starts of the clauses of ``[lo, pos]``, nearest first, at most ``limit``."""
-        stops = self._stops
+        stops = self.stops
         i = bisect_left(stops, pos)
         out = []
         while i > 0 and stops[i - 1] >= lo and len(out) < limit:
@@ -127,7 +139,7 @@ class Clauses:
 
     def bounds(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """The clause around ``[start, end)`` within its sentence ``[lo, hi)``."""
-        stops = self._stops
+        stops = self.stops
         i = bisect_left(stops, start)
         left = stops[i - 1] + 1 if i and stops[i - 1] >= lo else lo
         j = bisect_left(stops, end)
