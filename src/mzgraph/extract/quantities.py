@@ -98,8 +98,11 @@ _QUANTITY_START = starts_of(
 # found from the character after the run, far rarer than digits
 _AFTER_RUN = re.compile(r"[余多万亿](?<=[\d,.].)")
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
+# the units as stored: a count of working days or hours, a percentage, people, beds
+_UNIT_NAME = {"个工作日": "工作日", "个小时": "小时", "％": "%", "名": "人", "张床位": "张"}
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
-# (matched at the end of the figure, within four characters)
+# (matched at the end of the figure, within four characters; only where it can start)
+_NOT_AFTER_FIRST = frozenset("个家省市县中有相部单成厅委方联会全代常工月小季年星周")
 _NOT_AFTER = re.compile(
     r"(?:个|家)?(?:省直|市直|县直|中央|有关|相关)?(?:部门|部委|单位|成员单位|厅局|委办局|方面)|(?:联合|会同)|"
     r"(?:全会|全体会议|会议|代表大会|常委会)|(?:工作日|月|小时|季度|年度|年|星期|周)"
@@ -111,6 +114,7 @@ _HOUSEHOLD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:家庭|户)(?![\u4e00-\u9fff]*
 # else 余/多 in it; the two lists before, and the two after, never both apply
 _APPROXIMATELY = ("近", "约", "近乎")  # 近 接近 将近 约 大约 近乎
 _MORE_THAN = ("超过", "超", "逾", "多于", "高于")
+_QUALIFIER_LAST = frozenset("近约乎过超逾于\n")  # the last characters of the words before
 _AT_LEAST = ("以上", "及以上")
 _AT_MOST = ("以下", "以内", "及以下")
 _INDICATOR_STOP = re.compile(r"[，。；、,;：:（(）)“”《》\s和与及等在中为是]")
@@ -126,7 +130,17 @@ _BEFORE_VERB = re.compile(
     r"提供|救助|资助|发放|投入|筹集|募集|安置|培训|新增|新建|改造|治理|降低|达|为|有|共"
 )
 # (matched at the end of the figure)
-_AFTER_FIGURE = re.compile(r"(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?")
+_AFTER_FIGURE = r"(?:/[人户](?:·[年月日])?)?(?:以上|以下|左右)?(?:“[^”]{0,12}”)?的?"
+# The counted noun after a figure, in one match: what follows it up to a stop, cut at the
+# first verb (参与 holds a stop, 与, so it never stands inside such a noun)
+_NOUN_AFTER = re.compile(
+    _AFTER_FIGURE
+    + r"(?P<noun>(?:(?!"
+    + "|".join(v for v in _AFTER_VERB.pattern.split("|") if v != "参与")
+    + ")"
+    + _INDICATOR_STOP.pattern.replace("[", "[^", 1)
+    + ")*)"
+)
 _TO_CLAUSE_START = re.compile(r"(?s:.*)[，。；、,;：:]")  # up to the last clause stop
 _PER_HEAD = re.compile(r"(?:每人每[年月日]|每人|每[年月]|人均)+$")
 _COMPARED = re.compile(r"^(?:比上年|较上年|同比|环比|比去年|较去年)")
@@ -162,24 +176,25 @@ def chinese_number(s: str) -> int | None:
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
     # the noun is at most 12 characters: a bounded window on each side keeps this linear
-    limit = max(end, min(hi, end + _WINDOW))
-    a = _AFTER_FIGURE.match(text, end, limit).end()
-    stop = _INDICATOR_STOP.search(text, a, limit)
-    b = stop.start() if stop else limit
-    verb = _AFTER_VERB.search(text, a, b)
-    noun = text[a : verb.start() if verb else b][:12]
+    noun = _NOUN_AFTER.match(text, end, max(end, min(hi, end + _WINDOW))).group("noun")
     if noun:
-        return noun
+        return noun[:12]
     w = max(lo, start - _WINDOW)
     split = _TO_CLAUSE_START.match(text, w, start) if w < start else None
     before = text[split.end() if split else w : start]
-    before = _PER_HEAD.sub("", before)
-    before = _COMPARED.sub("", before)
+    # (each pattern is tried only where the characters it needs are there)
+    if before.endswith(("年", "月", "日", "人", "均", "\n")):
+        before = _PER_HEAD.sub("", before)
+    if before[:1] in ("比", "较", "同", "环"):
+        before = _COMPARED.sub("", before)
     verbs = list(_BEFORE_VERB.finditer(before))
     if verbs:
         tail = before[verbs[-1].end() :].lstrip("了")
         before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verbs[-1].start()]
-    before = _UP_TO_YEAR.sub("", _SCOPE_WORDS.sub("", before))
+    if before[:1] in ("全", "截", "目", "其", "共", "累"):
+        before = _SCOPE_WORDS.sub("", before)
+    if "年" in before:
+        before = _UP_TO_YEAR.sub("", before)
     return before.rstrip("的")[-12:] or None
 
 
@@ -226,7 +241,7 @@ def find_quantities(
         prev = text[s - 1] if s else ""
         if prev == "第" or prev.isdigit() or prev == ".":
             continue
-        if _NOT_AFTER.match(text, e, e + 4):
+        if e < n and text[e] in _NOT_AFTER_FIRST and _NOT_AFTER.match(text, e, e + 4):
             continue
         num, mult, about0, about = m.group("num", "mult", "about0", "about")
         unit = m.group("unit") if m.re is _QUANTITY else None
@@ -245,8 +260,7 @@ def find_quantities(
             value = Decimal(num.replace(",", "")) * _MULT[mult]
         else:
             value = int(num.replace(",", "")) * _MULT[mult]
-        if unit in ("个工作日", "个小时"):
-            unit = unit[1:]
+        unit = _UNIT_NAME.get(unit, unit)
         if unit in ("工作日", "小时") and value < 1000:
             sentence_start = (find_sentence(s) or (s, e))[0]
             context = text[max(sentence_start, s - 12) : s] + text[e : e + 6]
@@ -256,27 +270,23 @@ def find_quantities(
             continue  # 开展了2次检查: how often one thing happened, not an outcome
         if unit == "条" and (chinese or _ARTICLE_COUNT.search(text[max(0, s - 6) : s])):
             continue
-        if unit in ("%", "％"):
-            unit = "%"
-        elif unit == "名":
-            unit = "人"
-        elif unit == "张床位":
-            unit = "张"
         # 上千人 is vague; 上千万名 is an order of magnitude the text reports
         if prev and (prev in _NOT_BEFORE or (prev == "上" and num[0] in "百千" and not mult)):
             continue
         qualifier = "more-than" if about or about0 else None
-        before = text[max(0, s - 3) : s]
-        if before.endswith("\n"):  # (a pattern's $ matches before a final line break)
-            before = before[:-1]
-        if before.endswith(_APPROXIMATELY):
-            qualifier = "approximately"
-        elif before.endswith(_MORE_THAN):
-            qualifier = "more-than"
-        if text.startswith(_AT_LEAST, e):
-            qualifier = "at-least"
-        elif text.startswith(_AT_MOST, e):
-            qualifier = "at-most"
+        if prev in _QUALIFIER_LAST:
+            before = text[max(0, s - 3) : s]
+            if before.endswith("\n"):  # (a pattern's $ matches before a final line break)
+                before = before[:-1]
+            if before.endswith(_APPROXIMATELY):
+                qualifier = "approximately"
+            elif before.endswith(_MORE_THAN):
+                qualifier = "more-than"
+        if e < n and text[e] in "以及":
+            if text.startswith(_AT_LEAST, e):
+                qualifier = "at-least"
+            elif text.startswith(_AT_MOST, e):
+                qualifier = "at-most"
         sent = find_sentence(s) or (max(0, s - 60), min(n, e + 60))
         k = bisect_right(year_ends, s) - 1
         year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
