@@ -21,7 +21,7 @@ from typing import NamedTuple
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.places import CHINA_CODE, PlaceHit, Scope
-from mzgraph.extract.text import Mask, WordScanner, is_cjk, scan_at, starts_of, trie_pattern
+from mzgraph.extract.text import Mask, WordScanner, is_cjk, starts_of, trie_pattern
 
 # Party and government bodies of a place; they need a place or level word before them.
 _GOVERNMENT = [
@@ -137,7 +137,7 @@ class AgencyHit(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
+def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     nat = lexicon.national_agencies()
     national = WordScanner(list(nat) + list(lexicon.newspapers()))
     stems = trie_pattern(lexicon.department_stems())
@@ -149,6 +149,16 @@ def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
     local = re.compile(
         rf"(?P<lvl>{levels})?(?:(?P<gov>{gov})|(?P<stem>{stems}|[\u4e00-\u9fff]{{2}}(?:综合)?执法)"
         rf"(?P<head>{heads}|{special_heads})|(?P<special>{special}))"
+    )
+
+    # the same without the bodies ending in 执法, for the rest of the text, each word list
+    # behind a class of its first characters (re tries a list's branches one by one)
+    def first_of(words: list[str]) -> str:
+        return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+    local_fast = re.compile(
+        rf"(?P<lvl>{levels})?(?:{first_of(_GOVERNMENT)}(?P<gov>{gov})|{first_of(lexicon.department_stems())}"
+        rf"(?P<stem>{stems})(?P<head>{heads}|{special_heads})|{first_of(_SPECIAL)}(?P<special>{special}))"
     )
     central = re.compile(rf"国家(?P<stem>{stems})(?:总局|局|委员会|委|署)")
     # where a local body starts, for re to skip to: a level word or the first character of
@@ -164,8 +174,8 @@ def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern]:
     first, second = (re.escape("".join(sorted(c))) for c in (firsts, seconds))
     alone = f"|(?<=[{re.escape(''.join(sorted(whole)))}])" if whole else ""
     condition = f"[{first}](?:[{second}]{alone})"
-    starts = starts_of(local, first, condition)
-    return national, local, central, starts
+    starts = starts_of(local_fast, first, condition)
+    return national, local, local_fast, central, starts
 
 
 @lru_cache(maxsize=4096)
@@ -239,7 +249,7 @@ _ENFORCEMENT = re.compile("执法")
 
 
 def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
-    national, local, central, starts = _regexes()
+    national, local, local_fast, central, starts = _regexes()
     nat = lexicon.national_agencies()
     papers = set(lexicon.newspapers())
     place_by_end = {p.end: p for p in places}
@@ -272,10 +282,19 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
             taken.add(m.start(), m.end())
     # a body named by any two characters and (综合)执法, after a level word of up to three
     # characters (市城管执法局, 自治区综合执法局): it starts at most 7 characters before 执法
-    enforcement = sorted({j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())})
-    candidates = heapq.merge((m.start() for m in starts.finditer(text)), enforcement)
+    enforcement = {j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())}
+    candidates = heapq.merge((m.start() for m in starts.finditer(text)), sorted(enforcement))
+    matches = []
+    pos = 0
+    for c in candidates:  # (scan_at, with the full pattern where a body may end in 执法)
+        if c < pos:
+            continue
+        m = (local if c in enforcement else local_fast).match(text, c)
+        if m is not None and m.end() > c:
+            matches.append(m)
+            pos = m.end()
     out: list[_Local] = []
-    for m in scan_at(local, candidates, text):
+    for m in matches:
         s, e = m.span()
         lvl, head, stem, gov = m.group("lvl", "head", "stem", "gov")
         head = head or ""
