@@ -102,7 +102,7 @@ def _extract(document: SourceDocument) -> Extraction:
         title = text[paragraphs[0][0] : paragraphs[0][1]]
     title = title or ""
     national_title = _national_in_lead(title, len(title))
-    scope = find_scope(text, first, _national_in_lead(text, lead_stop), title, national_title)
+    scope = find_scope(text, first, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
     g = gz.load()
     context = []
     if scope.default and scope.default != CHINA_CODE:
@@ -110,7 +110,7 @@ def _extract(document: SourceDocument) -> Extraction:
         if d is not None:
             context = [g.province_of(d).code, d.code]
     places = find_places(text, context, raw)
-    scope = find_scope(text, places, _national_in_lead(text, lead_stop), title, national_title)
+    scope = find_scope(text, places, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
 
     today = document_date(document, (0, lead_stop))
     dates = find_dates(text, today)
@@ -133,7 +133,7 @@ def _extract(document: SourceDocument) -> Extraction:
     subjects: dict[int, str | None] = {a.start: a.place_code for a in agencies if a.place_code}
     place_at = {p.start: p for p in places}
     subjects.update({p.start: narrowest(places, p, place_at).division.code for p in places})
-    refined = scope.with_paragraph_subjects(text, subjects)
+    refined = scope.with_paragraph_subjects(text, subjects, paragraphs)
     if refined.sections != scope.sections:
         agencies = find_agencies(text, places, refined, agency_scan)
     scope = refined

@@ -318,10 +318,11 @@ def _listed(text: str, context: list[str], hits: list[PlaceHit]) -> list[PlaceHi
 
 # A heading that hands what follows to a place: optional numbering, optional 【, a place,
 # then a colon or a closing bracket.
+# (both matched at the start of a line)
 _NUMBERING = re.compile(
-    r"^[■◆●▲★◎☆◇□·•\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*[【\[]?"
+    r"[■◆●▲★◎☆◇□·•\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*[【\[]?"
 )
-_SECTION_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_SECTION_NUMBERED = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
 # Connectives and dates a paragraph or sentence may open with before its subject (此外，市民政局…).
@@ -339,7 +340,9 @@ class Scope:
     sections: list[tuple[int, str | None]]  # (start offset, division code), sorted
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
-    def with_paragraph_subjects(self, text: str, subjects: dict[int, str | None]) -> Scope:
+    def with_paragraph_subjects(
+        self, text: str, subjects: dict[int, str | None], paragraphs: list[tuple[int, int]] | None = None
+    ) -> Scope:
         """A paragraph that opens with a place or a body (``此外，市民政局…``) is about its place.
 
         ``subjects`` maps text offsets to the place code of the place or body named there.
@@ -347,7 +350,7 @@ class Scope:
         """
         sections = list(self.sections)
         headed = {start for start, _ in self.sections}
-        for s, e in paragraph_spans(text):
+        for s, e in paragraph_spans(text) if paragraphs is None else paragraphs:
             lead = LEAD.match(text, s)
             at = lead.end() if lead else s
             code = subjects.get(at)
@@ -384,10 +387,16 @@ def lead_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
 
 
 def find_scope(
-    text: str, hits: list[PlaceHit], national_in_lead: bool, title: str | None = None, national_title: bool = False
+    text: str,
+    hits: list[PlaceHit],
+    national_in_lead: bool,
+    title: str | None = None,
+    national_title: bool = False,
+    paragraphs: list[tuple[int, int]] | None = None,
 ) -> Scope:
-    """The default place of the document and the sections that headings hand to other places."""
-    paragraphs = paragraph_spans(text)
+    """The default place of the document and the sections that headings hand to other places;
+    ``paragraphs`` are :func:`paragraph_spans` of ``text``, when the caller has them."""
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
     lead_stop = lead_end(text, paragraphs)
     counts: dict[str, int] = {}
     for h in hits:
@@ -410,10 +419,7 @@ def find_scope(
     sections: list[tuple[int, str | None]] = []
     by_start = {h.start: h for h in hits}
     for s, e in paragraphs:
-        line = text[s:e]
-        num = _NUMBERING.match(line)
-        at = s + (num.end() if num else 0)
-        h = by_start.get(at)
+        h = by_start.get(_NUMBERING.match(text, s, e).end())
         if h is not None:
             h = narrowest(hits, h, by_start)  # 广州天河：
         if (
@@ -427,6 +433,6 @@ def find_scope(
             )
         ):
             sections.append((s, h.division.code))
-        elif _SECTION_NUMBERED.match(line) and e - s <= 30 and "。" not in line and sections:
+        elif e - s <= 30 and sections and _SECTION_NUMBERED.match(text, s, e) and "。" not in text[s:e]:
             sections.append((s, default))
     return Scope(default, sections)

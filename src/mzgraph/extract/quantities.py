@@ -9,7 +9,7 @@ numerals used as rhetoric (两项制度, 三个方面): a Chinese numeral counts
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -211,9 +211,15 @@ def find_quantities(
     year_ends = [y[0] for y in years]
     hits: list[QuantityHit] = []
     matches = list(scan_from(_QUANTITY, _QUANTITY_START, text))
-    covered = Mask(len(text))
-    for m in matches:
-        covered.add(m.start(), m.end())
+    # those figures do not overlap and come in order: the one that may overlap a span is
+    # the last to start before the span ends
+    figure_starts = [m.start() for m in matches]
+    figure_ends = [m.end() for m in matches]
+
+    def covered(s: int, e: int) -> bool:
+        i = bisect_left(figure_starts, e) - 1
+        return i >= 0 and figure_ends[i] > s
+
     bare = []
     for m in _AFTER_RUN.finditer(text):
         run = m.start()
@@ -221,11 +227,11 @@ def find_quantities(
             run -= 1
         bare.extend(i for i in range(run, m.start()) if text[i].isdecimal())
     for m in scan_at(_BARE, bare, text):
-        if not covered.overlaps(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
+        if not covered(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
             matches.append(m)
     # 老年人达到2200多万。: the people counted come before the figure
     for m in scan_at(_BARE_END, bare, text):
-        if covered.overlaps(m.start(), m.end()):
+        if covered(m.start(), m.end()):
             continue
         clause = re.split(r"[，。；,;]", text[max(0, m.start() - 30) : m.start()])[-1]
         if _PEOPLE.search(clause):

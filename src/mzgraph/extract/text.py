@@ -212,8 +212,8 @@ class WordScanner:
         # character, in one pass at C speed; then the longest word at each, left to right
         starts = [
             i
-            for i in (m.start() for m in self._start.finditer(text, pos, end))
-            if text[i : i + 2] in by_prefix or text[i] in single
+            for m in self._start.finditer(text, pos, end)
+            if text[(i := m.start()) : i + 2] in by_prefix or text[i] in single
         ]
         pos = 0
         for i in starts:
