@@ -12,6 +12,7 @@ paragraph of the lead: ``2021年10月28日，民政部举行…``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from mzgraph.extract.text import scan_from, starts_of
@@ -77,28 +78,32 @@ def signature_date(text: str, paragraphs: list[tuple[int, int]]) -> PartialDate 
     return None
 
 
+# a date is immutable: one instance for each, memoised (a report names the same few dates again and again)
+_date = lru_cache(maxsize=8192)(PartialDate)
+
+
 def find_dates(text: str, today: PartialDate | None) -> list[DateHit]:
     """Every date expression of ``text`` in order; relative ones only when ``today`` is known."""
     hits = []
     last_year = None  # 同年7月: the year the text named last
     for m in scan_from(_DATE, _DATE_START, text):
-        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
-        if m.group("y"):
-            date = PartialDate(int(m.group("y")), int(month) if month else None, int(day) if day else None)
+        y, rel, month, day, month2, day2, same, month3 = m.group("y", "rel", "m", "d", "m2", "d2", "same", "m3")
+        month, day = month or month2, day or day2
+        if y:
+            date = _date(int(y), int(month) if month else None, int(day) if day else None)
             hits.append(DateHit(m.start(), m.end(), date, False))
             last_year = date.year
-        elif m.group("same"):
+        elif same:
             if last_year is not None:
-                month = m.group("m3")
-                hits.append(DateHit(m.start(), m.end(), PartialDate(last_year, int(month) if month else None), True))
+                hits.append(DateHit(m.start(), m.end(), _date(last_year, int(month3) if month3 else None), True))
         elif today is None:
             continue
-        elif m.group("rel"):
-            year = today.year + _RELATIVE_YEAR[m.group("rel")]
-            date = PartialDate(year, int(month) if month else None, int(day) if day else None)
+        elif rel:
+            year = today.year + _RELATIVE_YEAR[rel]
+            date = _date(year, int(month) if month else None, int(day) if day else None)
             hits.append(DateHit(m.start(), m.end(), date, True))
         elif m.group("recent"):
-            hits.append(DateHit(m.start(), m.end(), PartialDate(today.year, today.month), True))
+            hits.append(DateHit(m.start(), m.end(), _date(today.year, today.month), True))
         else:
-            hits.append(DateHit(m.start(), m.end(), PartialDate(today.year, int(month), int(day)), True))
+            hits.append(DateHit(m.start(), m.end(), _date(today.year, int(month), int(day)), True))
     return hits

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
@@ -33,7 +34,7 @@ from mzgraph.extract.places import CHINA_CODE, LEAD, find_places, find_scope, le
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
-from mzgraph.extract.text import Clauses, Mask, SpanIndex, paragraph_spans, sentence_spans
+from mzgraph.extract.text import Clauses, Mask, paragraph_spans, sentence_spans
 from mzgraph.model import (
     EntityType,
     Extraction,
@@ -84,11 +85,15 @@ def _extract(document: SourceDocument) -> Extraction:
     n = len(text)
     out = Extraction(document=document)
     sentences = sentence_spans(text)
-    sent_index = SpanIndex(sentences)
+    sentence_starts = [s for s, _ in sentences]
     clauses = Clauses(text, sentences)
 
     def sentence_of(s: int, e: int) -> tuple[int, int]:
-        return sent_index.find(s) or (s, e)
+        """The sentence holding offset ``s`` (else ``(s, e)``)."""
+        i = bisect_right(sentence_starts, s) - 1
+        if i >= 0 and s < sentences[i][1]:
+            return sentences[i]
+        return s, e
 
     # places and scope: a first pass without context finds the document's place, a second
     # pass with it admits the short names that place makes unambiguous
@@ -181,7 +186,10 @@ def _extract(document: SourceDocument) -> Extraction:
     agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
     # one body, one name in a document: 江西省人民政府 and 江西省政府 are the same body
     first_name: dict[str, str] = {}
-    agencies = [a._replace(name=first_name.setdefault(_agency_key(a.name), a.name)) for a in agencies]
+    for k, a in enumerate(agencies):
+        name = first_name.setdefault(_agency_key(a.name), a.name)
+        if name != a.name:
+            agencies[k] = a._replace(name=name)
     for a in agencies:
         s0, s1 = sentence_of(a.start, a.end)
         i = add(
@@ -423,6 +431,7 @@ def _is_title_line(text: str, start: int, end: int) -> bool:
     return end - start <= 80 and "。" not in text[start:end]
 
 
+@lru_cache(maxsize=4096)
 def _agency_key(name: str) -> str:
     name = name.removeprefix("中共").replace("人民政府", "政府").replace("委员会", "委")
     return name.removesuffix("办公室") + "办" if name.endswith("办公室") else name

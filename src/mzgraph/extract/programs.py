@@ -124,12 +124,11 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
     ``place_ends`` are the offsets where a place name ends."""
     is_blocked = blocked.overlaps
     place_ends = place_ends or set()
-    uses = Counter(m.group(1).strip() for m in _QUOTE.finditer(text))
+    quotes = [(*m.span(), m.group(1).strip()) for m in _QUOTE.finditer(text)]
+    uses = Counter(name for _, _, name in quotes)
 
     hits: list[ProgramHit] = []
-    for m in _QUOTE.finditer(text):
-        s, e = m.start(), m.end()
-        name = m.group(1).strip()
+    for s, e, name in quotes:
         if is_blocked(s, e) or not name:
             continue
         after = text[e : e + 6]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
-from mzgraph.extract.text import Mask, SpanIndex, scan_at, scan_from, starts_of
+from mzgraph.extract.text import Mask, scan_at, scan_from, starts_of
 from mzgraph.model import Quantity
 
 _UNITS = [
@@ -206,7 +206,7 @@ def find_quantities(
     ``dates`` (from :func:`dates.find_dates`) date the figures: the last date before a
     figure in its sentence gives its year, unless it is a comparison (较2019年, 比去年).
     """
-    index = SpanIndex(sentences or [(0, len(text))])
+    spans = sentences or [(0, len(text))]
     years = [(d.end, d.start, d.date.year) for d in dates or () if not (d.start and text[d.start - 1] in "较比与从同")]
     year_ends = [y[0] for y in years]
     hits: list[QuantityHit] = []
@@ -238,12 +238,16 @@ def find_quantities(
             matches.append(m)
     matches.sort(key=lambda m: m.start())
     overlaps = blocked.overlaps
-    find_sentence = index.find
+    # the sentence of each figure, walking the sentences along (the figures come in order)
+    k_sent, n_sent = 0, len(spans)
     n = len(text)
     for m in matches:
         s, e = m.span()
         if overlaps(s, e):
             continue
+        while k_sent + 1 < n_sent and spans[k_sent + 1][0] <= s:
+            k_sent += 1
+        sentence = spans[k_sent] if spans[k_sent][0] <= s < spans[k_sent][1] else None
         prev = text[s - 1] if s else ""
         if prev == "第" or prev.isdigit() or prev == ".":
             continue
@@ -268,7 +272,7 @@ def find_quantities(
             value = int(num.replace(",", "")) * _MULT[mult]
         unit = _UNIT_NAME.get(unit, unit)
         if unit in ("工作日", "小时") and value < 1000:
-            sentence_start = (find_sentence(s) or (s, e))[0]
+            sentence_start = (sentence or (s, e))[0]
             context = text[max(sentence_start, s - 12) : s] + text[e : e + 6]
             if not _TIME_LIMIT.search(context) and not text.startswith(("内", "以内"), e):
                 continue
@@ -293,7 +297,7 @@ def find_quantities(
                 qualifier = "at-least"
             elif text.startswith(_AT_MOST, e):
                 qualifier = "at-most"
-        sent = find_sentence(s) or (max(0, s - 60), min(n, e + 60))
+        sent = sentence or (max(0, s - 60), min(n, e + 60))
         k = bisect_right(year_ends, s) - 1
         year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
         if type(value) is int:

@@ -7,7 +7,7 @@ can be sliced back out of ``document.text`` unchanged.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 
 # A sentence ends at 。！？ (and their ASCII forms), at ； and at a line break; a
@@ -62,23 +62,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-class SpanIndex:
-    """Finds the span (sentence, clause …) holding an offset."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self._starts = [s for s, _ in spans]
-
-    def find(self, offset: int) -> tuple[int, int] | None:
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
-            return self.spans[i]
-        return None
-
-    def index(self, offset: int) -> int:
-        return bisect_right(self._starts, offset) - 1
 
 
 class Clauses:
