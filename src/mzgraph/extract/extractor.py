@@ -159,6 +159,7 @@ def _extract(document: SourceDocument) -> Extraction:
     for x in [*agencies, *policies]:
         in_names.add(x.start, x.end)
     place_starts = [p.start for p in places]
+    free_place = [not in_names.covers(p.start, p.end) for p in places]  # outside names and titles
 
     index_of: dict[tuple[EntityType, int, int], int] = {}
 
@@ -198,21 +199,11 @@ def _extract(document: SourceDocument) -> Extraction:
         agency_idx.append((a, i))
     place_by_end = {p.end: p for p in places}
     agency_starts = [a.start for a, _ in agency_idx]
-    anchors = _anchors(text, places, agencies, in_names, scope)
+    anchors = _anchors(text, places, agencies, free_place, scope)
     anchor_starts = [a[0] for a in anchors]
 
-    def anchor_before(start: int, lo: int) -> str | None:
-        """The place of the last place or local body named in ``[lo, start)``."""
-        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
-            a_start, a_end, code = anchors[k]
-            if a_start < lo:
-                return None
-            if a_end <= start:
-                return code
-        return None
-
     def anchor_end(start: int, lo: int) -> int:
-        """Where the place :func:`anchor_before` found ends."""
+        """Where the place named last before ``start`` (see place_of) ends."""
         for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
             if anchors[k][1] <= start:
                 return anchors[k][1]
@@ -247,7 +238,8 @@ def _extract(document: SourceDocument) -> Extraction:
             else:
                 c = s0
                 seen = 8
-            v, k = opens_with(c)
+            got = opening.get(c)
+            v, k = got if got is not None else opens_with(c)
             if v >= start:  # white space up to the figure: the clause opens at it
                 k = anchor_at.get(LEAD.match(text, start).end())
             if k is None or anchors[k][1] > start:
@@ -267,7 +259,14 @@ def _extract(document: SourceDocument) -> Extraction:
         """Where a figure or program is: a place or local body named before it in its clause,
         else the place a clause before it in its sentence opens with, else a place named
         before it in its sentence when that lies in the scope's province, else the scope."""
-        code = anchor_before(start, lo)
+        code = None  # the place of the last place or local body named in [lo, start)
+        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
+            a_start, a_end, a_code = anchors[k]
+            if a_start < lo:
+                break
+            if a_end <= start:
+                code = a_code
+                break
         if code is not None and _SEVERAL.match(text, anchor_end(start, lo)):
             # 为疏附县、伽师县等地3.5万名…: a figure of several places listed is their subject's
             owner = subject(s0, start)
@@ -276,6 +275,8 @@ def _extract(document: SourceDocument) -> Extraction:
                 return owner
         return code or subject(s0, start) or local_place(start, s0, here)
 
+    in_province: dict[tuple[str, str], bool] = {}  # (place, scope) → the place lies in the scope's province
+
     def local_place(start: int, lo: int, code: str | None) -> str | None:
         """A place named right before ``start`` in its clause, when it lies in the scope."""
         best = None
@@ -283,15 +284,19 @@ def _extract(document: SourceDocument) -> Extraction:
             p = places[k]
             if p.start < lo:
                 break
-            if p.end <= start and not in_names.covers(p.start, p.end):
+            if p.end <= start and free_place[k]:
                 best = p
                 break
         if best is None:
             return code
         # a place of the scope's province (its own part, or a sibling city named as subject)
-        if code in (None, CHINA_CODE) or g.is_within(best.division, g.province_of(g.get(code) or best.division).code):
+        if code in (None, CHINA_CODE):
             return best.division.code
-        return code
+        inside = in_province.get((best.division.code, code))
+        if inside is None:
+            d = best.division
+            inside = in_province[d.code, code] = g.is_within(d, g.province_of(g.get(code) or d).code)
+        return best.division.code if inside else code
 
     title_line = paragraphs[0] if paragraphs and _is_title_line(text, *paragraphs[0]) else None
     own = next((k for k, p in enumerate(policies) if title_line and _names_instrument(text, title_line, p)), None)
@@ -411,11 +416,11 @@ def _names_instrument(text: str, line: tuple[int, int], policy) -> bool:
     return not policy.bracketed or "印发" in text[s : policy.start]
 
 
-def _anchors(text: str, places, agencies, in_names: Mask, scope) -> list[tuple[int, int, str]]:
+def _anchors(text: str, places, agencies, free_place: list[bool], scope) -> list[tuple[int, int, str]]:
     """``(start, end, division code)`` of what can say where a sentence is, in text order:
     places outside names and titles, local bodies (central ones in a national text only),
     and 我省/本市 (the scope's division of that level)."""
-    out = [(p.start, p.end, p.division.code) for p in places if not in_names.covers(p.start, p.end)]
+    out = [(p.start, p.end, p.division.code) for p, free in zip(places, free_place, strict=True) if free]
     for a in agencies:
         if a.place_code and (a.place_code != CHINA_CODE or scope.at(a.start) in (CHINA_CODE, None)):
             out.append((a.start, a.end, a.place_code))

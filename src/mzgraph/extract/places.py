@@ -287,7 +287,9 @@ def _listed(text: str, context: list[str], hits: list[PlaceHit]) -> list[PlaceHi
         marks = sorted({j for m in _LIST_MARK.finditer(text) for j in (m.start() - 3, m.start() - 2) if j >= 0})
         matches = scan_at(_LISTED, marks, text)
     else:  # without a document place, only a list right after a place can be read
-        matches = (m for m in (_LISTED.match(text, h.end) for h in hits) if m is not None)
+        # (a list's first item is two or three characters and a 、)
+        listed = (_LISTED.match(text, h.end) for h in hits if text.find("、", h.end + 2, h.end + 4) >= 0)
+        matches = (m for m in listed if m is not None)
     for m in matches:
         level = m.group(2)
         pos = m.start(1)

@@ -94,9 +94,12 @@ def title_year(name: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_BRACKETED_END = re.compile(r"[（(][^（()）]*[)）]$")
+
+
 def is_policy_title(text: str, start: int, end: int, title: str) -> bool:
     """Whether the 《》 title at ``text[start-1:end+1]`` names a policy."""
-    bare = re.sub(r"[（(][^（()）]*[)）]$", "", title).strip()
+    bare = _BRACKETED_END.sub("", title).strip()
     if _NOT_POLICY_TAIL.search(bare) and not any(bare.endswith(h) for h in lexicon.policy_heads()):
         return False
     if _NOT_POLICY_AFTER.match(text[end + 1 : end + 6]):
