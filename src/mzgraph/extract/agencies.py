@@ -283,7 +283,9 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
     # a body named by any two characters and (综合)执法, after a level word of up to three
     # characters (市城管执法局, 自治区综合执法局): it starts at most 7 characters before 执法
     enforcement = {j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())}
-    candidates = heapq.merge((m.start() for m in starts.finditer(text)), sorted(enforcement))
+    candidates = [m.start() for m in starts.finditer(text)]
+    if enforcement:
+        candidates = list(heapq.merge(candidates, sorted(enforcement)))
     matches = []
     pos = 0
     for c in candidates:  # (scan_at, with the full pattern where a body may end in 执法)

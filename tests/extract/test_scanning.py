@@ -1,0 +1,79 @@
+"""The scanning helpers find what ``re.finditer`` (or a plain longest-match loop) finds.
+
+They exist for speed (``re`` skips at C speed to a character class, but tries a pattern that
+opens with an alternation at every character), so they must not change a single match.
+"""
+
+import random
+import re
+from pathlib import Path
+
+from mzgraph.extract import dates, programs, quantities
+from mzgraph.extract.text import WordScanner, scan_at, scan_from, starts_of
+from mzgraph.model import EntityType
+
+from .helpers import names, run
+
+HELDOUT = Path(__file__).parent / "heldout"
+
+
+def _texts() -> list[str]:
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(HELDOUT.glob("*.txt")))
+    rng = random.Random(5)
+    marks = "，。、“”《》\n 0123456789１２〇一二十百千万亿余多元人个年月日今同全"
+    mutated = "".join(c if rng.random() > 0.05 else rng.choice(marks) for c in corpus)
+    return [corpus, mutated, re.sub(r"[。！？；\n]", "，", corpus)]
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_guarded_patterns_find_what_finditer_finds():
+    for text in _texts():
+        assert _spans(scan_from(dates._DATE, dates._DATE_START, text)) == _spans(dates._DATE.finditer(text))
+        assert _spans(scan_from(quantities._QUANTITY, quantities._QUANTITY_START, text)) == _spans(
+            quantities._QUANTITY.finditer(text)
+        )
+        campaign = programs._CAMPAIGN
+        assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
+
+
+def test_starts_of_matches_where_the_pattern_does():
+    pattern = re.compile(r"(?:省|市)?(?:民政|财政)(?:厅|局)")
+    guard = starts_of(pattern, "省市民财")
+    text = "江西省民政厅会同省财政厅、市民政局和民政部门，财政局。"
+    assert [m.start() for m in guard.finditer(text)] == [2, 3, 8, 9, 13, 14, 23]
+    assert [m.group() for m in scan_from(pattern, guard, text)] == ["省民政厅", "省财政厅", "市民政局", "财政局"]
+
+
+def test_scan_at_is_finditer_from_a_superset_of_starts():
+    pattern = re.compile(r"\d+(?:万|亿)?人")
+    for text in _texts():
+        digits = [m.start() for m in re.finditer(r"\d", text)]
+        assert _spans(scan_at(pattern, digits, text)) == _spans(pattern.finditer(text))
+
+
+def test_word_scanner_is_a_longest_match_scan():
+    rng = random.Random(11)
+    alphabet = "江西省新余市渝水区乐安县民政厅局"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(2, 5))) for _ in range(60)}
+    text = "".join(rng.choice(alphabet + "，的") for _ in range(3000))
+
+    def naive() -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        while i < len(text):
+            found = max((w for w in words if text.startswith(w, i)), key=len, default=None)
+            if found:
+                out.append((i, i + len(found), found))
+                i += len(found)
+            else:
+                i += 1
+        return out
+
+    assert list(WordScanner(words).finditer(text)) == naive()
+
+
+def test_bodies_named_by_their_enforcement_work():
+    ex = run("渝水区城管执法局和区执法大队、区交通执法支队开展行动。", title="新余市民政局工作总结")
+    assert names(ex, EntityType.AGENCY) == ["渝水区城管执法局", "渝水区交通执法支队"]
