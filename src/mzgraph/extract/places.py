@@ -88,6 +88,7 @@ _INSTITUTION_AFTER = re.compile(
     r"大学|学院|师范|理工|财经|银行|农商|日报|晚报|商报|电视台|广播电视台|卫视|医院|中学|小学|路|街|大道|大街|广场|公园|"
     r"机场|火车站|高铁站|集团|股份|有限公司|公司|队|籍"
 )
+_INSTITUTION_FIRST = frozenset(w[0] for w in _INSTITUTION_AFTER.pattern.split("|"))
 # The end of a body's name: a place name right after it may be a verb (局会同县财政局).
 _BODY_END = re.compile(r"(?:局|厅|委|办|部门|政府|中心|残联|妇联|工会)$")
 # A two-character county name followed by one of these is part of a longer word (范县级).
@@ -108,6 +109,7 @@ class _Matcher:
     full: dict[str, list[gz.Division]]
     short: dict[str, list[gz.Division]]
     parents: dict[str, tuple[str, ...]]  # full name → names of its divisions' ancestors
+    province: dict[str, gz.Division | None]  # short name → the first province it names, if any
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +131,8 @@ def matcher() -> _Matcher:
         if d.name.endswith("自治州") and d.short + "州" not in full:
             short.setdefault(d.short + "州", []).append(d)
     parents = {name: tuple(a.name for d in divs for a in g.ancestors(d)) for name, divs in full.items()}
-    return _Matcher(g, WordScanner(list(full) + list(short)), full, short, parents)
+    province = {name: next((d for d in divs if d.level == "province"), None) for name, divs in short.items()}
+    return _Matcher(g, WordScanner(list(full) + list(short)), full, short, parents, province)
 
 
 def _pick(divs: list[gz.Division], g: gz.Gazetteer, context: list[str], before: str) -> gz.Division | None:
@@ -163,14 +166,15 @@ def scan(text: str) -> PlaceScan:
     full, parents = m.full, m.parents
     out = PlaceScan([], [], [])
     n = len(text)
+    province_of_short = m.province
     for s, e, name in m.scanner.finditer(text):
         if name not in full:
-            if text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
+            nxt = text[e] if e < n else ""
+            if nxt == "生" and text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
                 continue
-            if _INSTITUTION_AFTER.match(text, e):  # 山东大学, 南昌路: an institution or a street
-                continue
-            provinces = [d for d in m.short[name] if d.level == "province"]
-            out.short.append((s, e, name, provinces[0] if provinces else None))
+            if nxt in _INSTITUTION_FIRST and _INSTITUTION_AFTER.match(text, e):
+                continue  # 山东大学, 南昌路: an institution or a street
+            out.short.append((s, e, name, province_of_short[name]))
             continue
         before = text[max(0, s - 12) : s]
         prev = text[s - 1] if s else ""

@@ -225,7 +225,10 @@ def find_quantities(
         run = m.start()
         while run > 0 and (text[run - 1] in ",." or text[run - 1].isdecimal()):  # (\d is isdecimal)
             run -= 1
-        bare.extend(i for i in range(run, m.start()) if text[i].isdecimal())
+        if "," in text[run : m.start()] or "." in text[run : m.start()]:
+            bare.extend(i for i in range(run, m.start()) if text[i].isdecimal())
+        else:  # digits only: what follows is the same from any of them, the first decides
+            bare.append(run)
     for m in scan_at(_BARE, bare, text):
         if not covered(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
             matches.append(m)
