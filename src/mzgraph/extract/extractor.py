@@ -255,7 +255,7 @@ def _extract(document: SourceDocument) -> Extraction:
             return code
         return None
 
-    def place_of(start: int, lo: int, s0: int, here: str | None) -> str | None:
+    def place_of(start: int, lo: int, s0: int) -> str | None:
         """Where a figure or program is: a place or local body named before it in its clause,
         else the place a clause before it in its sentence opens with, else a place named
         before it in its sentence when that lies in the scope's province, else the scope."""
@@ -273,7 +273,7 @@ def _extract(document: SourceDocument) -> Extraction:
             d = g.get(code)
             if owner is not None and d is not None and owner != code and g.is_within(d, owner):
                 return owner
-        return code or subject(s0, start) or local_place(start, s0, here)
+        return code or subject(s0, start) or local_place(start, s0, scope.at(start))
 
     in_province: dict[tuple[str, str], bool] = {}  # (place, scope) → the place lies in the scope's province
 
@@ -342,8 +342,7 @@ def _extract(document: SourceDocument) -> Extraction:
         if before is not None:
             code = before.division.code
         else:
-            lo, _ = clauses.bounds(pr.start, pr.end, s0, s1)
-            code = place_of(pr.start, lo, s0, scope.at(pr.start))
+            code = place_of(pr.start, clauses.start(pr.start, s0), s0)
         i = add(
             Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
         )
@@ -359,16 +358,15 @@ def _extract(document: SourceDocument) -> Extraction:
 
     for q in quantities:
         s0, s1 = sentence_of(q.start, q.end)
-        lo, _ = clauses.bounds(q.start, q.end, s0, s1)
+        lo = clauses.start(q.start, s0)
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it
-        here = scope.at(q.start)
-        code = place_of(q.start, lo, s0, here)
+        code = place_of(q.start, lo, s0)
         whole = _WHOLE.findall(text, lo, q.start) if text.find("全", lo, q.start) >= 0 else None
         if whole and whole[-1] == "国":
             code = CHINA_CODE
         elif whole:
-            d = level_division(whole[-1], code) or level_division(whole[-1], here)
+            d = level_division(whole[-1], code) or level_division(whole[-1], scope.at(q.start))
             code = d.code if d is not None else code
         # 一家人每月领取低保金2130元, 她攒下了420个小时: one household's money or time, not the
         # place's figure, nor a program's
@@ -472,7 +470,7 @@ def _issuers(
     if chain:
         return sorted(chain)
     # 3. the subject of an issuing verb in the title's clause
-    lo, _ = clauses.bounds(open_at, open_at + 1, s0, s1)
+    lo = clauses.start(open_at, s0)
     verb = None
     for v in ISSUE_VERB.finditer(text, lo, open_at):
         verb = v

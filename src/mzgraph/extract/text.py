@@ -120,6 +120,12 @@ class Clauses:
             out.append(lo)
         return out
 
+    def start(self, start: int, lo: int) -> int:
+        """Where the clause around offset ``start`` begins, within its sentence from ``lo``."""
+        stops = self.stops
+        i = bisect_left(stops, start)
+        return stops[i - 1] + 1 if i and stops[i - 1] >= lo else lo
+
     def bounds(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """The clause around ``[start, end)`` within its sentence ``[lo, hi)``."""
         stops = self.stops
