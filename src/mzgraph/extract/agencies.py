@@ -241,7 +241,6 @@ class AgencyScan:
     (:func:`find_agencies`)."""
 
     national: list[AgencyHit]  # central bodies and newspapers, in the order found
-    taken: Mask  # their text
     local: list[_Local]
 
 
@@ -298,6 +297,11 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
     out: list[_Local] = []
     for m in matches:
         s, e = m.span()
+        # on a central body's text: the matches do not overlap and come in order, so what a
+        # local body takes (from the place before it to its end) never reaches a later one,
+        # and this is the only test of what is taken
+        if taken.overlaps(s, e):
+            continue
         lvl, head, stem, gov = m.group("lvl", "head", "stem", "gov")
         head = head or ""
         body_start = m.end("lvl") if lvl else s
@@ -331,19 +335,16 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
             if head == _SECTOR or (is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并"):
                 continue  # 民政部门 with no place: departments in general
         out.append(_Local(s, e, lvl, body, head, stem, gov, place, near))
-    return AgencyScan(hits, taken, out)
+    return AgencyScan(hits, out)
 
 
 def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:
     scan = scan or scan_agencies(text, places)
     g = gz.load()
     hits = list(scan.national)
-    taken = scan.taken.copy()
     at = scope.at
     for x in scan.local:
         s, e, lvl, body, head, stem, gov, place, near = x
-        if taken.overlaps(s, e):
-            continue
         division = None
         start = s
         if place is not None:
@@ -374,7 +375,6 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
                 division = g.get(prev_hit.place_code)
                 if division is not None:
                     hits.append(AgencyHit(s, e, division.name + gov, division.code))
-                    taken.add(s, e)
             continue  # 政府, 党委 alone: no one in particular
         else:
             code = at(s)
@@ -397,6 +397,5 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
                 _SECTOR_HEAD_EVERYWHERE.get(stem) or ("厅" if division.level == "province" else "局")
             )
         hits.append(AgencyHit(start, e, name, division.code))
-        taken.add(start, e)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits

@@ -228,11 +228,6 @@ class Mask:
     def add(self, start: int, end: int) -> None:
         self._b[start:end] = b"\x01" * (end - start)
 
-    def copy(self) -> Mask:
-        other = Mask(0)
-        other._b = bytearray(self._b)
-        return other
-
     def overlaps(self, start: int, end: int) -> bool:
         return 1 in self._b[start:end]
 
