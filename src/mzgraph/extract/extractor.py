@@ -30,7 +30,7 @@ from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division, scan_agencies
 from mzgraph.extract.dates import document_date, find_dates, signature_date
-from mzgraph.extract.places import CHINA_CODE, LEAD, find_places, find_scope, lead_end, narrowest, scan
+from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end, narrowest, opening_end, scan
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
@@ -221,7 +221,7 @@ def _extract(document: SourceDocument) -> Extraction:
             v = c
             while v < n and text[v].isspace():
                 v += 1
-            got = opening[c] = (v, anchor_at.get(LEAD.match(text, v).end()))
+            got = opening[c] = (v, anchor_at.get(opening_end(text, v)))
         return got
 
     def subject(s0: int, start: int) -> str | None:
@@ -241,7 +241,7 @@ def _extract(document: SourceDocument) -> Extraction:
             got = opening.get(c)
             v, k = got if got is not None else opens_with(c)
             if v >= start:  # white space up to the figure: the clause opens at it
-                k = anchor_at.get(LEAD.match(text, start).end())
+                k = anchor_at.get(opening_end(text, start))
             if k is None or anchors[k][1] > start:
                 continue
             code = anchors[k][2]
@@ -488,7 +488,7 @@ def _issuers(
     for c in clauses.starts(lo - 1, s0):
         while c < lo and text[c].isspace():
             c += 1
-        i = by_start.get(LEAD.match(text, c).end())
+        i = by_start.get(opening_end(text, c))
         if i is not None:
             # 县民政局会同县财政局实施…，2024年6月印发《…》: the joined bodies too
             chain, end = [i], by_index[i].end

@@ -336,6 +336,18 @@ LEAD = re.compile(
     r"(?:(?:此外|另外|同时|与此同时|目前|截至目前|近年来|今年以来|去年以来|全年|据悉|据介绍|"
     r"(?:(?:19|20)\d\d年|今年|去年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|底|末|上旬|中旬|下旬|初)?)[，,、\s]*)*[在由]?"
 )
+# the characters LEAD can open with besides digits and white space
+_LEAD_FIRST = frozenset("此另同与目截近今去全据以底末上中下初，,、在由")
+
+
+def opening_end(text: str, pos: int) -> int:
+    """Where the words of :data:`LEAD` that ``text`` opens with at ``pos`` end (``pos`` if
+    none: most clauses open with none, and then the pattern need not run)."""
+    if pos < len(text):
+        c = text[pos]
+        if c not in _LEAD_FIRST and not c.isdecimal() and not c.isspace():
+            return pos
+    return LEAD.match(text, pos).end()
 
 
 @dataclass
@@ -357,8 +369,7 @@ class Scope:
         sections = list(self.sections)
         headed = {start for start, _ in self.sections}
         for s, e in paragraph_spans(text) if paragraphs is None else paragraphs:
-            lead = LEAD.match(text, s)
-            at = lead.end() if lead else s
+            at = opening_end(text, s)
             code = subjects.get(at)
             if code is None or s in headed:
                 continue
