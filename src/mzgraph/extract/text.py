@@ -32,8 +32,13 @@ def is_cjk(ch: str) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank sentence, leading white space excluded."""
     spans = []
+    append = spans.append
     for m in _SENTENCE.finditer(text):
-        s, e = _trim(text, m.start(), m.end())
+        s, e = m.span()
+        if e - s <= MAX_SENTENCE and not text[s].isspace() and not text[e - 1].isspace():
+            append((s, e))  # the usual sentence: nothing to trim or cut
+            continue
+        s, e = _trim(text, s, e)
         while e - s > MAX_SENTENCE:
             cut = s + MAX_SENTENCE
             stops = [m.end() for m in _SOFT_STOP.finditer(text, cut - MAX_SENTENCE // 4, cut)]
