@@ -170,20 +170,9 @@ def _extract(document: SourceDocument) -> Extraction:
             out.mentions.append(m)
         return index_of[key]
 
-    for p in places:
-        s0, s1 = sentence_of(p.start, p.end)
-        add(
-            Mention(
-                EntityType.PLACE,
-                text[p.start : p.end],
-                p.start,
-                p.end,
-                p.division.name,
-                s0,
-                s1,
-                division_code=p.division.code,
-            )
-        )
+    for start, end, division, _ in places:
+        s0, s1 = sentence_of(start, end)
+        add(Mention(EntityType.PLACE, text[start:end], start, end, division.name, s0, s1, division_code=division.code))
     agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
     # one body, one name in a document: 江西省人民政府 and 江西省政府 are the same body
     first_name: dict[str, str] = {}
@@ -336,17 +325,12 @@ def _extract(document: SourceDocument) -> Extraction:
                 )
             )
     programs_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → (start, mention index)
-    for pr in programs:
-        s0, s1 = sentence_of(pr.start, pr.end)
-        before = place_by_end.get(pr.start)
-        if before is not None:
-            code = before.division.code
-        else:
-            code = place_of(pr.start, clauses.start(pr.start, s0), s0)
-        i = add(
-            Mention(EntityType.PROGRAM, text[pr.start : pr.end], pr.start, pr.end, pr.name, s0, s1, place_code=code)
-        )
-        programs_in.setdefault(s0, []).append((pr.start, i))
+    for start, end, name in programs:
+        s0, s1 = sentence_of(start, end)
+        before = place_by_end.get(start)
+        code = before.division.code if before is not None else place_of(start, clauses.start(start, s0), s0)
+        i = add(Mention(EntityType.PROGRAM, text[start:end], start, end, name, s0, s1, place_code=code))
+        programs_in.setdefault(s0, []).append((start, i))
     seen_figures: set[tuple] = set()
     personal_at: dict[tuple[int, int], bool] = {}  # sentence → about one person or household
 
@@ -356,45 +340,45 @@ def _extract(document: SourceDocument) -> Extraction:
             got = personal_at[s0, s1] = bool(_PERSONAL.search(text, s0, s1))
         return got
 
-    for q in quantities:
-        s0, s1 = sentence_of(q.start, q.end)
-        lo = clauses.start(q.start, s0)
+    for start, end, quantity in quantities:
+        s0, s1 = sentence_of(start, end)
+        lo = clauses.start(start, s0)
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it
-        code = place_of(q.start, lo, s0)
-        whole = _WHOLE.findall(text, lo, q.start) if text.find("全", lo, q.start) >= 0 else None
+        code = place_of(start, lo, s0)
+        whole = _WHOLE.findall(text, lo, start) if text.find("全", lo, start) >= 0 else None
         if whole and whole[-1] == "国":
             code = CHINA_CODE
         elif whole:
-            d = level_division(whole[-1], code) or level_division(whole[-1], scope.at(q.start))
+            d = level_division(whole[-1], code) or level_division(whole[-1], scope.at(start))
             code = d.code if d is not None else code
         # 一家人每月领取低保金2130元, 她攒下了420个小时: one household's money or time, not the
         # place's figure, nor a program's
-        personal = q.quantity.unit in ("元", "小时") and personal_sentence(s0, s1)
+        personal = quantity.unit in ("元", "小时") and personal_sentence(s0, s1)
         if personal:
             code = None
         # a figure repeated with the same indicator and place (a heading and its paragraph)
         # is one figure; the same value counting something else is another
-        fact = (q.quantity.value, q.quantity.unit, q.quantity.indicator, code)
+        fact = (quantity.value, quantity.unit, quantity.indicator, code)
         if fact in seen_figures:
             continue
         seen_figures.add(fact)
         ti = add(
             Mention(
                 EntityType.TARGET,
-                text[q.start : q.end],
-                q.start,
-                q.end,
-                q.quantity.surface,
+                text[start:end],
+                start,
+                end,
+                quantity.surface,
                 s0,
                 s1,
-                quantity=q.quantity,
+                quantity=quantity,
                 place_code=code,
             )
         )
         in_sentence = {}
         if s0 in programs_in:
-            in_sentence = {out.mentions[i].name: i for st, i in programs_in[s0] if st < q.start}
+            in_sentence = {out.mentions[i].name: i for st, i in programs_in[s0] if st < start}
         if len(in_sentence) == 1 and not personal:
             out.relations.append(
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
