@@ -11,7 +11,6 @@ national notice) is left out: it names no one in particular.
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -284,7 +283,8 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
     enforcement = {j for m in _ENFORCEMENT.finditer(text) for j in range(max(0, m.start() - 7), m.start())}
     candidates = [m.start() for m in starts.finditer(text)]
     if enforcement:
-        candidates = list(heapq.merge(candidates, sorted(enforcement)))
+        candidates.extend(enforcement)
+        candidates.sort()  # (two sorted runs: a merge at C speed)
     matches = []
     pos = 0
     for c in candidates:  # (scan_at, with the full pattern where a body may end in 执法)
