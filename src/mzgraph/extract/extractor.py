@@ -30,7 +30,16 @@ from mzgraph import gazetteer as gz
 from mzgraph.extract import lexicon
 from mzgraph.extract.agencies import AgencyHit, find_agencies, level_division, scan_agencies
 from mzgraph.extract.dates import document_date, find_dates, signature_date
-from mzgraph.extract.places import CHINA_CODE, find_places, find_scope, lead_end, narrowest, opening_end, scan
+from mzgraph.extract.places import (
+    CHINA_CODE,
+    default_place,
+    find_places,
+    find_scope,
+    lead_end,
+    narrowest,
+    opening_end,
+    scan,
+)
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
 from mzgraph.extract.quantities import find_quantities
@@ -107,11 +116,11 @@ def _extract(document: SourceDocument) -> Extraction:
         title = text[paragraphs[0][0] : paragraphs[0][1]]
     title = title or ""
     national_title = _national_in_lead(title, len(title))
-    scope = find_scope(text, first, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
+    default = default_place(text, first, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
     g = gz.load()
     context = []
-    if scope.default and scope.default != CHINA_CODE:
-        d = g.get(scope.default)
+    if default and default != CHINA_CODE:
+        d = g.get(default)
         if d is not None:
             context = [g.province_of(d).code, d.code]
     places = find_places(text, context, raw)

@@ -414,11 +414,20 @@ def find_scope(
     """The default place of the document and the sections that headings hand to other places;
     ``paragraphs`` are :func:`paragraph_spans` of ``text``, when the caller has them."""
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
-    lead_stop = lead_end(text, paragraphs)
-    counts: dict[str, int] = {}
-    for h in hits:
-        counts[h.division.code] = counts.get(h.division.code, 0) + 1
-    lead = [h for h in hits if h.start < lead_stop]
+    default = default_place(text, hits, national_in_lead, title, national_title, paragraphs)
+    return Scope(default, _scope_sections(text, hits, default, paragraphs))
+
+
+def default_place(
+    text: str,
+    hits: list[PlaceHit],
+    national_in_lead: bool,
+    title: str | None,
+    national_title: bool,
+    paragraphs: list[tuple[int, int]],
+) -> str | None:
+    """The place the document is about: the place its title names, else the place its lead
+    names most, else 中国 when a central body or 全国 opens it."""
     default: str | None = None
     if title:
         # short names in the title (浙江湖州, 广州天河) count when the text names the place too
@@ -428,11 +437,24 @@ def find_scope(
             default = narrowest(titled, titled[0]).division.code
     if default is None and national_title:
         default = CHINA_CODE
-    if default is None and lead:
-        best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
-        default = narrowest(lead, best).division.code
+    if default is None:
+        lead_stop = lead_end(text, paragraphs)
+        lead = [h for h in hits if h.start < lead_stop]
+        if lead:
+            counts: dict[str, int] = {}
+            for h in hits:
+                counts[h.division.code] = counts.get(h.division.code, 0) + 1
+            best = max(lead, key=lambda h: (counts[h.division.code], -h.start))
+            default = narrowest(lead, best).division.code
     if default is None and national_in_lead:
         default = CHINA_CODE
+    return default
+
+
+def _scope_sections(
+    text: str, hits: list[PlaceHit], default: str | None, paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, str | None]]:
+    """The sections that headings hand to other places (``新余市：``, ``【江汉区】``)."""
     sections: list[tuple[int, str | None]] = []
     by_start = {h.start: h for h in hits}
     for s, e in paragraphs:
@@ -452,4 +474,4 @@ def find_scope(
             sections.append((s, h.division.code))
         elif e - s <= 30 and sections and _SECTION_NUMBERED.match(text, s, e) and "。" not in text[s:e]:
             sections.append((s, default))
-    return Scope(default, sections)
+    return sections
