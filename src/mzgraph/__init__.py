@@ -5,9 +5,8 @@
 >>> kg = mzgraph.load("output/graph.ttl")      # doctest: +SKIP
 
 Everything here is imported on first use: ``build`` pulls in the whole build stack
-(ingest, extraction, resolution), ``load`` pandas and pyoxigraph, and even the version
-needs package metadata. ``import mzgraph`` and ``mzgraph --help`` pay for none of them
-(``tests/foundation/test_imports.py`` holds that line).
+(ingest, extraction, resolution), ``load`` pandas and pyoxigraph. ``import mzgraph`` and
+``mzgraph --help`` pay for none of them (``tests/foundation/test_imports.py`` holds that line).
 """
 
 from __future__ import annotations
@@ -22,18 +21,9 @@ _LAZY = {
 }
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("mzgraph")
-    except PackageNotFoundError:  # running from a source tree
-        return "0.0.0+unknown"
-
-
 def __getattr__(name: str):
     if name == "__version__":
-        value = _version()
+        from mzgraph._version import __version__ as value
     elif name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
     else:

@@ -9,7 +9,6 @@ Errors a user can cause are printed as one line with the exit status of their cl
 
 from __future__ import annotations
 
-import ast
 import importlib
 import importlib.util
 import logging
@@ -57,6 +56,8 @@ class LazyGroup(click.Group):
 
 def command_docstring(module: str) -> str | None:
     """The docstring of ``command`` in ``module``, read from its source without importing it."""
+    import ast  # here: only the help listing parses sources, not a command's run
+
     spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None:
         return None

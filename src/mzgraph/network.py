@@ -1,46 +1,425 @@
-"""The entity network: an RDF graph → a networkx graph of entities and their relations.
+"""The entity network: an RDF graph → its entities and the relations between them.
 
 Views, analytics and the GraphML/GEXF exports all start from this one projection, so they
 agree on what a node and an edge are. Nodes are the entities (the five core classes);
 provenance nodes (documents, mentions, sentences, statements) are folded into node
 attributes instead of being drawn.
 
+The projection is one pass over the graph's quads (:func:`project`): straight from a graph
+file's parser, or from a store's index. Each quad whose predicate the network uses is put in
+a bucket by predicate; the joins (mention → sentence → text, statement → evidence) are then
+dictionary look-ups. No store is filled and no query is run for a view of a file: at 20,000
+entities the five SPARQL passes this replaces, after a parse into a store, took 1.9 s; the
+rdflib walk before them made 391k look-ups.
+
 Node attributes: ``iri``, ``type`` (Agency, Policy, AdministrativeArea, Program, Target),
 ``label``, ``alt_labels`` (list), ``value`` (float, targets), ``unit``, ``indicator``,
 ``division_code``, ``sentences`` (list of the sentences the entity was found in, in
-document order), ``documents`` (list of document IRIs).
-Edge attributes: ``relation`` (issuedBy, partOf, locatedIn, hasTarget, basedOn), ``sentences``.
+document order), ``documents`` (list of document IRIs); ``degree`` and ``community`` once
+:func:`mzgraph.analytics.add_metrics` has run.
+Edge attributes: ``relation`` (issuedBy, partOf, locatedIn, hasTarget, basedOn), ``sentences``,
+``implied`` (a link the division codes imply, not stated in the graph).
+
+:class:`EntityNetwork` holds the network as plain lists (what the view and the metrics use:
+nothing to import, nothing per node but a dict); :meth:`EntityNetwork.to_networkx` gives the
+``networkx.MultiDiGraph`` the analytics and exports walk.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-import networkx as nx
 import pyoxigraph as ox
-from rdflib import Graph
 
-from mzgraph.rdf.namespaces import MZ, sparql_prologue
+from mzgraph.rdf.vocabulary import ITSRDF, MZ, NIF, PROV, RDF, RDFS, SKOS
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Graph
 
 CORE_TYPES = ("Agency", "Policy", "AdministrativeArea", "Program", "Target")
 RELATIONS = ("issuedBy", "partOf", "locatedIn", "hasTarget", "basedOn")
-_LITERAL_ATTRIBUTES = {"mz:unit": "unit", "mz:indicator": "indicator", "mz:divisionCode": "division_code"}
+_LITERAL_ATTRIBUTES = {"unit": "unit", "indicator": "indicator", "divisionCode": "division_code"}
 
-# Five questions build the whole network, each one pass over the store: no per-node
-# look-ups (the rdflib walk this replaces made 391k of them for 20,000 nodes).
-_ENTITIES = """SELECT ?e ?class WHERE { VALUES ?class { %s } ?e a ?class . FILTER(isIRI(?e)) }"""
-_FACTS = """SELECT ?e ?p ?v WHERE {
-  VALUES ?class { %s } VALUES ?p { rdfs:label skos:altLabel mz:value %s }
-  ?e a ?class ; ?p ?v . FILTER(isIRI(?e) && isLiteral(?v)) }"""
-_MENTIONS = """SELECT ?e ?doc ?begin ?text WHERE {
-  ?m itsrdf:taIdentRef ?e .
-  OPTIONAL { ?m nif:referenceContext ?doc }
-  OPTIONAL { ?m nif:sentence ?s . OPTIONAL { ?s nif:anchorOf ?text } OPTIONAL { ?s nif:beginIndex ?begin } } }"""
-_RELATIONS = """SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o . FILTER(isIRI(?o)) }"""
-_EVIDENCE = """SELECT ?s ?p ?o ?src ?anchor WHERE {
-  VALUES ?p { %s }
-  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?src .
-  ?src nif:anchorOf ?anchor }"""
+_TYPE = RDF + "type"
+_STATEMENT = RDF + "Statement"
+_LABEL, _ALT_LABEL, _VALUE = RDFS + "label", SKOS + "altLabel", MZ + "value"
+_FACTS = {_LABEL: "label", _ALT_LABEL: "altLabel", _VALUE: "value", **{MZ + p: p for p in _LITERAL_ATTRIBUTES}}
+_MENTION_OF, _CONTEXT, _SENTENCE = ITSRDF + "taIdentRef", NIF + "referenceContext", NIF + "sentence"
+_ANCHOR, _BEGIN = NIF + "anchorOf", NIF + "beginIndex"
+_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED = (
+    RDF + "subject",
+    RDF + "predicate",
+    RDF + "object",
+    PROV + "wasDerivedFrom",
+)
+_RELATION_IRIS = {MZ + r: r for r in RELATIONS}
+_USED = {
+    _TYPE, *_FACTS, _MENTION_OF, _CONTEXT, _SENTENCE, _ANCHOR, _BEGIN,
+    _ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED, *_RELATION_IRIS,
+}  # fmt: skip
+
+
+@contextmanager
+def paused_gc():
+    """Python's cyclic garbage collector off for the block (and back on after, if it was on).
+
+    Building a network makes hundreds of thousands of tuples, lists and dicts and frees none:
+    each time the collector runs it walks every one of them again for nothing (a third of the
+    projection's time at 20,000 entities). Reference counting still frees what is dropped.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+class Edge(NamedTuple):
+    """A relation between two nodes, given by their numbers in :attr:`EntityNetwork.nodes`."""
+
+    source: int
+    target: int
+    relation: str
+    sentences: list[str]
+    implied: bool = False
+
+
+class EntityNetwork:
+    """Entities and relations as plain lists: ``nodes[i]`` (an IRI), ``data[i]`` (its
+    attributes), ``edges`` (:class:`Edge`, at most one per source, target and relation)."""
+
+    __slots__ = ("nodes", "data", "edges", "index")
+
+    def __init__(self, nodes: Iterable[Hashable], data: Iterable[dict], edges: Iterable[Edge]):
+        self.nodes = list(nodes)
+        self.data = list(data)
+        self.edges = list(edges)
+        self.index = {n: i for i, n in enumerate(self.nodes)}
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __contains__(self, node) -> bool:
+        return node in self.index
+
+    def __repr__(self) -> str:
+        return f"<EntityNetwork: {len(self.nodes)} nodes, {len(self.edges)} edges>"
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self.edges)
+
+    def attrs(self, node) -> dict:
+        """The attributes of ``node`` (an IRI)."""
+        return self.data[self.index[node]]
+
+    def has_edge(self, source, target, relation: str) -> bool:
+        i, j = self.index.get(source), self.index.get(target)
+        return any(e.source == i and e.target == j and e.relation == relation for e in self.edges)
+
+    def neighbours(self) -> list[set[int]]:
+        """Each node's neighbours by number, edges taken either way."""
+        adj: list[set[int]] = [set() for _ in self.nodes]
+        for e in self.edges:
+            adj[e.source].add(e.target)
+            adj[e.target].add(e.source)
+        return adj
+
+    def subnetwork(self, keep: Iterable[Hashable]) -> EntityNetwork:
+        """The nodes in ``keep`` (in this network's order) and the edges between them;
+        attribute dicts are copied, so measuring the cut leaves this network as it was."""
+        wanted = {self.index[n] for n in keep if n in self.index}
+        old = sorted(wanted)
+        number = {o: k for k, o in enumerate(old)}
+        edges = [
+            e._replace(source=number[e.source], target=number[e.target])
+            for e in self.edges
+            if e.source in number and e.target in number
+        ]
+        return EntityNetwork((self.nodes[o] for o in old), (dict(self.data[o]) for o in old), edges)
+
+    def with_edges(self, extra: Iterable[Edge]) -> EntityNetwork:
+        """This network with ``extra`` edges added (a new network; node attributes shared)."""
+        return EntityNetwork(self.nodes, self.data, [*self.edges, *extra])
+
+    def implied_country_links(self) -> list[Edge]:
+        """``partOf`` edges from each province of the network to 中国, where the graph has none.
+
+        The graph keeps 中国 out of the places' parent chains (a province's link to the country
+        is implied by every division code, and annotators do not list it), so a national body
+        located in 中国 would sit apart from every local place. The path search walks these
+        links and the network view draws them (dashed), both as coming from the division code
+        table.
+        """
+        from mzgraph.gazetteer import COUNTRY_CODE  # here: reading a graph loads nothing of the build
+
+        country = next((i for i, d in enumerate(self.data) if d.get("division_code") == COUNTRY_CODE), None)
+        if country is None:
+            return []
+        linked = {e.source for e in self.edges if e.target == country and e.relation == "partOf"}
+        return [
+            Edge(i, country, "partOf", [], True)
+            for i, d in enumerate(self.data)
+            if i != country and (d.get("division_code") or "").endswith("0000") and i not in linked
+        ]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The network as a ``networkx.MultiDiGraph`` (edge key = relation), nodes and edges in
+        this network's order, attribute dicts copied."""
+        import networkx as nx
+
+        net = nx.MultiDiGraph()
+        net.add_nodes_from((n, dict(d)) for n, d in zip(self.nodes, self.data, strict=False))
+        nodes = self.nodes
+        for e in self.edges:
+            attrs = {"relation": e.relation, "sentences": list(e.sentences)}
+            if e.implied:
+                attrs["implied"] = True
+            net.add_edge(nodes[e.source], nodes[e.target], key=e.relation, **attrs)
+        return net
+
+    @classmethod
+    def from_networkx(cls, net: nx.Graph) -> EntityNetwork:
+        """A networkx graph (an entity network, or any graph with the same attributes) as an
+        ``EntityNetwork``: nodes in its order, an edge's relation its ``relation`` or key."""
+        nodes = list(net.nodes)
+        index = {n: i for i, n in enumerate(nodes)}
+        triples = (
+            net.edges(keys=True, data=True)
+            if net.is_multigraph()
+            else ((u, v, None, d) for u, v, d in net.edges(data=True))
+        )
+        edges = [
+            Edge(
+                index[u],
+                index[v],
+                str(d.get("relation") or key or ""),
+                list(d.get("sentences") or ()),
+                bool(d.get("implied")),
+            )
+            for u, v, key, d in triples
+        ]
+        return cls(nodes, (dict(net.nodes[n]) for n in nodes), edges)
+
+
+def _number(lexical: str) -> float | None:
+    try:
+        return float(lexical)
+    except ValueError:
+        return None
+
+
+def collect(quads: Iterable[ox.Quad], predicates: Iterable[str] = _USED) -> dict[str, list]:
+    """``(subject, object)`` of every quad, by predicate IRI, for the ``predicates`` asked for:
+    the one pass over the graph; everything after it is look-ups in these buckets."""
+    buckets: dict[str, list] = {p: [] for p in predicates}
+    get = buckets.get
+    for quad in quads:
+        bucket = get(quad.predicate.value)
+        if bucket is not None:
+            bucket.append((quad.subject, quad.object))
+    return buckets
+
+
+def _by_subject(bucket: list, values: bool) -> dict:
+    out: dict = {}
+    for s, o in bucket:
+        out.setdefault(s, []).append(o.value if values else o)
+    return out
+
+
+def entities(buckets: dict[str, list], types: tuple[str, ...] | None = None) -> tuple[list[str], dict[str, int]]:
+    """The entities (IRIs typed with a core class, ``types`` only if given), in network order
+    (by type in ``CORE_TYPES`` order, then IRI), and each one's type as its ``CORE_TYPES`` index."""
+    keep = [t for t in CORE_TYPES if t in set(types or CORE_TYPES)]
+    rank_of_class = {MZ + t: CORE_TYPES.index(t) for t in keep}
+    NamedNode = ox.NamedNode
+    rank: dict[str, int] = {}
+    for s, o in buckets[_TYPE]:
+        if type(o) is NamedNode and type(s) is NamedNode:
+            r = rank_of_class.get(o.value)
+            if r is not None:
+                e = s.value
+                if r < rank.get(e, len(CORE_TYPES)):
+                    rank[e] = r  # an entity of two core classes is drawn as the first in CORE_TYPES
+    return sorted(rank, key=lambda e: (rank[e], e)), rank
+
+
+def mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> tuple[list, list]:
+    """For each entity of ``nodes``: the texts of the sentences it was found in (in document
+    order) and the documents, from its NIF mentions."""
+    NamedNode = ox.NamedNode
+    contexts, sentence_of = _by_subject(buckets[_CONTEXT], True), _by_subject(buckets[_SENTENCE], False)
+    anchors, begins = _by_subject(buckets[_ANCHOR], True), _by_subject(buckets[_BEGIN], True)
+    # per entity, (document, offset, text) of each sentence and the documents, repeats kept
+    # until the end (most entities have one mention: nothing to sort or merge)
+    sentences: dict[str, list] = {}
+    documents: dict[str, list] = {}
+    said: dict = {}  # sentence → its (offset, text) pairs: several mentions share a sentence
+    for mention, e in buckets[_MENTION_OF]:
+        if type(e) is not NamedNode:
+            continue
+        entity = e.value
+        if entity not in rank:
+            continue
+        docs = contexts.get(mention)
+        if docs is not None:
+            documents.setdefault(entity, []).extend(docs)
+        for s in sentence_of.get(mention, ()):
+            pairs = said.get(s)
+            if pairs is None:  # a sentence with neither text nor offset says nothing
+                pairs = said[s] = [
+                    (int(begin) if begin is not None and begin.isdigit() else 0, "" if text is None else text)
+                    for text in anchors.get(s) or (None,)
+                    for begin in begins.get(s) or (None,)
+                    if text is not None or begin is not None
+                ]
+            if pairs:
+                found = sentences.setdefault(entity, [])
+                for doc in docs or ("None",):  # as str(None): a mention in no document sorts as one
+                    found.extend([(doc, offset, text) for offset, text in pairs])
+
+    texts, docs = [], []
+    for entity in nodes:
+        found, where = sentences.get(entity), documents.get(entity)
+        texts.append(([found[0][2]] if len(found) == 1 else [t for _, _, t in sorted(set(found))]) if found else [])
+        docs.append((where if len(where) == 1 else sorted(set(where))) if where else [])
+    return texts, docs
+
+
+def attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> list[dict]:
+    """Each entity's attributes: label, other names, value, unit, indicator, division code;
+    ``sentences`` and ``documents`` are empty until :func:`add_mentions` fills them."""
+    Literal = ox.Literal
+    # each literal attribute: the least value an entity has (graphs from several documents
+    # may hold several); other names: all of them
+    least: dict[str, dict[str, str]] = {}
+    for predicate, name in _FACTS.items():
+        if name == "altLabel":
+            continue
+        values = least[name] = {}  # by subject: only entities' are ever looked up
+        for s, o in buckets[predicate]:
+            if type(o) is Literal:
+                e, v = s.value, o.value
+                current = values.get(e)
+                if current is None or v < current:
+                    values[e] = v
+    alt_labels: dict[str, set[str]] = defaultdict(set)
+    for s, o in buckets[_ALT_LABEL]:
+        if type(o) is Literal:
+            alt_labels[s.value].add(o.value)
+
+    data = []
+    labels, numbers = least["label"], least["value"]
+    other = [(least[prop], key) for prop, key in _LITERAL_ATTRIBUTES.items()]
+    for entity in nodes:
+        attrs = {
+            "iri": entity,
+            "type": CORE_TYPES[rank[entity]],
+            "label": labels.get(entity) or entity.rsplit("/", 1)[-1],
+            "alt_labels": sorted(alt_labels[entity]) if entity in alt_labels else [],
+            "sentences": [],
+            "documents": [],
+        }
+        if entity in numbers:
+            number = _number(numbers[entity])
+            if number is not None:
+                attrs["value"] = number
+        for values, key in other:
+            if entity in values:
+                attrs[key] = values[entity]
+        data.append(attrs)
+
+    return data
+
+
+def add_mentions(data: list[dict], mentioned: tuple[list, list]) -> None:
+    """Set each entity's ``sentences`` and ``documents`` from :func:`mentions`."""
+    for attrs, texts, docs in zip(data, *mentioned, strict=True):
+        attrs["sentences"] = texts
+        attrs["documents"] = docs
+
+
+def relations(buckets: dict[str, list], nodes: list[str]) -> list[Edge]:
+    """The relations between ``nodes`` (by relation, subject, object), each with the sentences
+    its statements were derived from."""
+    NamedNode = ox.NamedNode
+    statements = {s for s, o in buckets[_TYPE] if type(o) is NamedNode and o.value == _STATEMENT}
+    evidence: dict[tuple, set] = defaultdict(set)
+    if statements:
+        st_s, st_p, st_o, derived = (
+            _by_subject(buckets[p], False) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED)
+        )
+        anchors = _by_subject(buckets[_ANCHOR], True)
+        for st in statements:
+            for p in st_p.get(st, ()):
+                if type(p) is not NamedNode or p.value not in _RELATION_IRIS:
+                    continue
+                sources = [(src.value, a) for src in derived.get(st, ()) for a in anchors.get(src, ())]
+                for s in st_s.get(st, ()):
+                    for o in st_o.get(st, ()):
+                        evidence[(s.value, p.value, o.value)].update(sources)
+    index = {e: i for i, e in enumerate(nodes)}
+    found_edges = []
+    for p, rel in _RELATION_IRIS.items():
+        relation_rank, seen = RELATIONS.index(rel), set()
+        for s, o in buckets[p]:
+            if type(o) is NamedNode and type(s) is NamedNode:
+                i, j = index.get(s.value), index.get(o.value)
+                if i is not None and j is not None and (i, j) not in seen:
+                    seen.add((i, j))
+                    found_edges.append((relation_rank, s.value, o.value, i, j, rel, p))
+    found_edges.sort()
+    edges = [
+        Edge(i, j, rel, [anchor for _, anchor in sorted(evidence[(s, p, o)])] if (s, p, o) in evidence else [])
+        for _, s, o, i, j, rel, p in found_edges
+    ]
+    return edges
+
+
+def project(quads: Iterable[ox.Quad], *, types: tuple[str, ...] | None = None) -> EntityNetwork:
+    """The entity network of ``quads`` (every graph's quads count: a TriG/N-Quads dataset is the
+    union of its graphs). ``types`` keeps only the listed core types.
+
+    Nodes come by type (in ``CORE_TYPES`` order), then IRI; edges by relation, subject,
+    object; every list attribute is sorted: the same graph gives the same network.
+    """
+    buckets = collect(quads)
+    nodes, rank = entities(buckets, types)
+    data = attributes(buckets, nodes, rank)
+    add_mentions(data, mentions(buckets, nodes, rank))
+    return EntityNetwork(nodes, data, relations(buckets, nodes))
+
+
+def graph_quads(source: Graph | ox.Store | Path | str) -> Iterator[ox.Quad]:
+    """The quads of ``source``: a graph file (streamed from its parser, no store), a pyoxigraph
+    store, or an rdflib Graph (the store behind it, or a copy into one)."""
+    if isinstance(source, (str, Path)):
+        from mzgraph.rdf.io import iter_quads
+
+        return iter_quads(source)
+    return oxigraph_store(source).quads_for_pattern(None, None, None)
+
+
+def entity_network(source: Graph | ox.Store | Path | str, *, types: tuple[str, ...] | None = None) -> EntityNetwork:
+    """The :class:`EntityNetwork` of a graph file, a pyoxigraph store or an rdflib Graph."""
+    with paused_gc():
+        return project(graph_quads(source), types=types)
+
+
+def to_networkx(g: Graph | ox.Store | Path | str, *, types: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
+    """The entity network of ``g`` as a ``networkx.MultiDiGraph`` (see :func:`project`)."""
+    return entity_network(g, types=types).to_networkx()
 
 
 def oxigraph_store(source: Graph | ox.Store) -> ox.Store:
@@ -56,110 +435,8 @@ def oxigraph_store(source: Graph | ox.Store) -> ox.Store:
     return OxigraphBackend.from_graph(source).store
 
 
-def _rows(store: ox.Store, query: str):
-    """(value or None, …) per solution; the default graph is the union of all graphs."""
-    solutions = store.query(sparql_prologue() + query, use_default_graph_as_union=True)
-    width = len(solutions.variables)
-    for sol in solutions:
-        yield tuple(None if sol[i] is None else sol[i].value for i in range(width))
-
-
-def _number(lexical: str) -> float | None:
-    try:
-        return float(lexical)
-    except ValueError:
-        return None
-
-
-def to_networkx(g: Graph | ox.Store, *, types: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
-    """Project ``g`` onto its entities. ``types`` keeps only the listed core types.
-
-    ``g`` is an rdflib Graph or a pyoxigraph Store; a TriG/N-Quads dataset counts as the
-    union of its graphs. Nodes are added by type (in ``CORE_TYPES`` order), then IRI, edges by
-    relation, subject, object, and every list attribute is sorted: the same graph gives the
-    same network.
-    """
-    keep = [t for t in CORE_TYPES if t in set(types or CORE_TYPES)]
-    store = oxigraph_store(g)
-    classes = " ".join(f"mz:{t}" for t in keep)
-    type_of: dict[str, str] = {}
-    for entity, cls in _rows(store, _ENTITIES % classes) if keep else ():
-        tname, current = cls[len(str(MZ)) :], type_of.get(entity)
-        if current is None or CORE_TYPES.index(tname) < CORE_TYPES.index(current):
-            type_of[entity] = tname  # an entity of two core classes is drawn as the first in CORE_TYPES
-    labels: dict[str, list[str]] = defaultdict(list)
-    alt_labels: dict[str, set[str]] = defaultdict(set)
-    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    if type_of:
-        for entity, prop, value in _rows(store, _FACTS % (classes, " ".join(_LITERAL_ATTRIBUTES))):
-            name = prop.rsplit("#", 1)[-1]
-            if name == "label":
-                labels[entity].append(value)
-            elif name == "altLabel":
-                alt_labels[entity].add(value)
-            else:
-                facts[entity][name].append(value)
-    sentences: dict[str, set] = defaultdict(set)
-    documents: dict[str, set] = defaultdict(set)
-    for entity, doc, begin, text in _rows(store, _MENTIONS):
-        if entity not in type_of:
-            continue
-        if doc is not None:
-            documents[entity].add(doc)
-        if begin is not None or text is not None:
-            sentences[entity].add((str(doc), int(begin) if begin and begin.isdigit() else 0, text or ""))
-    net = nx.MultiDiGraph()
-    for entity in sorted(type_of, key=lambda e: (CORE_TYPES.index(type_of[e]), e)):
-        attrs = {
-            "iri": entity,
-            "type": type_of[entity],
-            "label": min(labels[entity], default=None) or entity.rsplit("/", 1)[-1],
-            "alt_labels": sorted(alt_labels.get(entity, ())),
-            "sentences": [t for _, _, t in sorted(sentences.get(entity, ()))],
-            "documents": sorted(documents.get(entity, ())),
-        }
-        own = facts.get(entity, {})
-        if own.get("value"):
-            number = _number(min(own["value"]))
-            if number is not None:
-                attrs["value"] = number
-        for prop, key in _LITERAL_ATTRIBUTES.items():
-            values = own.get(prop[3:])
-            if values:
-                attrs[key] = min(values)
-        net.add_node(entity, **attrs)
-    relations = " ".join(f"mz:{r}" for r in RELATIONS)
-    evidence: dict[tuple, set] = defaultdict(set)
-    for s, p, o, src, anchor in _rows(store, _EVIDENCE % relations):
-        evidence[(s, p, o)].add((src, anchor))
-    rank = {r: i for i, r in enumerate(RELATIONS)}
-    edges = sorted(
-        {(p.rsplit("#", 1)[-1], s, o, p) for s, p, o in _rows(store, _RELATIONS % relations) if s in net and o in net},
-        key=lambda e: (rank[e[0]], e[1], e[2]),
-    )
-    for rel, s, o, p in edges:
-        texts = [anchor for _, anchor in sorted(evidence.get((s, p, o), ()))]
-        net.add_edge(s, o, key=rel, relation=rel, sentences=texts)
-    return net
-
-
 def implied_country_links(net: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """``(province, 中国)`` pairs for the provinces of ``net`` not linked to the country in it.
-
-    The graph keeps 中国 out of the places' parent chains (a province's link to the country
-    is implied by every division code, and annotators do not list it), so a national body
-    located in 中国 would sit apart from every local place. The path search walks these links
-    and the network view draws them (dashed), both as coming from the division code table.
-    """
-    from mzgraph.gazetteer import COUNTRY_CODE  # here: reading a graph loads nothing of the build
-
-    country = next((n for n, d in net.nodes(data=True) if d.get("division_code") == COUNTRY_CODE), None)
-    if country is None:
-        return []
-    return [
-        (node, country)
-        for node, data in net.nodes(data=True)
-        if node != country
-        and (data.get("division_code") or "").endswith("0000")
-        and not net.has_edge(node, country, key="partOf")
-    ]
+    """``(province, 中国)`` pairs for a networkx entity network (see
+    :meth:`EntityNetwork.implied_country_links`)."""
+    light = EntityNetwork.from_networkx(net)
+    return [(light.nodes[e.source], light.nodes[e.target]) for e in light.implied_country_links()]

@@ -4,7 +4,7 @@ Each stage is a function of its own module; this module strings them together ov
 corpus, in two steps that a distributed build (Dask) can also run apart:
 
 * :func:`process_document` — one document: read, extract, resolve on its own and encode
-  its named graph as sorted N-Triples lines (``mzgraph.rdf.encode.document_lines``).
+  its named graph as sorted N-Triples lines (``mzgraph.rdf.encoder.document_lines``).
   With a cache folder an unchanged file is taken from the cache instead. It gives a
   picklable :class:`DocumentOutcome`: the document's lines (in memory, or in the cache
   when one is used), what it adds to the shared entities, counts, or a one-line failure.
@@ -52,7 +52,7 @@ from mzgraph.errors import InputError, MzgraphError
 from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
 from mzgraph.rdf import io as rdf_io
-from mzgraph.rdf.encode import ENTITIES_GRAPH, document_graph, document_lines, entities_lines
+from mzgraph.rdf.encoder import ENTITIES_GRAPH, document_graph, document_lines, entities_lines
 from mzgraph.rdf.formats import output_format
 from mzgraph.rdf.partition import GraphPart
 from mzgraph.resolve import Resolver, resolve_document, shared_part

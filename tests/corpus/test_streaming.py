@@ -8,7 +8,7 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 
 from mzgraph.pipeline import build, build_to_file
-from mzgraph.rdf.encode import ENTITIES_GRAPH
+from mzgraph.rdf.encoder import ENTITIES_GRAPH
 from mzgraph.rdf.formats import FORMATS
 from mzgraph.rdf.partition import partition, read_parts
 
@@ -108,7 +108,7 @@ def test_a_batch_where_every_document_fails_writes_nothing(tmp_path):
 
 def test_lines_escape_what_n_triples_must_escape():
     from mzgraph.model import EntityType, Extraction, Mention, SourceDocument
-    from mzgraph.rdf.encode import document_lines
+    from mzgraph.rdf.encoder import document_lines
     from mzgraph.resolve import resolve_document
 
     text = 'He said "民政部" \\ back\nslash\r and a tab\tend\x07 \u2028。'

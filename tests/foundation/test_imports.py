@@ -52,6 +52,26 @@ def test_help_imports_no_rdf_library():
     assert not any(m.startswith("mzgraph.commands.") for m in loaded)
 
 
+def test_view_of_a_big_graph_reads_it_without_rdflib_or_networkx(tmp_path):
+    """A view of a file (above the spring layout's size) goes from the parser's quads to the page:
+    neither rdflib nor networkx, numpy or pyvis's package (its files are read, not imported)."""
+    lines = [
+        "@prefix mz: <https://w3id.org/mzgraph/ontology#> .",
+        "@prefix r: <https://w3id.org/mzgraph/resource/place/> .",
+    ]
+    for i in range(800):
+        lines.append(f'r:p{i} a mz:AdministrativeArea ; <http://www.w3.org/2000/01/rdf-schema#label> "地{i}"@zh .')
+        if i:
+            lines.append(f"r:p{i} mz:partOf r:p{(i - 1) // 4} .")
+    graph = tmp_path / "big.ttl"
+    graph.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = tmp_path / "big.html"
+    argv = ["view", "--graph", str(graph), "-o", str(page)]
+    loaded = modules_after(f"from mzgraph.cli import main\nassert main({argv!r}) == 0")
+    assert page.stat().st_size > 0
+    assert not {"rdflib", "networkx", "numpy", "pyvis"} & loaded
+
+
 def test_help_lists_every_command_with_its_summary():
     from mzgraph.cli import COMMANDS
     from tests.conftest import run_cli

@@ -98,7 +98,7 @@ def test_query_select_draws_the_entities_of_its_rows(dev_graph):
     net = prepare(dev_graph, query="SELECT ?a ?name WHERE { ?a a mz:AdministrativeArea ; rdfs:label ?name }")
     areas = {str(a) for (a,) in dev_graph.query("SELECT ?a WHERE { ?a a mz:AdministrativeArea }")}
     assert set(net.nodes) == areas
-    assert {d["relation"] for _, _, d in net.edges(data=True)} == {"partOf"}, "links between the places are kept"
+    assert {e.relation for e in net.edges} == {"partOf"}, "links between the places are kept"
 
 
 def test_query_that_names_no_entity_or_asks_is_refused(dev_graph):
@@ -120,7 +120,7 @@ def test_ego_depths(dev_graph):
     assert set(one.nodes) == {centre} | set(full.successors(centre)) | set(full.predecessors(centre))
     two = prepare(dev_graph, focus="江西省民政厅", depth=2)
     assert set(one.nodes) < set(two.nodes)
-    assert all("degree" in d and "community" in d for _, d in two.nodes(data=True))
+    assert all("degree" in d and "community" in d for d in two.data)
     with pytest.raises(UsageError, match="no entity is labelled"):
         prepare(dev_graph, focus="不存在的机构")
 

@@ -5,15 +5,19 @@ users get them without recomputing. Communities are found by Louvain modularity
 optimisation (igraph's ``community_multilevel``, C), seeded so the same network always gets
 the same communities: near-linear in the edges. The greedy (Clauset-Newman-Moore) algorithm
 used first took 77% of a 20,000-node view, networkx's pure-Python Louvain still 8.7 s of it;
-igraph takes 0.5 s (``benchmarks/view_scale.py``).
+igraph takes 0.1 s (``benchmarks/view_scale.py``). The view measures its
+:class:`~mzgraph.network.EntityNetwork` without networkx; betweenness (exports, frames) needs it.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from rdflib import Graph
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Graph
 
 # exact betweenness is O(nodes × edges), seconds at a few hundred nodes on a small machine;
 # past this many nodes ``metrics_network`` estimates it from a seeded (deterministic) sample of
@@ -23,65 +27,97 @@ BETWEENNESS_SAMPLE = 200
 LOUVAIN_SEED = 0
 
 
-def louvain(simple: nx.Graph) -> list[set]:
-    """Louvain communities of ``simple`` (igraph's multilevel algorithm), the same in every process.
-
-    Nodes are numbered in sorted order and igraph's random numbers come from a generator
-    seeded with :data:`LOUVAIN_SEED` for each call, so the same network always gets the same
-    communities. igraph's C implementation takes 0.5 s at 20,000 nodes where networkx's
+def communities(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Louvain communities (igraph's multilevel algorithm) of the undirected graph on nodes
+    ``0 … count-1`` with the edges ``pairs`` (each ``(i, j)`` with ``i <= j``, no repeats), the
+    same in every process: igraph's random numbers come from a generator seeded with
+    :data:`LOUVAIN_SEED` for each call, and the caller numbers the nodes in a fixed order.
+    igraph's C implementation takes 0.1 s at 20,000 nodes where networkx's
     ``louvain_communities`` took 8.7 s (same modularity, 0.892), and the view waits for it.
     """
-    names = sorted(simple.nodes)
-    number = {n: i for i, n in enumerate(names)}
-    edges = sorted((min(number[u], number[v]), max(number[u], number[v])) for u, v in simple.edges)
+    edges = sorted(pairs)
     try:
         import igraph
     except ImportError:  # an environment installed before igraph was a dependency: slower, other communities
+        import networkx as nx
+
         numbered = nx.Graph()
-        numbered.add_nodes_from(range(len(names)))
+        numbered.add_nodes_from(range(count))
         numbered.add_edges_from(edges)
-        return [{names[i] for i in c} for c in nx.community.louvain_communities(numbered, seed=LOUVAIN_SEED)]
+        return [sorted(c) for c in nx.community.louvain_communities(numbered, seed=LOUVAIN_SEED)]
     igraph.set_random_number_generator(random.Random(LOUVAIN_SEED))
     try:
-        groups = igraph.Graph(n=len(names), edges=edges).community_multilevel()
+        # igraph's C layer: what Graph(...).community_multilevel() runs, without the Python
+        # Graph constructor, which imports numpy (110 ms, more than the algorithm takes)
+        membership = igraph.GraphBase(count, edges, False).community_multilevel()
     finally:
         igraph.set_random_number_generator(random)  # igraph's default: Python's random module
-    return [{names[i] for i in group} for group in groups]
+    groups: dict[int, list[int]] = {}
+    for node, group in enumerate(membership):
+        groups.setdefault(group, []).append(node)
+    return list(groups.values())
 
 
-def add_metrics(
-    net: nx.MultiDiGraph, *, betweenness_sample: int | None = None, betweenness: bool = True
-) -> nx.MultiDiGraph:
-    """Set ``degree``, ``betweenness`` and ``community`` on every node of ``net`` (in place).
+def degree_and_community(nodes: list, links: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Each node's degree and community number, for ``nodes`` (ids) joined by ``links`` (pairs of
+    positions in ``nodes``, either direction, repeats allowed).
+
+    Degree counts neighbours in the undirected simple graph (a self-loop counts two, as in
+    networkx). Nodes are numbered in sorted order for Louvain; communities are numbered by
+    size, then by their smallest member, so numbering is stable. Without any link every node
+    is its own community, in sorted order.
+    """
+    count = len(nodes)
+    order = sorted(range(count), key=nodes.__getitem__)
+    number = [0] * count
+    for k, i in enumerate(order):
+        number[i] = k
+    pairs = {(a, b) if a <= b else (b, a) for a, b in ((number[i], number[j]) for i, j in links)}
+    degree_by_number = [0] * count
+    for a, b in pairs:
+        degree_by_number[a] += 1
+        degree_by_number[b] += 1
+    groups = communities(count, pairs) if pairs else [[k] for k in range(count)]
+    community_by_number = [0] * count
+    for c, members in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
+        for k in members:
+            community_by_number[k] = c
+    return [degree_by_number[number[i]] for i in range(count)], [community_by_number[number[i]] for i in range(count)]
+
+
+def add_metrics(net, *, betweenness_sample: int | None = None, betweenness: bool = True):
+    """Set ``degree``, ``betweenness`` and ``community`` on every node of ``net`` (in place):
+    an :class:`~mzgraph.network.EntityNetwork` or a networkx graph.
 
     ``betweenness_sample`` approximates betweenness from that many pivot nodes (seeded,
     so still deterministic); use it for graphs of tens of thousands of nodes. With
     ``betweenness=False`` (the network view, which does not show it) it is not computed.
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(net)
-    simple.add_edges_from(net.edges())  # undirected, parallel edges merged (as nx.Graph(net) would)
-    degree = dict(simple.degree())
-    k = betweenness_sample if betweenness_sample and betweenness_sample < len(simple) else None
-    central = nx.betweenness_centrality(simple, k=k, seed=0 if k else None, normalized=True) if betweenness else {}
-    community: dict[str, int] = {}
-    if simple.number_of_edges():
-        groups = louvain(simple)
-        # number communities by size, then by their smallest member, so numbering is stable
-        ordered = sorted(groups, key=lambda c: (-len(c), min(c)))
-        for i, members in enumerate(ordered):
-            for n in members:
-                community[n] = i
-    next_id = max(community.values(), default=-1) + 1
-    for n in sorted(simple.nodes):
-        if n not in community:
-            community[n] = next_id
-            next_id += 1
-    for n in net.nodes:
-        net.nodes[n]["degree"] = degree.get(n, 0)
+    from mzgraph.network import EntityNetwork
+
+    if isinstance(net, EntityNetwork):
+        nodes, data = net.nodes, net.data
+        links = [(e.source, e.target) for e in net.edges]
+    else:
+        nodes = list(net.nodes)
+        data = [net.nodes[n] for n in nodes]
+        index = {n: i for i, n in enumerate(nodes)}
+        links = [(index[u], index[v]) for u, v in net.edges()]
+    degree, community = degree_and_community(nodes, links)
+    central: dict = {}
+    if betweenness:
+        import networkx as nx
+
+        simple = nx.Graph()
+        simple.add_nodes_from(nodes)
+        simple.add_edges_from((nodes[i], nodes[j]) for i, j in links)
+        k = betweenness_sample if betweenness_sample and betweenness_sample < len(simple) else None
+        central = nx.betweenness_centrality(simple, k=k, seed=0 if k else None, normalized=True)
+    for i, attrs in enumerate(data):
+        attrs["degree"] = degree[i]
         if betweenness:
-            net.nodes[n]["betweenness"] = round(float(central.get(n, 0.0)), 6)
-        net.nodes[n]["community"] = community[n]
+            attrs["betweenness"] = round(float(central.get(nodes[i], 0.0)), 6)
+        attrs["community"] = community[i]
     return net
 
 
@@ -90,6 +126,8 @@ def metrics_network(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     A networkx graph that already carries them is returned as is (so they are computed once).
     """
+    import networkx as nx
+
     from mzgraph.network import to_networkx
 
     net = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)

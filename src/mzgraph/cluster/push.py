@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from mzgraph.errors import InputError
-from mzgraph.rdf.encode import sorted_lines
+from mzgraph.rdf.encoder import sorted_lines
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH, GraphPart, graph_triples
 from mzgraph.remote.push import DOC_GRAPH_PREFIX, ontology_graph
 

@@ -5,7 +5,7 @@ one module per format family writes them:
 
 * ``rdf_formats`` — Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML: the writers of
   ``mzgraph build`` too, over named graphs (one per source document, one for the shared
-  entities; ``mzgraph.rdf.encode`` has the rule);
+  entities; ``mzgraph.rdf.encoder`` has the rule);
 * ``jsonld`` — JSON-LD compacted with the context shipped in the package;
 * ``networks`` — GraphML and GEXF of the entity network, with metrics;
 * ``tables`` — ``nodes.csv`` and ``edges.csv`` for spreadsheets.
@@ -38,7 +38,7 @@ def default_output(fmt: str, folder: Path = Path("output")) -> Path:
 def rdf_parts(source: Graph | Sequence[GraphPart], ontology: Graph | None = None) -> list[GraphPart]:
     """The named graphs an RDF export writes: a build's parts as they are, an rdflib graph
     split by ``mzgraph.rdf.partition``; the ontology, if given, as ``mzr:graph/ontology``."""
-    from mzgraph.rdf.encode import sorted_lines
+    from mzgraph.rdf.encoder import sorted_lines
     from mzgraph.rdf.partition import ONTOLOGY_GRAPH, graph_parts, graph_triples
 
     parts = graph_parts(source) if isinstance(source, Graph) else list(source)

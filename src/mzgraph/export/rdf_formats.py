@@ -1,7 +1,7 @@
 """Deterministic RDF writers, streaming named graphs of N-Triples lines to a file.
 
 Every writer reads the same input: a sequence of :class:`~mzgraph.rdf.partition.GraphPart`
-(a named graph's IRI and its lines, sorted as ``mzgraph.rdf.encode`` sorts them), in the
+(a named graph's IRI and its lines, sorted as ``mzgraph.rdf.encoder`` sorts them), in the
 order a build gives them: each document's graph in input order, then the entities graph.
 A build hands the parts over one at a time (from the cache or a worker), so no format
 but JSON-LD and RDF/XML ever holds the whole dataset.

@@ -130,7 +130,9 @@ class OxigraphBackend:
         from oxrdflib._converter import to_ox  # the one place that maps rdflib → oxigraph terms
 
         backend = cls()
-        backend.store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in graph)
+        # triples(), not iteration: a Dataset iterates quads; its triples are its union graph's
+        triples = graph.triples((None, None, None))
+        backend.store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in triples)
         return backend
 
     @classmethod

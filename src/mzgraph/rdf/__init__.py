@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from mzgraph.rdf.encode import encode
-from mzgraph.rdf.io import load_graph
-from mzgraph.rdf.namespaces import ITSRDF, MZ, MZR, NIF, PREFIXES, bind_prefixes
+import importlib
+
+# imported on first use: reading a graph file (mzgraph.rdf.io) must not load rdflib and the encoder
+_LAZY = {
+    "encode": "mzgraph.rdf.encoder",
+    "load_graph": "mzgraph.rdf.io",
+    **{name: "mzgraph.rdf.namespaces" for name in ("ITSRDF", "MZ", "MZR", "NIF", "PREFIXES", "bind_prefixes")},
+}
 
 __all__ = ["ITSRDF", "MZ", "MZR", "NIF", "PREFIXES", "bind_prefixes", "encode", "load_graph", "write_graph"]
 
@@ -12,6 +17,8 @@ __all__ = ["ITSRDF", "MZ", "MZR", "NIF", "PREFIXES", "bind_prefixes", "encode", 
 def __getattr__(name: str):
     # the writers live in mzgraph.export, which reads and writes through mzgraph.rdf.io:
     # importing it here at the top would make the two packages import each other
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     if name == "write_graph":
         from mzgraph.export import write_graph
 

@@ -2,7 +2,8 @@
 
 Every graph file mzgraph reads passes :func:`open_graph_file` (a regular file, its format
 from :mod:`mzgraph.rdf.formats`, nothing that reaches outside it) and is parsed by Oxigraph:
-:func:`load_into` fills a store, :func:`load_graph` makes an rdflib ``Graph``.
+:func:`load_into` fills a store, :func:`load_graph` makes an rdflib ``Graph``, :func:`iter_quads`
+streams the quads.
 
 * every write goes to a temporary file beside the target that is renamed into place
   (:func:`atomic_write`); outputs that must land together (a build's graph and its view)
@@ -21,13 +22,13 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import BinaryIO
-
-from rdflib import Graph
+from typing import TYPE_CHECKING, BinaryIO
 
 from mzgraph.errors import GraphError, OutputError, UsageError
 from mzgraph.rdf.formats import Format, format_for_path
-from mzgraph.rdf.namespaces import bind_prefixes
+
+if TYPE_CHECKING:  # rdflib is imported where a Graph is made: a view reads quads without it
+    from rdflib import Graph
 
 
 def _file_mode() -> int:
@@ -242,33 +243,44 @@ def load_into(store, path: Path | str, *, bulk: bool = False) -> Format:
     return fmt
 
 
+def iter_quads(path: Path | str) -> Iterator:
+    """The quads of a graph file (``pyoxigraph.Quad``, the file's named graphs kept), streamed
+    by Oxigraph's parser through the same gate as :func:`load_into`; a file that does not
+    parse is a ``GraphError``, raised when the parser reaches the fault."""
+    import pyoxigraph as ox
+
+    path, fmt = open_graph_file(path)
+    try:
+        yield from ox.parse(**_parse_options(path, fmt))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise unreadable(path, exc) from exc
+
+
 def load_graph(path: Path | str, *, keep_graphs: bool = False) -> Graph:
     """A graph file as an rdflib ``Graph``: the union of its graphs (a TriG or N-Quads file's
-    named graphs merged), read by Oxigraph's parsers through the same gate as :func:`load_into`.
+    named graphs merged), read from :func:`iter_quads`.
 
     ``keep_graphs`` returns a TriG or N-Quads file as an rdflib ``Dataset`` instead, its
     default graph the union of the named graphs (SPARQL ``GRAPH`` still names each).
     """
     import pyoxigraph as ox
-    from rdflib import Dataset
+    from rdflib import Dataset, Graph
 
+    from mzgraph.rdf.namespaces import bind_prefixes
     from mzgraph.rdf.terms import from_ox
 
-    path, fmt = open_graph_file(path)
-    dataset = keep_graphs and fmt.dataset
+    dataset = keep_graphs and graph_file_format(Path(path)).dataset
     g = bind_prefixes(Dataset(default_union=True) if dataset else Graph())
-    try:
-        if dataset:
-            for quad in ox.parse(**_parse_options(path, fmt)):
-                name = quad.graph_name
-                target = g.default_context if isinstance(name, ox.DefaultGraph) else g.graph(from_ox(name))
-                target.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-        else:
-            add = g.add
-            for quad in ox.parse(**_parse_options(path, fmt)):
-                add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise unreadable(path, exc) from exc
+    quads = iter_quads(path)
+    if dataset:
+        for quad in quads:
+            name = quad.graph_name
+            target = g.default_context if isinstance(name, ox.DefaultGraph) else g.graph(from_ox(name))
+            target.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    else:
+        add = g.add
+        for quad in quads:
+            add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
     return g
 
 

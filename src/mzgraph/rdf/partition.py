@@ -1,8 +1,8 @@
 """Named graphs as writers take them, and the one rule for triples that come without graphs.
 
 A :class:`GraphPart` is one named graph: its IRI and its N-Triples lines, sorted as
-``mzgraph.rdf.encode`` sorts them. A build makes them straight from the encoder, which
-decides each triple's graph once (see ``mzgraph.rdf.encode``); a file mzgraph wrote in
+``mzgraph.rdf.encoder`` sorts them. A build makes them straight from the encoder, which
+decides each triple's graph once (see ``mzgraph.rdf.encoder``); a file mzgraph wrote in
 TriG or N-Quads gives them back as they are (:func:`read_parts`).
 
 A graph without named graphs (Turtle, N-Triples, an rdflib Graph) is split by
@@ -25,7 +25,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from mzgraph.rdf import ntriples as nt
-from mzgraph.rdf.encode import ENTITIES_GRAPH, Triple, document_graph, sorted_lines
+from mzgraph.rdf.encoder import ENTITIES_GRAPH, Triple, document_graph, sorted_lines
 from mzgraph.rdf.namespaces import MZ, MZR
 
 ONTOLOGY_GRAPH = MZR["graph/ontology"]
@@ -42,7 +42,7 @@ class GraphPart:
     (``mzgraph.export.rdf_formats.Writer.wants``), read from the cache."""
 
     graph: str  # IRI of the named graph; "" for the default graph
-    lines: bytes | None  # N-Triples lines, sorted (see ``mzgraph.rdf.encode.sorted_lines``)
+    lines: bytes | None  # N-Triples lines, sorted (see ``mzgraph.rdf.encoder.sorted_lines``)
     turtle: bytes | None = None  # the same lines as Turtle blocks, when rendered already
     count: int | None = None  # number of triples, when known without the lines
 

@@ -1,6 +1,6 @@
 """Put a built graph on a store: one named graph per source document, then check the counts.
 
-The named graphs are those of the build (``mzgraph.rdf.encode`` decides them:
+The named graphs are those of the build (``mzgraph.rdf.encoder`` decides them:
 ``mzr:graph/doc/<doc_id>`` per document, ``mzr:graph/entities``; plus
 ``mzr:graph/ontology``), each triple in one graph only: a relation shared by documents and
 its statement node sit once in the entities graph, each document's graph keeps the links to

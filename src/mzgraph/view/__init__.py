@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from mzgraph.network import paused_gc
 from mzgraph.view.prepare import parse_types, prepare
 from mzgraph.view.render import PHYSICS_LIMIT, ViewSummary, render_html, write_page
 
@@ -31,9 +32,10 @@ def to_html(
     title: str = "mzgraph",
     physics: bool | None = None,
 ) -> str:
-    """The page for ``source`` (rdflib Graph, KnowledgeGraph or entity network) as a string."""
-    net = prepare(source, focus=focus, depth=depth, types=types, query=query)
-    return render_html(net, title=title, physics=physics)
+    """The page for ``source`` (graph file, rdflib Graph, KnowledgeGraph or entity network) as a string."""
+    with paused_gc():
+        net = prepare(source, focus=focus, depth=depth, types=types, query=query)
+        return render_html(net, title=title, physics=physics)
 
 
 def write_html(
@@ -48,8 +50,9 @@ def write_html(
     physics: bool | None = None,
 ) -> ViewSummary:
     """Write the page for ``source`` to ``path`` (atomically) and say what it holds."""
-    net = prepare(source, focus=focus, depth=depth, types=types, query=query)
-    return write_page(net, path, title=title or Path(path).stem, physics=physics)
+    with paused_gc():  # a view builds many small objects and frees none until it is written
+        net = prepare(source, focus=focus, depth=depth, types=types, query=query)
+        return write_page(net, path, title=title or Path(path).stem, physics=physics)
 
 
 def show(source, *, height: int = 640, **opts):

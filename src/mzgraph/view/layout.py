@@ -11,9 +11,13 @@ the discs are packed in rows, largest first. Both are deterministic for a given 
 from __future__ import annotations
 
 import math
-from collections import defaultdict, deque
+from collections import defaultdict
+from typing import TYPE_CHECKING
 
-import networkx as nx
+from mzgraph.network import EntityNetwork
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SPRING_LIMIT = 500  # networkx's spring layout needs scipy above 500 nodes, and gets slow
 SPACING = 28.0  # canvas units between neighbouring nodes in a disc
@@ -21,71 +25,72 @@ UNLINKED_SPACING = 260.0  # canvas units between entities with no relation (room
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
-def _order(nodes: list[str], adj, degree: dict) -> list[str]:
-    """Breadth-first from the best-connected node, neighbours by degree, then the leftovers."""
-    members = set(nodes)
-    rank = sorted(nodes, key=lambda n: (-degree.get(n, 0), n))
-    seen: set[str] = set()
-    order: list[str] = []
-    for start in rank:
+def _order(members: list[int], adj: list[list[int]], community: list, own) -> list[int]:
+    """Breadth-first from the best-connected node, neighbours by degree, then the leftovers.
+
+    ``members`` and every ``adj`` list come ranked (best connected first, then by name), so
+    nothing is sorted here: one pass over the community's nodes and their links."""
+    seen: set[int] = set()
+    order: list[int] = []
+    for start in members:
         if start in seen:
             continue
         seen.add(start)
-        queue = deque([start])
-        while queue:
-            n = queue.popleft()
-            order.append(n)
-            nbrs = [m for m in adj[n] if m in members and m not in seen]
-            nbrs.sort(key=lambda m: (-degree.get(m, 0), m))
-            for m in nbrs:
-                seen.add(m)
-                queue.append(m)
+        queue = [start]
+        for n in queue:  # the list grows as it is walked: a queue without a deque
+            for m in adj[n]:
+                if m not in seen and community[m] == own:
+                    seen.add(m)
+                    queue.append(m)
+        order.extend(queue)
     return order
 
 
-def _undirected_adjacency(net: nx.Graph) -> dict:
-    """Every node's neighbours, either way (no ``nx.Graph`` copy of the network: that copy was
-    40% of the layout at 20,000 nodes)."""
-    adj: dict = {n: set() for n in net}
-    for u, v in net.edges():
-        adj[u].add(v)
-        adj[v].add(u)
-    return adj
-
-
-def community_discs(net: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Sunflower discs, one per community, packed in rows (largest first)."""
-    adj = _undirected_adjacency(net)
-    degree = {n: d["degree"] if "degree" in d else len(adj[n]) for n, d in net.nodes(data=True)}
+def community_discs(net: EntityNetwork) -> list[tuple[float, float]]:
+    """Sunflower discs, one per community, packed in rows (largest first); a position per node."""
+    neighbours = net.neighbours()
+    count = len(net.nodes)
+    degree = [d["degree"] if "degree" in d else len(neighbours[i]) for i, d in enumerate(net.data)]
+    name_rank = [0] * count
+    for k, i in enumerate(sorted(range(count), key=net.nodes.__getitem__)):
+        name_rank[i] = k
+    ranking = sorted(range(count), key=lambda i: (-degree[i], name_rank[i]))  # best connected first, then by name
+    place = [0] * count
+    for k, i in enumerate(ranking):
+        place[i] = k
+    adj = [sorted(a, key=place.__getitem__) for a in neighbours]
+    community = [d.get("community", 0) for d in net.data]
     groups: dict = defaultdict(list)
-    for n, d in net.nodes(data=True):
-        groups[d.get("community", 0)].append(n)
+    for i in ranking:
+        groups[community[i]].append(i)
     discs = []
     for key in sorted(groups, key=lambda c: (-len(groups[c]), str(c))):
-        order = _order(groups[key], adj, degree)
-        local = {}
+        order = _order(groups[key], adj, community, key)
+        local = []
         for k, n in enumerate(order):
             r = SPACING * math.sqrt(k + 0.5) if k else 0.0
-            local[n] = (r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE))
+            local.append((n, r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE)))
         radius = SPACING * math.sqrt(len(order) + 0.5) + SPACING
         discs.append((radius, local))
     row_width = math.sqrt(sum((2 * r) ** 2 for r, _ in discs)) * 1.2
-    pos: dict[str, tuple[float, float]] = {}
+    pos: list[tuple[float, float]] = [(0.0, 0.0)] * len(net.nodes)
     x = y = row_height = 0.0
     for radius, local in discs:
         if x > 0 and x + 2 * radius > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         cx, cy = x + radius, y + radius
-        for n, (dx, dy) in local.items():
+        for n, dx, dy in local:
             pos[n] = (cx + dx, cy + dy)
         x += 2 * radius
         row_height = max(row_height, 2 * radius)
-    return _centre(pos)
+    return _centre_list(pos)
 
 
 def spring(net: nx.Graph) -> dict[str, tuple[float, float]]:
     """A seeded force-directed layout, scaled to the page's canvas units; entities with no
     relation in a row beneath it (a force layout scatters them around the edges)."""
+    import networkx as nx
+
     simple = nx.Graph(net.to_undirected(as_view=True))
     linked = simple.subgraph([n for n in simple if simple.degree(n)])
     scale = SPACING * 3 * math.sqrt(max(len(linked), 1))
@@ -110,19 +115,25 @@ def unlinked_row(nodes: list[str], pos: dict[str, tuple[float, float]]) -> dict[
 
 
 def _centre(pos: dict) -> dict[str, tuple[float, float]]:
+    return dict(zip(pos, _centre_list(list(pos.values())), strict=False))
+
+
+def _centre_list(pos: list[tuple[float, float]]) -> list[tuple[float, float]]:
     if not pos:
-        return {}
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+        return []
+    xs = [p[0] for p in pos]
+    ys = [p[1] for p in pos]
     mx, my = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    return {n: (round(x - mx), round(y - my)) for n, (x, y) in pos.items()}
+    return [(round(x - mx), round(y - my)) for x, y in pos]
 
 
-def positions(net: nx.Graph) -> dict[str, tuple[float, float]]:
+def positions(net: EntityNetwork | nx.Graph) -> dict[str, tuple[float, float]]:
     """Positions for every node of ``net``, in whole canvas units (stable output, small pages)."""
+    if not isinstance(net, EntityNetwork):
+        net = EntityNetwork.from_networkx(net)
     if 0 < net.number_of_nodes() <= SPRING_LIMIT:
         try:
-            return spring(net)
+            return spring(net.to_networkx())
         except ImportError:  # numpy missing: fall through to the pure-Python layout
             pass
-    return community_discs(net)
+    return dict(zip(net.nodes, community_discs(net), strict=False))

@@ -1,10 +1,13 @@
 """What a view draws: the entity network of a graph, cut down by focus, type or query.
 
-The network comes from ``mzgraph.network.to_networkx`` (entities only: mentions, sentences
-and statements become node and edge attributes, so they are never drawn) and gets its
-``degree`` and ``community`` from ``mzgraph.analytics.add_metrics``. Cuts are applied in a
-fixed order: query, then focus (ego view), then types, so ``--focus`` may reach a node
-through a type that ``--type`` then hides; the focus nodes themselves always stay.
+The network comes from ``mzgraph.network`` (entities only: mentions, sentences and
+statements become node and edge attributes, so they are never drawn), straight from a graph
+file's quads when the view is of a file, and gets its ``degree`` and ``community`` from
+``mzgraph.analytics.add_metrics``. It is an :class:`~mzgraph.network.EntityNetwork`: plain
+lists, no networkx, so a 20,000-entity view spends its time on the graph, not on imports and
+graph objects. Cuts are applied in a fixed order: query, then focus (ego view), then types,
+so ``--focus`` may reach a node through a type that ``--type`` then hides; the focus nodes
+themselves always stay.
 """
 
 from __future__ import annotations
@@ -12,17 +15,19 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import deque
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from rdflib import Graph, URIRef
-
-from mzgraph.analytics import add_metrics
+from mzgraph.analytics.metrics import add_metrics
 from mzgraph.defaults import DEFAULT_TIMEOUT
 from mzgraph.errors import QueryError, UsageError
-from mzgraph.network import CORE_TYPES, to_networkx
+from mzgraph.network import CORE_TYPES, Edge, EntityNetwork, entity_network
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
-def metrics_options(net: nx.Graph) -> dict:
+def metrics_options(net) -> dict:
     """The ``add_metrics`` arguments the view uses: degree and communities, no betweenness
     (the page does not show it; even a sample of pivots cost seconds at 20,000 nodes)."""
     return {"betweenness": False}
@@ -51,7 +56,7 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
-def find_entities(net: nx.Graph, label: str) -> list[str]:
+def find_entities(net: EntityNetwork, label: str) -> list[str]:
     """Nodes whose label or other name is ``label`` (NFKC, case-insensitive), else a UsageError
     naming the closest labels."""
     want = _norm(label)
@@ -59,12 +64,12 @@ def find_entities(net: nx.Graph, label: str) -> list[str]:
         raise UsageError("--focus needs a non-empty label")
     hits = sorted(
         n
-        for n, d in net.nodes(data=True)
+        for n, d in zip(net.nodes, net.data, strict=False)
         if _norm(d.get("label", "")) == want or any(_norm(a) == want for a in d.get("alt_labels", ()))
     )
     if hits:
         return hits
-    names = sorted({d.get("label", "") for _, d in net.nodes(data=True)} - {""})
+    names = sorted({d.get("label", "") for d in net.data} - {""})
     containing = [n for n in names if want in _norm(n) or _norm(n) in want]
     containing.sort(key=lambda n: (abs(len(n) - len(label)), n))
     close = containing[:5]
@@ -75,27 +80,27 @@ def find_entities(net: nx.Graph, label: str) -> list[str]:
     raise UsageError(f"no entity is labelled {label!r}; {hint}")
 
 
-def ego(net: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.MultiDiGraph:
+def ego(net: EntityNetwork, centres: list[str], depth: int) -> EntityNetwork:
     """The nodes within ``depth`` steps of any centre, edges taken in either direction."""
     if depth < 0:
         raise UsageError("--depth must be 0 or more")
-    seen = {c: 0 for c in centres}
-    queue = deque(centres)
+    adj = net.neighbours()
+    seen = {net.index[c]: 0 for c in centres}
+    queue = deque(seen)
     while queue:
         n = queue.popleft()
         if seen[n] == depth:
             continue
-        for m in sorted(set(nx.all_neighbors(net, n))):
+        for m in sorted(adj[n] - {n}, key=lambda m: net.nodes[m]):
             if m not in seen:
                 seen[m] = seen[n] + 1
                 queue.append(m)
-    return net.subgraph(seen).copy()
+    return net.subnetwork(net.nodes[i] for i in seen)
 
 
-def keep_types(net: nx.MultiDiGraph, types: tuple[str, ...], *, always=()) -> nx.MultiDiGraph:
+def keep_types(net: EntityNetwork, types: tuple[str, ...], *, always=()) -> EntityNetwork:
     keep = set(types)
-    nodes = [n for n, d in net.nodes(data=True) if d.get("type") in keep or n in always]
-    return net.subgraph(nodes).copy()
+    return net.subnetwork(n for n, d in zip(net.nodes, net.data, strict=False) if d.get("type") in keep or n in always)
 
 
 def _local_name(iri: str) -> str:
@@ -103,14 +108,16 @@ def _local_name(iri: str) -> str:
 
 
 def query_network(
-    graph: Graph, net: nx.MultiDiGraph, text: str, *, timeout: float | None = DEFAULT_TIMEOUT
-) -> nx.MultiDiGraph:
+    graph: Graph, net: EntityNetwork, text: str, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> EntityNetwork:
     """The part of ``net`` a SPARQL query names.
 
     CONSTRUCT/DESCRIBE: the entities among the result's subjects and objects, joined by the
     result's triples (the predicate's local name is the relation). SELECT: the entities among
     the IRI values of the result rows, with the relations the graph has between them.
     """
+    from rdflib import URIRef
+
     from mzgraph.query.runner import run
     from mzgraph.query.store import RdflibBackend
 
@@ -119,19 +126,19 @@ def query_network(
     if result.kind == "construct":
         triples = sorted(result.triples)
         nodes = sorted({str(t) for s, _, o in triples for t in (s, o) if isinstance(t, URIRef) and str(t) in net})
-        out = nx.MultiDiGraph()
-        out.add_nodes_from((n, dict(net.nodes[n])) for n in nodes)
+        known = {(net.nodes[e.source], net.nodes[e.target], e.relation): e.sentences for e in net.edges}
+        number = {n: i for i, n in enumerate(nodes)}
+        edges: dict[tuple, Edge] = {}
         for s, p, o in triples:
             s, o = str(s), str(o)
-            if s in out and o in out:
+            if s in number and o in number:
                 rel = _local_name(str(p))
-                known = net.get_edge_data(s, o, key=rel) or {}
-                out.add_edge(s, o, key=rel, relation=rel, sentences=list(known.get("sentences", [])))
+                edges[(s, o, rel)] = Edge(number[s], number[o], rel, list(known.get((s, o, rel), ())))
+        out = EntityNetwork(nodes, (dict(net.attrs(n)) for n in nodes), edges.values())
         size = f"{len(triples)} triples"
     elif result.kind == "select":
         rows = result.rows
-        nodes = sorted({str(v) for row in rows for v in row if isinstance(v, URIRef) and str(v) in net})
-        out = net.subgraph(nodes).copy()
+        out = net.subnetwork({str(v) for row in rows for v in row if isinstance(v, URIRef) and str(v) in net})
         size = f"{len(rows)} rows"
     else:
         raise QueryError("a view draws CONSTRUCT, DESCRIBE or SELECT results, not ASK")
@@ -142,10 +149,18 @@ def query_network(
 
 def graph_of(source) -> Graph | None:
     """The rdflib Graph behind ``source`` (a Graph, or an object with a ``graph`` Graph)."""
+    try:
+        from rdflib import Graph
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        return None
     if isinstance(source, Graph):
         return source
     inner = getattr(source, "graph", None)
     return inner if isinstance(inner, Graph) else None
+
+
+def _is_networkx(source) -> bool:
+    return type(source).__module__.startswith("networkx.")
 
 
 def prepare(
@@ -155,33 +170,48 @@ def prepare(
     depth: int = 1,
     types=None,
     query: str | None = None,
-) -> nx.MultiDiGraph:
+) -> EntityNetwork:
     """The network a view of ``source`` draws, with ``degree`` and ``community`` on every node.
 
-    ``source`` is an rdflib Graph, an object holding one as ``.graph`` (a KnowledgeGraph), or
-    an entity network made by ``to_networkx`` (which is not modified).
+    ``source`` is a graph file (a path: its quads go straight into the network, no store),
+    an rdflib Graph, an object holding one as ``.graph`` (a KnowledgeGraph), or an entity
+    network (an ``EntityNetwork``, or a networkx graph made by ``to_networkx``), which is
+    not modified.
     """
     types = parse_types(types)
-    graph = graph_of(source)
-    if graph is not None:
-        net = to_networkx(graph)
-        fresh = True
-    elif isinstance(source, nx.Graph):
-        net, fresh = source, False
+    graph = None
+    measured = False  # degree and community set for this very network
+    if isinstance(source, (str, Path)):
+        if query is not None:  # the query runs on the graph: load it once, draw from the same store
+            from mzgraph.query.store import open_backend
+
+            graph = open_backend(source, cache=False).graph
+        net, owned = entity_network(graph if graph is not None else source), True
+    elif isinstance(source, EntityNetwork):
+        net, owned = source, False
+        measured = all("degree" in d and "community" in d for d in net.data)
+    elif _is_networkx(source):
+        net, owned = EntityNetwork.from_networkx(source), True  # attribute dicts copied
+        measured = all("degree" in d and "community" in d for d in net.data)
     else:
-        raise UsageError(f"cannot draw a {type(source).__name__}: pass an rdflib Graph or an entity network")
+        graph = graph_of(source)
+        if graph is None:
+            raise UsageError(
+                f"cannot draw a {type(source).__name__}: pass a graph file, an rdflib Graph or an entity network"
+            )
+        net, owned = entity_network(graph), True
     if query is not None:
         if graph is None:
-            raise UsageError("a query needs the RDF graph, not a networkx graph")
-        net, fresh = query_network(graph, net, query), True
+            raise UsageError("a query needs the RDF graph, not an entity network")
+        net, owned, measured = query_network(graph, net, query), True, False
     centres: list[str] = []
     if focus is not None:
         centres = find_entities(net, focus)
-        net, fresh = ego(net, centres, depth), True
+        net, owned, measured = ego(net, centres, depth), True, False
     if types:
-        net, fresh = keep_types(net, types, always=centres), True
-    if fresh or not all("degree" in d and "community" in d for _, d in net.nodes(data=True)):
-        if not fresh:
-            net = net.copy()  # a caller's network: leave it as it was given
+        net, owned, measured = keep_types(net, types, always=centres), True, False
+    if not measured:  # a cut is measured on its own: degree within it, its own communities
+        if not owned:
+            net = net.subnetwork(net.nodes)  # a caller's network: leave it as it was given
         add_metrics(net, **metrics_options(net))
     return net

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -22,14 +23,16 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from mzgraph import __version__
 from mzgraph.errors import MzgraphError
-from mzgraph.network import CORE_TYPES, RELATIONS, implied_country_links
+from mzgraph.network import CORE_TYPES, RELATIONS, EntityNetwork
 from mzgraph.rdf.io import atomic_write
 from mzgraph.view.layout import positions
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 PHYSICS_LIMIT = 1000  # above this many nodes the page draws the Python layout and never simulates
 STABILIZATION_ITERATIONS = 150  # cap on the page's physics run for small graphs
@@ -60,7 +63,11 @@ class ViewSummary:
 @cache
 def _vis_assets() -> tuple[str, str]:
     try:
-        lib = resources.files("pyvis") / "templates" / "lib" / VIS_VERSION
+        # found, not imported: importing pyvis (jinja2, IPython) took 75 ms of every view
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("pyvis is not installed")
+        lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / VIS_VERSION
         js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
         css = (lib / "vis-network.css").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
@@ -109,10 +116,6 @@ def _number(value):
     return None
 
 
-def _text(value) -> str | None:
-    return None if value is None else str(value)
-
-
 def _type(attrs: dict) -> str:
     return str(attrs.get("type") or "Entity")
 
@@ -121,9 +124,11 @@ def _community(value):
     return value if isinstance(value, int) else str(value)
 
 
-def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
+def page_data(net: EntityNetwork | nx.Graph, *, title: str, physics: bool) -> dict:
     """The JSON the page script reads (row layout documented at the top of ``app.js``)."""
-    present = {_type(d) for _, d in net.nodes(data=True)}
+    if not isinstance(net, EntityNetwork):
+        net = EntityNetwork.from_networkx(net)
+    present = {_type(d) for d in net.data}
     type_names = [t for t in CORE_TYPES if t in present] + sorted(str(t) for t in present - set(CORE_TYPES))
     type_index = {t: i for i, t in enumerate(type_names)}
     types = []
@@ -131,53 +136,56 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         shown, colour, shape = TYPE_STYLE.get(t, (t, *OTHER_STYLE))
         types.append([t, shown, colour, shape])
     sentence_index: dict[str, int] = {}
+    number_sentence = sentence_index.setdefault
 
     def sentence_ids(texts) -> list[int]:
-        return [sentence_index.setdefault(str(s), len(sentence_index)) for s in texts or ()]
+        return [number_sentence(str(t), len(sentence_index)) for t in texts] if texts else []
 
-    implied = implied_country_links(net) if net.is_multigraph() else []
+    implied = net.implied_country_links()
     if implied:  # drawn dashed: the division codes imply them, the graph does not state them
-        net = net.copy()
-        for province, country in implied:
-            net.add_edge(province, country, key="partOf", relation="partOf", sentences=[], implied=True)
-    order = sorted(net.nodes, key=str)
-    node_index = {n: i for i, n in enumerate(order)}
+        net = net.with_edges(implied)
+    order = sorted(range(len(net.nodes)), key=lambda i: str(net.nodes[i]))
+    row_of = [0] * len(order)
+    for row, i in enumerate(order):
+        row_of[i] = row
     pos = positions(net)
+    sizes: dict[int, float] = {}  # one size per degree
     rows = []
-    for n in order:
-        d = net.nodes[n]
+    nodes, data = net.nodes, net.data
+    for i in order:
+        n, d = nodes[i], data[i]
         degree = int(d.get("degree", 0))
+        size = sizes.get(degree)
+        if size is None:
+            size = sizes[degree] = node_size(degree)
         x, y = pos[n]
+        value, unit, indicator, alt_labels = d.get("value"), d.get("unit"), d.get("indicator"), d.get("alt_labels")
         rows.append(
             [
                 str(d.get("label") or n),
-                type_index[_type(d)],
-                node_size(degree),
+                type_index[str(d.get("type") or "Entity")],
+                size,
                 x,
                 y,
                 degree,
-                _community(d.get("community", 0)),
-                [str(a) for a in d.get("alt_labels", ())],
-                _number(d.get("value")),
-                _text(d.get("unit")),
-                _text(d.get("indicator")),
+                community if type(community := d.get("community", 0)) is int else _community(community),
+                [str(a) for a in alt_labels] if alt_labels else [],
+                None if value is None else _number(value),
+                None if unit is None else str(unit),
+                None if indicator is None else str(indicator),
                 sentence_ids(d.get("sentences")),
                 str(d.get("iri", n)),
             ]
         )
     relation_names = list(RELATIONS)
+    relation_number = {r: k for k, r in enumerate(relation_names)}
     edge_rows = []
-    edges = (
-        net.edges(keys=True, data=True)
-        if net.is_multigraph()
-        else ((u, v, None, d) for u, v, d in net.edges(data=True))
-    )
-    for u, v, key, d in sorted(edges, key=lambda e: (node_index[e[0]], node_index[e[1]], str(e[3].get("relation")))):
-        rel = str(d.get("relation") or key or "")
-        if rel not in relation_names:
-            relation_names.append(rel)
-        row = [node_index[u], node_index[v], relation_names.index(rel), sentence_ids(d.get("sentences"))]
-        edge_rows.append([*row, 1] if d.get("implied") else row)
+    for e in sorted(net.edges, key=lambda e: (row_of[e.source], row_of[e.target], e.relation)):
+        if e.relation not in relation_number:
+            relation_number[e.relation] = len(relation_names)
+            relation_names.append(e.relation)
+        row = [row_of[e.source], row_of[e.target], relation_number[e.relation], sentence_ids(e.sentences)]
+        edge_rows.append([*row, 1] if e.implied else row)
     n = len(rows)
     if not n:
         note = "nothing to draw: no entities (of the chosen types) in this graph"
@@ -185,10 +193,8 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
         note = f"layout: force-directed, stopped after {STABILIZATION_ITERATIONS} steps"
     else:
         note = "layout: precomputed (communities as discs, hubs in the middle)" if n > 500 else "layout: precomputed"
-    linked = {
-        n for edge in net.edges() for n in edge
-    }  # (MultiDiGraph.degree walks every node's views: 1.4 s at 20,000)
-    unlinked = sum(1 for node in net if node not in linked)
+    linked = {i for e in net.edges for i in (e.source, e.target)}
+    unlinked = len(net.nodes) - len(linked)
     if unlinked:
         note += f"; {unlinked} with no relation in the graph, in the row{'s' if unlinked > 1 else ''} below"
     return {
@@ -204,7 +210,7 @@ def page_data(net: nx.Graph, *, title: str, physics: bool) -> dict:
     }
 
 
-def render_html(net: nx.Graph, *, title: str = "mzgraph", physics: bool | None = None) -> str:
+def render_html(net: EntityNetwork | nx.Graph, *, title: str = "mzgraph", physics: bool | None = None) -> str:
     """The page for ``net`` (an entity network with ``degree`` and ``community``) as a string.
 
     ``physics`` defaults to on up to ``PHYSICS_LIMIT`` nodes and off above.
@@ -233,7 +239,9 @@ def render_html(net: nx.Graph, *, title: str = "mzgraph", physics: bool | None =
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _own_asset("page.html"))
 
 
-def write_page(net: nx.Graph, path: Path | str, *, title: str = "mzgraph", physics: bool | None = None) -> ViewSummary:
+def write_page(
+    net: EntityNetwork | nx.Graph, path: Path | str, *, title: str = "mzgraph", physics: bool | None = None
+) -> ViewSummary:
     """Render ``net`` and write it to ``path`` atomically."""
     if physics is None:
         physics = net.number_of_nodes() <= PHYSICS_LIMIT
