@@ -151,22 +151,18 @@ def _extract(document: SourceDocument) -> Extraction:
     if refined.sections != scope.sections:
         agencies = find_agencies(text, places, refined, agency_scan)
     scope = refined
-    titles = Mask(len(text))
-    for p in policies:
-        titles.add(p.start - 1, p.end + 1) if p.bracketed else titles.add(p.start, p.end)
+    titles = Mask(len(text), [(p.start - 1, p.end + 1) if p.bracketed else (p.start, p.end) for p in policies])
     # a quoted name that is a place or a body is not a program
-    named = Mask(len(text))
-    for x in [*agencies, *places]:
-        named.add(x.start, x.end)
+    named = Mask(len(text), [(x.start, x.end) for x in [*agencies, *places]])
     programs = [p for p in find_programs(text, titles, {p.end for p in places}) if not named.covers(p.start, p.end)]
-    blocked = Mask(len(text))
-    for x in [*policies, *programs]:
-        blocked.add(x.start - 1, x.end + 1) if getattr(x, "bracketed", False) else blocked.add(x.start, x.end)
+    blocked = Mask(
+        len(text),
+        [(p.start - 1, p.end + 1) if p.bracketed else (p.start, p.end) for p in policies]
+        + [(p.start, p.end) for p in programs],
+    )
     quantities = find_quantities(text, blocked, sentences, dates)
     # places inside a body's or a title's name are not where a figure is
-    in_names = Mask(len(text))
-    for x in [*agencies, *policies]:
-        in_names.add(x.start, x.end)
+    in_names = Mask(len(text), [(x.start, x.end) for x in [*agencies, *policies]])
     place_starts = [p.start for p in places]
     free_place = [not in_names.covers(p.start, p.end) for p in places]  # outside names and titles
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
@@ -147,6 +148,10 @@ _COMPARED = re.compile(r"^(?:比上年|较上年|同比|环比|比去年|较去�
 _UP_TO_YEAR = re.compile(r"^.*?(?:19|20)\d\d年(?:底|末)?")
 _WINDOW = 64  # characters around a figure where its counted noun can be
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
+
+
+# a whole value's Decimal, one instance for each (immutable; a report repeats its values)
+_decimal = lru_cache(maxsize=4096)(Decimal)
 
 
 class QuantityHit(NamedTuple):
@@ -304,7 +309,7 @@ def find_quantities(
         k = bisect_right(year_ends, s) - 1
         year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
         if type(value) is int:
-            value = Decimal(value)
+            value = _decimal(value)
         else:
             value = value.normalize()
             if value == value.to_integral():

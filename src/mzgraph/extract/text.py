@@ -227,8 +227,10 @@ class WordScanner:
 class Mask:
     """Which characters of a text are taken; overlap tests run at C speed."""
 
-    def __init__(self, length: int):
-        self._b = bytearray(length + 1)
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()):
+        b = self._b = bytearray(length + 1)
+        for start, end in spans:  # (add, for many spans at once)
+            b[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int) -> None:
         self._b[start:end] = b"\x01" * (end - start)
