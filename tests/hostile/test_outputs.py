@@ -118,3 +118,15 @@ def test_a_complete_build_replaces_both(work):
     result = build_to_file([work / "r.txt"], out, html=html)
     assert out.read_bytes().startswith(b"@prefix") and b"<html" in html.read_bytes()[:500].lower()
     assert result.view is not None and result.view.nodes > 0
+
+
+def test_a_graph_over_the_view_limit_is_written_without_its_view(work):
+    """The default view stops keeping the documents' lines once the graph is over the limit,
+    writes the graph alone and says why; the previous view stays as it was."""
+    out, html = work / "big.ttl", work / "big.html"
+    html.write_bytes(b"old view")
+    result = build_to_file([work / "r.txt"], out, html=html, view_limit=10)
+    assert out.read_bytes().startswith(b"@prefix") and html.read_bytes() == b"old view"
+    assert result.view is None and "over 10 triples" in result.view_skipped and "previous" in result.view_skipped
+    result = build_to_file([work / "r.txt"], out, html=html, view_limit=10**6)
+    assert result.view is not None and result.view_skipped is None and b"<html" in html.read_bytes()[:500].lower()

@@ -11,7 +11,7 @@ import click
 
 from mzgraph import ingest
 from mzgraph.cache import CACHE_DIRNAME
-from mzgraph.defaults import DEFAULT_OUTPUT
+from mzgraph.defaults import DEFAULT_OUTPUT, DEFAULT_VIEW_TRIPLES
 from mzgraph.errors import MzgraphError, UsageError, one_line
 from mzgraph.pipeline import build_to_file, default_cache_dir, default_jobs
 from mzgraph.rdf import formats
@@ -71,9 +71,9 @@ class SomeDocumentsFailed(MzgraphError):
     "html_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Network view to write [default: the -o path with .html, except for .nt and .nq: the "
-    "corpus formats, whose view would hold the whole graph in memory]. The graph and the view "
-    "are renamed into place together.",
+    help="Network view to write [default: the -o path with .html, except for .nt and .nq (the "
+    "corpus formats) and graphs of over 1,000,000 triples, whose view would hold the whole graph "
+    "in memory]. The graph and the view are renamed into place together.",
 )
 @click.option("--no-html", is_flag=True, help="Write only the graph, no network view (for very large corpora).")
 @click.option(
@@ -151,9 +151,11 @@ def command(
     fmt = formats.output_format(output, fmt).name
     if push_url is not None and fmt != "nquads":
         raise UsageError("--push sends N-Quads: build to -o graph.nq or --shards (push other builds with mzgraph push)")
-    # a view needs the whole graph in memory: by default not beside the corpus formats
+    # a view needs the whole graph in memory: by default not beside the corpus formats, and not
+    # for a graph over DEFAULT_VIEW_TRIPLES; --html asks for it whatever the size
     default_html = None if fmt in ("nt", "nquads") else output.with_suffix(".html")
     html = None if no_html else html_path or default_html
+    view_limit = DEFAULT_VIEW_TRIPLES if html_path is None else None
     # an output that cannot be written, or is an input, should fail now, not after the build
     refuse_overwriting(inputs, [output, html])
     store = _open_store(push_url)
@@ -175,6 +177,7 @@ def command(
                 progress=progress,
                 check=(lambda graph: _check_contract(graph, output)) if strict else None,
                 html=html,
+                view_limit=view_limit,
                 client=client,
             )
     finally:
@@ -189,6 +192,8 @@ def command(
     )
     if result.view is not None:
         click.echo(f"view: {result.view.nodes} nodes, {result.view.edges} edges → {html}")
+    elif result.view_skipped:
+        click.echo(f"view: {result.view_skipped}")
     if store is not None:
         _push([output], len(result.documents), str(output), store)
     _report_failures(result)

@@ -345,9 +345,17 @@ class StagedOutputs(list):
 
     cancelled = False
 
+    def __init__(self, paths):
+        super().__init__(paths)
+        self.dropped: set[int] = set()
+
     def cancel(self) -> None:
         """Rename nothing: every output keeps its previous content."""
         self.cancelled = True
+
+    def drop(self, index: int) -> None:
+        """Leave the ``index``-th output as it was (it is not written this time)."""
+        self.dropped.add(index)
 
 
 @contextmanager
@@ -366,7 +374,9 @@ def staged_outputs(paths: Iterable[Path | str]) -> Iterator[StagedOutputs]:
     try:
         yield staged
         if not staged.cancelled:
-            for tmp, path in zip(staged, paths, strict=True):
+            for index, (tmp, path) in enumerate(zip(staged, paths, strict=True)):
+                if index in staged.dropped:
+                    continue
                 try:
                     os.replace(tmp, path)
                 except OSError as exc:
