@@ -221,13 +221,19 @@ def _number(lexical: str) -> float | None:
 
 def collect(quads: Iterable[ox.Quad], predicates: Iterable[str] = _USED) -> dict[str, list]:
     """``(subject, object)`` of every quad, by predicate IRI, for the ``predicates`` asked for:
-    the one pass over the graph; everything after it is look-ups in these buckets."""
+    the one pass over the graph; everything after it is look-ups in these buckets.
+
+    A quad whose object is an RDF 1.2 triple term is left out: the network has nothing to draw
+    of one (nor a value to read: everything below reads terms' ``value``)."""
     buckets: dict[str, list] = {p: [] for p in predicates}
     get = buckets.get
+    Triple = ox.Triple
     for quad in quads:
         bucket = get(quad.predicate.value)
         if bucket is not None:
-            bucket.append((quad.subject, quad.object))
+            o = quad.object
+            if type(o) is not Triple:
+                bucket.append((quad.subject, o))
     return buckets
 
 

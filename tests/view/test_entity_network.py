@@ -105,6 +105,23 @@ def test_subnetwork_keeps_order_and_copies_attributes(dev_graph):
     assert net.attrs(keep[0])["label"] != "changed"
 
 
+def test_triple_terms_are_left_out(tmp_path):
+    """RDF 1.2 triple terms where the network reads a value: left out, not a traceback."""
+    star = "<<( <http://x> <http://y> <http://z> )>>"
+    path = tmp_path / "star.ttl"
+    path.write_text(
+        TRIG.split("r:graph")[0]
+        + f'r:agency\\/a a mz:Agency ; rdfs:label {star}, "民政厅"@zh ; mz:partOf {star} .\n'
+        + f"r:m itsrdf:taIdentRef r:agency\\/a ; nif:referenceContext {star} ; nif:sentence r:s .\n"
+        + f"r:s nif:anchorOf {star} ; nif:beginIndex {star} .\n"
+        + f"r:st a rdf:Statement ; rdf:subject r:agency\\/a ; rdf:predicate mz:partOf ; rdf:object {star} .\n",
+        encoding="utf-8",
+    )
+    net = entity_network(path)
+    assert net.nodes == [R + "agency/a"] and net.attrs(R + "agency/a")["label"] == "民政厅"
+    assert net.attrs(R + "agency/a")["sentences"] == [] and net.edges == []
+
+
 def test_collector_pause_is_undone():
     assert gc.isenabled()
     with paused_gc():
