@@ -123,10 +123,6 @@ class EntityNetwork:
         """The attributes of ``node`` (an IRI)."""
         return self.data[self.index[node]]
 
-    def has_edge(self, source, target, relation: str) -> bool:
-        i, j = self.index.get(source), self.index.get(target)
-        return any(e.source == i and e.target == j and e.relation == relation for e in self.edges)
-
     def neighbours(self) -> list[set[int]]:
         """Each node's neighbours by number, edges taken either way."""
         adj: list[set[int]] = [set() for _ in self.nodes]
@@ -219,13 +215,13 @@ def _number(lexical: str) -> float | None:
         return None
 
 
-def collect(quads: Iterable[ox.Quad], predicates: Iterable[str] = _USED) -> dict[str, list]:
-    """``(subject, object)`` of every quad, by predicate IRI, for the ``predicates`` asked for:
-    the one pass over the graph; everything after it is look-ups in these buckets.
+def _collect(quads: Iterable[ox.Quad]) -> dict[str, list]:
+    """``(subject, object)`` of every quad, by predicate IRI, for the predicates the network
+    uses: the one pass over the graph; everything after it is look-ups in these buckets.
 
     A quad whose object is an RDF 1.2 triple term is left out: the network has nothing to draw
     of one (nor a value to read: everything below reads terms' ``value``)."""
-    buckets: dict[str, list] = {p: [] for p in predicates}
+    buckets: dict[str, list] = {p: [] for p in _USED}
     get = buckets.get
     Triple = ox.Triple
     for quad in quads:
@@ -244,7 +240,7 @@ def _by_subject(bucket: list, values: bool) -> dict:
     return out
 
 
-def entities(buckets: dict[str, list], types: tuple[str, ...] | None = None) -> tuple[list[str], dict[str, int]]:
+def _entities(buckets: dict[str, list], types: tuple[str, ...] | None = None) -> tuple[list[str], dict[str, int]]:
     """The entities (IRIs typed with a core class, ``types`` only if given), in network order
     (by type in ``CORE_TYPES`` order, then IRI), and each one's type as its ``CORE_TYPES`` index."""
     keep = [t for t in CORE_TYPES if t in set(types or CORE_TYPES)]
@@ -261,7 +257,7 @@ def entities(buckets: dict[str, list], types: tuple[str, ...] | None = None) -> 
     return sorted(rank, key=lambda e: (rank[e], e)), rank
 
 
-def mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> tuple[list, list]:
+def _mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> tuple[list, list]:
     """For each entity of ``nodes``: the texts of the sentences it was found in (in document
     order) and the documents, from its NIF mentions."""
     NamedNode = ox.NamedNode
@@ -303,9 +299,9 @@ def mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -
     return texts, docs
 
 
-def attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> list[dict]:
-    """Each entity's attributes: label, other names, value, unit, indicator, division code;
-    ``sentences`` and ``documents`` are empty until :func:`add_mentions` fills them."""
+def _attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> list[dict]:
+    """Each entity's attributes: label, other names, sentences, documents, value, unit,
+    indicator, division code."""
     Literal = ox.Literal
     # each literal attribute: the least value an entity has (graphs from several documents
     # may hold several); other names: all of them
@@ -328,14 +324,14 @@ def attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int])
     data = []
     labels, numbers = least["label"], least["value"]
     other = [(least[prop], key) for prop, key in _LITERAL_ATTRIBUTES.items()]
-    for entity in nodes:
+    for entity, texts, docs in zip(nodes, *_mentions(buckets, nodes, rank), strict=True):
         attrs = {
             "iri": entity,
             "type": CORE_TYPES[rank[entity]],
             "label": labels.get(entity) or entity.rsplit("/", 1)[-1],
             "alt_labels": sorted(alt_labels[entity]) if entity in alt_labels else [],
-            "sentences": [],
-            "documents": [],
+            "sentences": texts,
+            "documents": docs,
         }
         if entity in numbers:
             number = _number(numbers[entity])
@@ -349,14 +345,7 @@ def attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int])
     return data
 
 
-def add_mentions(data: list[dict], mentioned: tuple[list, list]) -> None:
-    """Set each entity's ``sentences`` and ``documents`` from :func:`mentions`."""
-    for attrs, texts, docs in zip(data, *mentioned, strict=True):
-        attrs["sentences"] = texts
-        attrs["documents"] = docs
-
-
-def relations(buckets: dict[str, list], nodes: list[str]) -> list[Edge]:
+def _relations(buckets: dict[str, list], nodes: list[str]) -> list[Edge]:
     """The relations between ``nodes`` (by relation, subject, object), each with the sentences
     its statements were derived from."""
     NamedNode = ox.NamedNode
@@ -400,11 +389,9 @@ def project(quads: Iterable[ox.Quad], *, types: tuple[str, ...] | None = None) -
     Nodes come by type (in ``CORE_TYPES`` order), then IRI; edges by relation, subject,
     object; every list attribute is sorted: the same graph gives the same network.
     """
-    buckets = collect(quads)
-    nodes, rank = entities(buckets, types)
-    data = attributes(buckets, nodes, rank)
-    add_mentions(data, mentions(buckets, nodes, rank))
-    return EntityNetwork(nodes, data, relations(buckets, nodes))
+    buckets = _collect(quads)
+    nodes, rank = _entities(buckets, types)
+    return EntityNetwork(nodes, _attributes(buckets, nodes, rank), _relations(buckets, nodes))
 
 
 def graph_quads(source: Graph | ox.Store | Path | str) -> Iterator[ox.Quad]:

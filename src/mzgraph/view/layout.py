@@ -129,11 +129,11 @@ def _centre_list(pos: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def positions(net: EntityNetwork | nx.Graph) -> dict[str, tuple[float, float]]:
     """Positions for every node of ``net``, in whole canvas units (stable output, small pages)."""
-    if not isinstance(net, EntityNetwork):
-        net = EntityNetwork.from_networkx(net)
     if 0 < net.number_of_nodes() <= SPRING_LIMIT:
         try:
-            return spring(net.to_networkx())
+            return spring(net.to_networkx() if isinstance(net, EntityNetwork) else net)
         except ImportError:  # numpy missing: fall through to the pure-Python layout
             pass
+    if not isinstance(net, EntityNetwork):
+        net = EntityNetwork.from_networkx(net)
     return dict(zip(net.nodes, community_discs(net), strict=False))

@@ -149,10 +149,8 @@ def query_network(
 
 def graph_of(source) -> Graph | None:
     """The rdflib Graph behind ``source`` (a Graph, or an object with a ``graph`` Graph)."""
-    try:
-        from rdflib import Graph
-    except ImportError:  # pragma: no cover - rdflib is a dependency
-        return None
+    from rdflib import Graph  # here: a view of a file never needs it
+
     if isinstance(source, Graph):
         return source
     inner = getattr(source, "graph", None)

@@ -116,6 +116,10 @@ def _number(value):
     return None
 
 
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
 def _type(attrs: dict) -> str:
     return str(attrs.get("type") or "Entity")
 
@@ -149,30 +153,24 @@ def page_data(net: EntityNetwork | nx.Graph, *, title: str, physics: bool) -> di
     for row, i in enumerate(order):
         row_of[i] = row
     pos = positions(net)
-    sizes: dict[int, float] = {}  # one size per degree
     rows = []
-    nodes, data = net.nodes, net.data
     for i in order:
-        n, d = nodes[i], data[i]
+        n, d = net.nodes[i], net.data[i]
         degree = int(d.get("degree", 0))
-        size = sizes.get(degree)
-        if size is None:
-            size = sizes[degree] = node_size(degree)
         x, y = pos[n]
-        value, unit, indicator, alt_labels = d.get("value"), d.get("unit"), d.get("indicator"), d.get("alt_labels")
         rows.append(
             [
                 str(d.get("label") or n),
-                type_index[str(d.get("type") or "Entity")],
-                size,
+                type_index[_type(d)],
+                node_size(degree),
                 x,
                 y,
                 degree,
-                community if type(community := d.get("community", 0)) is int else _community(community),
-                [str(a) for a in alt_labels] if alt_labels else [],
-                None if value is None else _number(value),
-                None if unit is None else str(unit),
-                None if indicator is None else str(indicator),
+                _community(d.get("community", 0)),
+                [str(a) for a in d.get("alt_labels", ())],
+                _number(d.get("value")),
+                _text(d.get("unit")),
+                _text(d.get("indicator")),
                 sentence_ids(d.get("sentences")),
                 str(d.get("iri", n)),
             ]
