@@ -50,40 +50,45 @@ def community_discs(net: EntityNetwork) -> list[tuple[float, float]]:
     """Sunflower discs, one per community, packed in rows (largest first); a position per node."""
     neighbours = net.neighbours()
     count = len(net.nodes)
-    degree = [d["degree"] if "degree" in d else len(neighbours[i]) for i, d in enumerate(net.data)]
-    name_rank = [0] * count
-    for k, i in enumerate(sorted(range(count), key=net.nodes.__getitem__)):
-        name_rank[i] = k
-    ranking = sorted(range(count), key=lambda i: (-degree[i], name_rank[i]))  # best connected first, then by name
-    place = [0] * count
-    for k, i in enumerate(ranking):
-        place[i] = k
-    adj = [sorted(a, key=place.__getitem__) for a in neighbours]
+    minus_degree = [-d["degree"] if "degree" in d else -len(neighbours[i]) for i, d in enumerate(net.data)]
+    by_name = sorted(range(count), key=net.nodes.__getitem__)
+    ranking = sorted(by_name, key=minus_degree.__getitem__)  # best connected first, then (a stable sort) by name
+    adj: list[list[int]] = [[] for _ in range(count)]
+    for i in ranking:  # each node's neighbours land in ranking order: nothing to sort per node
+        for n in neighbours[i]:
+            adj[n].append(i)
     community = [d.get("community", 0) for d in net.data]
     groups: dict = defaultdict(list)
     for i in ranking:
         groups[community[i]].append(i)
+    spiral = _sunflower(max((len(g) for g in groups.values()), default=0))
     discs = []
     for key in sorted(groups, key=lambda c: (-len(groups[c]), str(c))):
         order = _order(groups[key], adj, community, key)
-        local = []
-        for k, n in enumerate(order):
-            r = SPACING * math.sqrt(k + 0.5) if k else 0.0
-            local.append((n, r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE)))
         radius = SPACING * math.sqrt(len(order) + 0.5) + SPACING
-        discs.append((radius, local))
+        discs.append((radius, order))
     row_width = math.sqrt(sum((2 * r) ** 2 for r, _ in discs)) * 1.2
     pos: list[tuple[float, float]] = [(0.0, 0.0)] * len(net.nodes)
     x = y = row_height = 0.0
-    for radius, local in discs:
+    for radius, order in discs:
         if x > 0 and x + 2 * radius > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         cx, cy = x + radius, y + radius
-        for n, dx, dy in local:
+        for n, (dx, dy) in zip(order, spiral, strict=False):
             pos[n] = (cx + dx, cy + dy)
         x += 2 * radius
         row_height = max(row_height, 2 * radius)
     return _centre_list(pos)
+
+
+def _sunflower(count: int) -> list[tuple[float, float]]:
+    """The first ``count`` points of the sunflower spiral every disc uses (computed once, not
+    once a disc)."""
+    points = [(0.0, 0.0)] if count else []
+    for k in range(1, count):
+        r = SPACING * math.sqrt(k + 0.5)
+        points.append((r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE)))
+    return points
 
 
 def spring(net: nx.Graph) -> dict[str, tuple[float, float]]:

@@ -148,27 +148,34 @@ def page_data(net: EntityNetwork | nx.Graph, *, title: str, physics: bool) -> di
     implied = net.implied_country_links()
     if implied:  # drawn dashed: the division codes imply them, the graph does not state them
         net = net.with_edges(implied)
-    order = sorted(range(len(net.nodes)), key=lambda i: str(net.nodes[i]))
+    nodes, data = net.nodes, net.data
+    names = [n if type(n) is str else str(n) for n in nodes]
+    order = sorted(range(len(nodes)), key=names.__getitem__)
     row_of = [0] * len(order)
     for row, i in enumerate(order):
         row_of[i] = row
     pos = positions(net)
+    size_of: dict[int, float] = {}  # degree → drawn size: a few distinct degrees among many nodes
     rows = []
     for i in order:
-        n, d = net.nodes[i], net.data[i]
+        n, d = nodes[i], data[i]
         degree = int(d.get("degree", 0))
+        size = size_of.get(degree)
+        if size is None:
+            size = size_of[degree] = node_size(degree)
         x, y = pos[n]
+        alt_labels, value = d.get("alt_labels"), d.get("value")
         rows.append(
             [
                 str(d.get("label") or n),
                 type_index[_type(d)],
-                node_size(degree),
+                size,
                 x,
                 y,
                 degree,
                 _community(d.get("community", 0)),
-                [str(a) for a in d.get("alt_labels", ())],
-                _number(d.get("value")),
+                [str(a) for a in alt_labels] if alt_labels else [],
+                None if value is None else _number(value),
                 _text(d.get("unit")),
                 _text(d.get("indicator")),
                 sentence_ids(d.get("sentences")),
