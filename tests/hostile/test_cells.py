@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -202,3 +203,14 @@ def test_path_and_validate_show_controls_escaped(hostile_graph):
     assert CONTROLS[0][1] in r.stdout and not UNSAFE.search(r.stdout)
     r = run_cli("validate", "--graph", str(hostile_graph))  # the added documents lack what the contract asks
     assert "Traceback" not in r.stderr and not UNSAFE.search(r.stdout + r.stderr)
+
+
+def test_stats_shows_a_hostile_file_name_escaped(dev_graph_path, tmp_path):
+    # the header names the graph file: a name can carry an escape sequence as well as a label
+    named = tmp_path / "g\x1b]0;pwned\x07\u202e.ttl"
+    shutil.copyfile(dev_graph_path, named)
+    r = run_cli("stats", "--graph", str(named))
+    assert r.returncode == 0, r.stderr
+    header = r.stdout.splitlines()[0]
+    assert header.endswith("g\\x1b]0;pwned\\x07\\u202e.ttl")
+    assert not UNSAFE.search(r.stdout)

@@ -159,3 +159,14 @@ def test_physics_default_and_override(dev_graph, tmp_path):
     off = write_html(dev_graph, tmp_path / "off.html", physics=False)
     assert on.physics and page_json(tmp_path / "on.html")["physics"] is True
     assert not off.physics and page_json(tmp_path / "off.html")["physics"] is False
+
+
+def test_timeout_stops_a_runaway_view_query(dev_graph_path, tmp_path):
+    # --query runs through the same stoppable worker as `mzgraph query`, with its --timeout
+    runaway = tmp_path / "runaway.rq"
+    runaway.write_text("SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", encoding="utf-8")
+    out = tmp_path / "v.html"
+    res = run_cli("view", "--graph", str(dev_graph_path), "--query", str(runaway), "--timeout", "0.5", "-o", str(out))
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "timed out" in res.stderr and "Traceback" not in res.stderr
+    assert not out.exists()

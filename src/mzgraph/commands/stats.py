@@ -12,10 +12,11 @@ from mzgraph.commands import graph_option
 
 def _render(stats, graph_path: Path) -> str:
     from mzgraph.analytics.textable import render_table
+    from mzgraph.terminal import escape_controls
 
     total = sum(stats.types.values())
     sections = [
-        f"graph: {graph_path}",
+        f"graph: {escape_controls(str(graph_path))}",  # a file name can hold an escape sequence too
         "Entities by type\n"
         + render_table(["type", "entities"], [*stats.types.items(), ("total", total)], indent="  "),
         "Relations\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzgraph.commands import graph_option
+from mzgraph.commands import graph_option, timeout_option
 from mzgraph.errors import UsageError
 
 
@@ -48,6 +48,7 @@ def default_output(graph_path: Path, *, cut: bool) -> Path:
     default=None,
     help="Let the page settle the layout by simulation [default: on up to 1,000 nodes].",
 )
+@timeout_option("the --query")
 def command(
     graph_path: Path,
     output: Path | None,
@@ -57,6 +58,7 @@ def command(
     query_file: Path | None,
     title: str | None,
     physics: bool | None,
+    timeout: float,
 ) -> None:
     """Draw a graph as an interactive network in one HTML file that works offline.
 
@@ -89,7 +91,15 @@ def command(
     # the file's quads go straight into the entity network (no store, no rdflib); a --query
     # loads the graph into memory once, for the query and the network both
     summary = write_html(
-        graph_path, output, focus=focus, depth=depth, types=wanted, query=query, title=title, physics=physics
+        graph_path,
+        output,
+        focus=focus,
+        depth=depth,
+        types=wanted,
+        query=query,
+        title=title,
+        physics=physics,
+        timeout=timeout or None,
     )
     click.echo(
         f"drew {summary.nodes} nodes, {summary.edges} edges "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from mzgraph.defaults import DEFAULT_TIMEOUT
 from mzgraph.network import paused_gc
 from mzgraph.view.prepare import parse_types, prepare
 from mzgraph.view.render import PHYSICS_LIMIT, ViewSummary, render_html, write_page
@@ -31,10 +32,11 @@ def to_html(
     query: str | None = None,
     title: str = "mzgraph",
     physics: bool | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> str:
     """The page for ``source`` (graph file, rdflib Graph, KnowledgeGraph or entity network) as a string."""
     with paused_gc():
-        net = prepare(source, focus=focus, depth=depth, types=types, query=query)
+        net = prepare(source, focus=focus, depth=depth, types=types, query=query, timeout=timeout)
         return render_html(net, title=title, physics=physics)
 
 
@@ -48,17 +50,18 @@ def write_html(
     query: str | None = None,
     title: str | None = None,
     physics: bool | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> ViewSummary:
     """Write the page for ``source`` to ``path`` (atomically) and say what it holds."""
     with paused_gc():  # a view builds many small objects and frees none until it is written
-        net = prepare(source, focus=focus, depth=depth, types=types, query=query)
+        net = prepare(source, focus=focus, depth=depth, types=types, query=query, timeout=timeout)
         return write_page(net, path, title=title or Path(path).stem, physics=physics)
 
 
 def show(source, *, height: int = 640, **opts):
     """The view as an IPython object for a notebook cell: the page in a ``srcdoc`` iframe.
 
-    Accepts the options of ``to_html`` (focus, depth, types, query, title, physics). The
+    Accepts the options of ``to_html`` (focus, depth, types, query, title, physics, timeout). The
     iframe keeps the page's scripts and styles apart from the notebook's.
     """
     from IPython.display import HTML

@@ -168,13 +168,14 @@ def prepare(
     depth: int = 1,
     types=None,
     query: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> EntityNetwork:
     """The network a view of ``source`` draws, with ``degree`` and ``community`` on every node.
 
     ``source`` is a graph file (a path: its quads go straight into the network, no store),
     an rdflib Graph, an object holding one as ``.graph`` (a KnowledgeGraph), or an entity
     network (an ``EntityNetwork``, or a networkx graph made by ``to_networkx``), which is
-    not modified.
+    not modified. ``timeout`` stops a ``query`` after that many seconds (None: no limit).
     """
     types = parse_types(types)
     graph = None
@@ -201,7 +202,7 @@ def prepare(
     if query is not None:
         if graph is None:
             raise UsageError("a query needs the RDF graph, not an entity network")
-        net, owned, measured = query_network(graph, net, query), True, False
+        net, owned, measured = query_network(graph, net, query, timeout=timeout), True, False
     centres: list[str] = []
     if focus is not None:
         centres = find_entities(net, focus)
