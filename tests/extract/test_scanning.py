@@ -72,6 +72,11 @@ def test_word_scanner_is_a_longest_match_scan():
         return out
 
     assert list(WordScanner(words).finditer(text)) == naive()
+    # offsets count characters, whatever their size in UTF-8 (é, 😀) and through lone
+    # surrogates, which UTF-8 cannot hold; a word of one character counts too
+    words = {"江西", "江西省", "县"}
+    text = "é😀江西省\ud800江西\udc80县😀"
+    assert list(WordScanner(words).finditer(text)) == [(2, 5, "江西省"), (6, 8, "江西"), (9, 10, "县")]
 
 
 def test_bodies_named_by_their_enforcement_work():
