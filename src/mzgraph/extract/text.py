@@ -174,8 +174,9 @@ class WordScanner:
     """Longest-match dictionary scan, left to right, without overlaps.
 
     An Aho-Corasick automaton (``ahocorasick_rs``, compiled) reads the text once whatever
-    the number of words; ``re`` tries a big alternation's branches one by one, and a
-    Python loop over the candidate starts cost about 40 ms a megabyte of text.
+    the number of words: ``re`` tries a big alternation's branches one by one, and the
+    Python loop over candidate starts this replaces took 42 ms on half a million characters
+    where the automaton takes 16 (the 6,651 place names). Offsets count characters.
     """
 
     def __init__(self, words: Iterable[str]):
