@@ -63,8 +63,8 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
       mzgraph export --format gexf -o gephi/graph.gexf  # open in Gephi
       mzgraph export --format csv -o tables/            # tables/nodes.csv, tables/edges.csv
     """
+    from mzgraph.analytics.stats import open_graph
     from mzgraph.export import default_output, export
-    from mzgraph.rdf import load_graph
     from mzgraph.rdf.io import refuse_overwriting
     from mzgraph.rdf.partition import read_parts
 
@@ -80,8 +80,8 @@ def command(fmt: str, graph_path: Path, output: Path | None, with_ontology: bool
     if FORMATS[fmt].is_rdf:  # named graphs of a TriG/N-Quads file are kept as they are
         source = read_parts(graph_path)
         triples = sum(part.triples for part in source)
-    else:
-        source = load_graph(graph_path)
+    else:  # the entity network's formats walk every quad: an in-memory Oxigraph store, not rdflib's
+        source = open_graph(graph_path)
         triples = len(source)
     written = export(source, fmt, target, ontology=ontology, keep_formulas=keep_formulas)
     click.echo(f"exported {triples} triples as {fmt} → {', '.join(str(p) for p in written)}")
