@@ -5,11 +5,14 @@ document built, the cache keeps its :class:`~mzgraph.model.Extraction`, the part
 ``resolve.resolve_document`` made of it and the lines of its named graph
 (``rdf.encode.document_lines``: sorted N-Triples) in the two renderings the writers copy
 as they are, so one entry serves every format: the lines (.nt, .nq; JSON-LD and RDF/XML
-are made from them) and their Turtle blocks (.ttl, .trig), under::
+are made from them) and their Turtle blocks (.ttl, .trig); and, once a build drew the
+view, the graph's part of the entity network (``mzgraph.network.NetworkPart``, versioned
+JSON), so a rebuild's view parses no unchanged document's lines; under::
 
     <cache dir>/<fingerprint>/entries/<k[:2]>/<k>.pickle   what merging needs (small)
                                               <k>.nt       the document's graph's lines
                                               <k>.ttl      the same as Turtle blocks
+                                              <k>.net      its part of the entity network
                                               <k>.detail   pickle of (extraction, part)
     <cache dir>/<fingerprint>/index.json                   path → [size, mtime_ns, sha256]
 
@@ -20,8 +23,9 @@ is not even opened. A file whose stat changed is hashed; if its content is one t
 knows (a ``touch``, a copy back), the entry is used all the same.
 
 The fingerprint hashes the code and data of the stages that make an entry (reading,
-extraction, resolution, encoding, the gazetteer) and the versions of Python and rdflib, so
-any change to them (a better extractor, a new encoding) starts a fresh cache; older
+extraction, resolution, encoding, the gazetteer, the entity network's projection) and the
+versions of Python and rdflib, so any change to them (a better extractor, a new encoding)
+starts a fresh cache; older
 fingerprints are removed. After a build, entries of files no longer in the build
 are pruned: the cache mirrors the last build, so it never grows with edits.
 
@@ -68,6 +72,7 @@ class CacheEntry:
     scoped_counts: dict[str, int]  # document-scoped entities (targets) by class name
     lines: bytes | None = None  # ``rdf.encode.document_lines(part)``, when in memory
     turtle: bytes | None = None  # the lines as Turtle blocks, when in memory
+    network: bytes | None = None  # the graph's NetworkPart.to_bytes(), when in memory (made for a view)
     detail: bytes | None = None  # pickle of (extraction, part), when in memory
     warnings: tuple[str, ...] = ()  # the document's reading warnings, shown again on a cached build
 
@@ -124,7 +129,8 @@ class FileStamp:
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A hash of everything that shapes an entry: the code and data of the stages up to
-    encoding, and the versions of Python and rdflib (views, queries and exports do not count)."""
+    encoding and of the entity network's projection, and the versions of Python and rdflib
+    (the rest of views, queries and exports do not count)."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     h.update(f"{platform.python_version()} {rdflib.__version__} {_PICKLE_PROTOCOL}".encode())
@@ -141,7 +147,10 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-_STAGES = ("ingest", "extract", "rdf", "data", "model.py", "gazetteer.py", "resolve.py", "cache.py", "pipeline.py")
+_STAGES = (
+    "ingest", "extract", "rdf", "data", "model.py", "gazetteer.py", "resolve.py", "network.py", "cache.py",
+    "pipeline.py",
+)  # fmt: skip
 
 
 def content_hash(path: Path) -> str:
@@ -177,6 +186,19 @@ class BuildCache:
         if entry.turtle is not None:
             return entry.turtle
         return self._entry_path(entry.key, ".ttl").read_bytes()
+
+    def network(self, entry: CacheEntry) -> bytes | None:
+        """The entry's part of the entity network, None if no build made it yet."""
+        if entry.network is not None:
+            return entry.network
+        try:
+            return self._entry_path(entry.key, ".net").read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def store_network(self, entry: CacheEntry, data: bytes) -> None:
+        """Keep ``data`` as the part of the entity network of ``entry`` (an entry of this cache)."""
+        _write(self._entry_path(entry.key, ".net"), data)
 
     def detail(self, entry: CacheEntry) -> bytes:
         if entry.detail is not None:
@@ -220,7 +242,9 @@ class BuildCache:
         _write(self._entry_path(entry.key, ".nt"), entry.lines)
         _write(self._entry_path(entry.key, ".ttl"), entry.turtle)
         _write(self._entry_path(entry.key, ".detail"), entry.detail)
-        light = replace(entry, lines=None, turtle=None, detail=None)
+        if entry.network is not None:
+            _write(self._entry_path(entry.key, ".net"), entry.network)
+        light = replace(entry, lines=None, turtle=None, network=None, detail=None)
         _write(self._entry_path(entry.key), pickle.dumps(light, protocol=_PICKLE_PROTOCOL))  # last: complete
         return light
 
@@ -230,7 +254,7 @@ class BuildCache:
         payload = json.dumps({p: [s.size, s.mtime_ns, s.content_hash] for p, s in sorted(stamps.items())})
         _write(self.dir / "index.json", payload.encode())
         keys = {entry_key(p, s.content_hash) for p, s in stamps.items()}
-        keep = {f"{k}{suffix}" for k in keys for suffix in (".pickle", ".nt", ".ttl", ".detail")}
+        keep = {f"{k}{suffix}" for k in keys for suffix in (".pickle", ".nt", ".ttl", ".net", ".detail")}
         entries = self.dir / "entries"
         if entries.is_dir():
             for sub in entries.iterdir():

@@ -28,6 +28,8 @@ nothing to import, nothing per node but a dict); :meth:`EntityNetwork.to_network
 from __future__ import annotations
 
 import gc
+import pickle
+import sys
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -219,17 +221,17 @@ def _collect(quads: Iterable[ox.Quad]) -> dict[str, list]:
     """``(subject, object)`` of every quad, by predicate IRI, for the predicates the network
     uses: the one pass over the graph; everything after it is look-ups in these buckets.
 
-    A quad whose object is an RDF 1.2 triple term is left out: the network has nothing to draw
-    of one (nor a value to read: everything below reads terms' ``value``)."""
+    A quad whose subject or object is an RDF 1.2 triple term is left out: the network has
+    nothing to draw of one (nor a value to read: everything below reads terms' ``value``)."""
     buckets: dict[str, list] = {p: [] for p in _USED}
     get = buckets.get
     Triple = ox.Triple
     for quad in quads:
         bucket = get(quad.predicate.value)
         if bucket is not None:
-            o = quad.object
-            if type(o) is not Triple:
-                bucket.append((quad.subject, o))
+            s, o = quad.subject, quad.object
+            if type(o) is not Triple and type(s) is not Triple:
+                bucket.append((s, o))
     return buckets
 
 
@@ -240,43 +242,143 @@ def _by_subject(bucket: list, values: bool) -> dict:
     return out
 
 
-def _entities(buckets: dict[str, list], types: tuple[str, ...] | None = None) -> tuple[list[str], dict[str, int]]:
-    """The entities (IRIs typed with a core class, ``types`` only if given), in network order
-    (by type in ``CORE_TYPES`` order, then IRI), and each one's type as its ``CORE_TYPES`` index."""
-    keep = [t for t in CORE_TYPES if t in set(types or CORE_TYPES)]
-    rank_of_class = {MZ + t: CORE_TYPES.index(t) for t in keep}
-    NamedNode = ox.NamedNode
-    rank: dict[str, int] = {}
+def _key(node) -> str:
+    """A subject as a key that keeps an IRI and a blank node of the same name apart."""
+    return node.value if type(node) is ox.NamedNode else "_:" + node.value
+
+
+_CLASS_RANK = {MZ + t: r for r, t in enumerate(CORE_TYPES)}
+PART_VERSION = 1  # of NetworkPart.to_bytes: a part written by another version is read as none
+_KINDS = (
+    "types",  # (entity IRI, CORE_TYPES index): an IRI typed with a core class
+    *_FACTS.values(),  # (subject, literal's value): label, altLabel, value, unit, indicator, divisionCode
+    "sentences",  # (entity IRI, document, offset, text): a sentence a mention of the entity is in
+    "documents",  # (entity IRI, document): the document of a mention of the entity
+    "relations",  # (relation, subject IRI, object IRI)
+    "statements",  # (statement, relation, subject, object): a statement node of a relation
+    "sources",  # (statement, sentence IRI, its text): a sentence the statement was derived from
+)
+
+
+class NetworkPart:
+    """What one graph gives the entity network: rows by kind (``_KINDS``), tuples of strings
+    and numbers, with the joins through the nodes a graph mints for itself already made (a
+    mention → its sentence → the sentence's text and offset; a statement → its subject,
+    relation and object; a statement → the sentences it was derived from → their texts) and
+    the joins through entities and statements left to :func:`assemble`, which may take the
+    rows of many graphs (:meth:`merge`).
+
+    So a build's network is assembled from its documents' parts (made in the workers and
+    kept in the build cache beside their lines) and the entities graph's part, and is the
+    network of the union of their graphs, because the encoder puts a document's mentions and
+    sentences, and the evidence links to them, in that document's graph, and a statement's
+    description in one graph (``mzgraph.rdf.encoder``); a graph file is one part. Rows keep
+    the order of the quads, without repeats; nothing :func:`assemble` makes of them depends
+    on their order.
+    """
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: dict[str, list] | None = None):
+        self.rows = rows if rows is not None else {k: [] for k in _KINDS}
+
+    @classmethod
+    def merge(cls, parts: Iterable[NetworkPart]) -> NetworkPart:
+        """The rows of every part, kind by kind (linear in the rows)."""
+        merged = cls()
+        extend = {k: merged.rows[k].extend for k in _KINDS}
+        for part in parts:
+            for kind, rows in part.rows.items():
+                extend[kind](rows)
+        return merged
+
+    def to_bytes(self) -> bytes:
+        """The part as the build cache keeps it: a pickle of ``(PART_VERSION, rows)``, each
+        string once (the same part gives the same bytes)."""
+        return pickle.dumps((PART_VERSION, self.rows), protocol=5)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> NetworkPart | None:
+        """A part :meth:`to_bytes` wrote, or None for anything else (another version, damage)."""
+        try:
+            with paused_gc():  # many small tuples, no cycle: one collection after, not dozens
+                version, rows = pickle.loads(data)
+        except Exception:  # a damaged or foreign part is one to make again, never a failed build
+            return None
+        if version != PART_VERSION or not isinstance(rows, dict) or list(rows) != list(_KINDS):
+            return None
+        return cls(rows)
+
+
+def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
+    """The :class:`NetworkPart` of ``quads`` (all graphs' quads count as one graph)."""
+    buckets = _collect(quads)
+    NamedNode, Literal = ox.NamedNode, ox.Literal
+    name = sys.intern  # an IRI is one string object in every row: the pickle holds it once
+    rows: dict[str, list] = {}
+    types, statements = [], []
     for s, o in buckets[_TYPE]:
-        if type(o) is NamedNode and type(s) is NamedNode:
-            r = rank_of_class.get(o.value)
-            if r is not None:
-                e = s.value
-                if r < rank.get(e, len(CORE_TYPES)):
-                    rank[e] = r  # an entity of two core classes is drawn as the first in CORE_TYPES
-    return sorted(rank, key=lambda e: (rank[e], e)), rank
+        if type(o) is NamedNode:
+            rank = _CLASS_RANK.get(o.value)
+            if rank is not None:
+                if type(s) is NamedNode:
+                    types.append((name(s.value), rank))
+            elif o.value == _STATEMENT:
+                statements.append(s)
+    rows["types"] = types
+    for predicate, kind in _FACTS.items():
+        rows[kind] = [(name(s.value), o.value) for s, o in buckets[predicate] if type(o) is Literal]
+    rows["sentences"], rows["documents"] = _mention_rows(buckets)
+    rows["relations"] = [
+        (rel, name(s.value), name(o.value))
+        for p, rel in _RELATION_IRIS.items()
+        for s, o in buckets[p]
+        if type(o) is NamedNode and type(s) is NamedNode
+    ]
+    st_s, st_p, st_o = (_by_subject(buckets[p], False) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT))
+    rows["statements"] = list(
+        dict.fromkeys(
+            (name(_key(st)), _RELATION_IRIS[p.value], name(s.value), name(o.value))
+            for st in statements
+            for p in st_p.get(st, ())
+            if type(p) is NamedNode and p.value in _RELATION_IRIS
+            for s in st_s.get(st, ())
+            for o in st_o.get(st, ())
+        )
+    )
+    anchors = _by_subject(buckets[_ANCHOR], True)
+    rows["sources"] = list(
+        dict.fromkeys(
+            (name(_key(st)), name(src.value), a) for st, src in buckets[_DERIVED] for a in anchors.get(src, ())
+        )
+    )
+    return NetworkPart({k: rows[k] for k in _KINDS})
 
 
-def _mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> tuple[list, list]:
-    """For each entity of ``nodes``: the texts of the sentences it was found in (in document
-    order) and the documents, from its NIF mentions."""
+def lines_part(lines: bytes) -> NetworkPart:
+    """The :class:`NetworkPart` of N-Triples lines (a build's graph), read by Oxigraph's parser."""
+    return network_part(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES))
+
+
+def _mention_rows(buckets: dict[str, list]) -> tuple[list, list]:
+    """For each mention of an IRI: (IRI, document, offset, text) of its sentences, and
+    (IRI, document) of its documents; a mention in no document is in the document "None"
+    (as str(None): it sorts as one)."""
     NamedNode = ox.NamedNode
+    name = sys.intern
     contexts, sentence_of = _by_subject(buckets[_CONTEXT], True), _by_subject(buckets[_SENTENCE], False)
     anchors, begins = _by_subject(buckets[_ANCHOR], True), _by_subject(buckets[_BEGIN], True)
-    # per entity, (document, offset, text) of each sentence and the documents, repeats kept
-    # until the end (most entities have one mention: nothing to sort or merge)
-    sentences: dict[str, list] = {}
-    documents: dict[str, list] = {}
     said: dict = {}  # sentence → its (offset, text) pairs: several mentions share a sentence
+    sentences: dict[tuple, None] = {}  # the rows, in order, each once
+    documents: dict[tuple, None] = {}
     for mention, e in buckets[_MENTION_OF]:
         if type(e) is not NamedNode:
             continue
-        entity = e.value
-        if entity not in rank:
-            continue
+        entity = name(e.value)
         docs = contexts.get(mention)
         if docs is not None:
-            documents.setdefault(entity, []).extend(docs)
+            docs = [name(doc) for doc in docs]
+            documents.update(dict.fromkeys([(entity, doc) for doc in docs]))
         for s in sentence_of.get(mention, ()):
             pairs = said.get(s)
             if pairs is None:  # a sentence with neither text nor offset says nothing
@@ -287,51 +389,53 @@ def _mentions(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) 
                     if text is not None or begin is not None
                 ]
             if pairs:
-                found = sentences.setdefault(entity, [])
-                for doc in docs or ("None",):  # as str(None): a mention in no document sorts as one
-                    found.extend([(doc, offset, text) for offset, text in pairs])
-
-    texts, docs = [], []
-    for entity in nodes:
-        found, where = sentences.get(entity), documents.get(entity)
-        texts.append(([found[0][2]] if len(found) == 1 else [t for _, _, t in sorted(set(found))]) if found else [])
-        docs.append((where if len(where) == 1 else sorted(set(where))) if where else [])
-    return texts, docs
+                for doc in docs or ("None",):
+                    sentences.update(dict.fromkeys([(entity, doc, offset, text) for offset, text in pairs]))
+    return list(sentences), list(documents)
 
 
-def _attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]) -> list[dict]:
+def _attributes(rows: dict[str, list], nodes: list[str], rank: dict[str, int]) -> list[dict]:
     """Each entity's attributes: label, other names, sentences, documents, value, unit,
     indicator, division code."""
-    Literal = ox.Literal
     # each literal attribute: the least value an entity has (graphs from several documents
     # may hold several); other names: all of them
     least: dict[str, dict[str, str]] = {}
-    for predicate, name in _FACTS.items():
+    for name in _FACTS.values():
         if name == "altLabel":
             continue
-        values = least[name] = {}  # by subject: only entities' are ever looked up
-        for s, o in buckets[predicate]:
-            if type(o) is Literal:
-                e, v = s.value, o.value
+        values = least[name] = {}
+        for e, v in rows[name]:
+            if e in rank:
                 current = values.get(e)
                 if current is None or v < current:
                     values[e] = v
     alt_labels: dict[str, set[str]] = defaultdict(set)
-    for s, o in buckets[_ALT_LABEL]:
-        if type(o) is Literal:
-            alt_labels[s.value].add(o.value)
+    for e, v in rows["altLabel"]:
+        if e in rank:
+            alt_labels[e].add(v)
+    # per entity, (document, offset, text) of each sentence and the documents (most entities
+    # have one: nothing to sort or merge)
+    sentences: dict[str, list] = {}
+    for e, doc, offset, text in rows["sentences"]:
+        if e in rank:
+            sentences.setdefault(e, []).append((doc, offset, text))
+    documents: dict[str, list] = {}
+    for e, doc in rows["documents"]:
+        if e in rank:
+            documents.setdefault(e, []).append(doc)
 
     data = []
     labels, numbers = least["label"], least["value"]
     other = [(least[prop], key) for prop, key in _LITERAL_ATTRIBUTES.items()]
-    for entity, texts, docs in zip(nodes, *_mentions(buckets, nodes, rank), strict=True):
+    for entity in nodes:
+        found, where = sentences.get(entity), documents.get(entity)
         attrs = {
             "iri": entity,
             "type": CORE_TYPES[rank[entity]],
             "label": labels.get(entity) or entity.rsplit("/", 1)[-1],
             "alt_labels": sorted(alt_labels[entity]) if entity in alt_labels else [],
-            "sentences": texts,
-            "documents": docs,
+            "sentences": ([found[0][2]] if len(found) == 1 else [t for _, _, t in sorted(set(found))]) if found else [],
+            "documents": (where if len(where) == 1 else sorted(set(where))) if where else [],
         }
         if entity in numbers:
             number = _number(numbers[entity])
@@ -345,53 +449,52 @@ def _attributes(buckets: dict[str, list], nodes: list[str], rank: dict[str, int]
     return data
 
 
-def _relations(buckets: dict[str, list], nodes: list[str]) -> list[Edge]:
+def _relations(rows: dict[str, list], nodes: list[str]) -> list[Edge]:
     """The relations between ``nodes`` (by relation, subject, object), each with the sentences
     its statements were derived from."""
-    NamedNode = ox.NamedNode
-    statements = {s for s, o in buckets[_TYPE] if type(o) is NamedNode and o.value == _STATEMENT}
+    sources: dict[str, list] = {}
+    for st, src, text in rows["sources"]:
+        sources.setdefault(st, []).append((src, text))
     evidence: dict[tuple, set] = defaultdict(set)
-    if statements:
-        st_s, st_p, st_o, derived = (
-            _by_subject(buckets[p], False) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED)
-        )
-        anchors = _by_subject(buckets[_ANCHOR], True)
-        for st in statements:
-            for p in st_p.get(st, ()):
-                if type(p) is not NamedNode or p.value not in _RELATION_IRIS:
-                    continue
-                sources = [(src.value, a) for src in derived.get(st, ()) for a in anchors.get(src, ())]
-                for s in st_s.get(st, ()):
-                    for o in st_o.get(st, ()):
-                        evidence[(s.value, p.value, o.value)].update(sources)
+    for st, rel, s, o in rows["statements"]:
+        evidence[(rel, s, o)].update(sources.get(st, ()))
     index = {e: i for i, e in enumerate(nodes)}
-    found_edges = []
-    for p, rel in _RELATION_IRIS.items():
-        relation_rank, seen = RELATIONS.index(rel), set()
-        for s, o in buckets[p]:
-            if type(o) is NamedNode and type(s) is NamedNode:
-                i, j = index.get(s.value), index.get(o.value)
-                if i is not None and j is not None and (i, j) not in seen:
-                    seen.add((i, j))
-                    found_edges.append((relation_rank, s.value, o.value, i, j, rel, p))
+    seen, found_edges = set(), []
+    for rel, s, o in rows["relations"]:
+        i, j = index.get(s), index.get(o)
+        if i is not None and j is not None and (rel, i, j) not in seen:
+            seen.add((rel, i, j))
+            found_edges.append((RELATIONS.index(rel), s, o, i, j, rel))
     found_edges.sort()
-    edges = [
-        Edge(i, j, rel, [anchor for _, anchor in sorted(evidence[(s, p, o)])] if (s, p, o) in evidence else [])
-        for _, s, o, i, j, rel, p in found_edges
+    return [
+        Edge(i, j, rel, [text for _, text in sorted(evidence[key])] if (key := (rel, s, o)) in evidence else [])
+        for _, s, o, i, j, rel in found_edges
     ]
-    return edges
+
+
+def assemble(part: NetworkPart, *, types: tuple[str, ...] | None = None) -> EntityNetwork:
+    """The entity network of ``part`` (one graph's, or :meth:`NetworkPart.merge` of many);
+    ``types`` keeps only the listed core types.
+
+    Nodes come by type (in ``CORE_TYPES`` order), then IRI; edges by relation, subject,
+    object; every list attribute is sorted: the same rows in any order give the same network.
+    An entity of two core classes is drawn as the first in CORE_TYPES (of ``types``).
+    """
+    kept = {CORE_TYPES.index(t) for t in (types or CORE_TYPES) if t in CORE_TYPES}
+    rank: dict[str, int] = {}
+    for e, r in part.rows["types"]:
+        if r in kept and r < rank.get(e, len(CORE_TYPES)):
+            rank[e] = r
+    nodes = sorted(rank, key=lambda e: (rank[e], e))
+    return EntityNetwork(nodes, _attributes(part.rows, nodes, rank), _relations(part.rows, nodes))
 
 
 def project(quads: Iterable[ox.Quad], *, types: tuple[str, ...] | None = None) -> EntityNetwork:
     """The entity network of ``quads`` (every graph's quads count: a TriG/N-Quads dataset is the
-    union of its graphs). ``types`` keeps only the listed core types.
-
-    Nodes come by type (in ``CORE_TYPES`` order), then IRI; edges by relation, subject,
-    object; every list attribute is sorted: the same graph gives the same network.
+    union of its graphs): :func:`assemble` of their one :func:`network_part`. ``types`` keeps
+    only the listed core types.
     """
-    buckets = _collect(quads)
-    nodes, rank = _entities(buckets, types)
-    return EntityNetwork(nodes, _attributes(buckets, nodes, rank), _relations(buckets, nodes))
+    return assemble(network_part(quads), types=types)
 
 
 def graph_quads(source: Graph | ox.Store | Path | str) -> Iterator[ox.Quad]:

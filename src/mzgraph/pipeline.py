@@ -4,7 +4,8 @@ Each stage is a function of its own module; this module strings them together ov
 corpus, in two steps that a distributed build (Dask) can also run apart:
 
 * :func:`process_document` — one document: read, extract, resolve on its own and encode
-  its named graph as sorted N-Triples lines (``mzgraph.rdf.encoder.document_lines``).
+  its named graph as sorted N-Triples lines (``mzgraph.rdf.encoder.document_lines``),
+  and, for a view, the graph's part of the entity network (``mzgraph.network.NetworkPart``).
   With a cache folder an unchanged file is taken from the cache instead. It gives a
   picklable :class:`DocumentOutcome`: the document's lines (in memory, or in the cache
   when one is used), what it adds to the shared entities, counts, or a one-line failure.
@@ -14,7 +15,9 @@ corpus, in two steps that a distributed build (Dask) can also run apart:
 * :func:`write_outputs` — merges outcomes *in the order given* (resolution of the shared
   entities, unique document ids) and streams every document's graph, then the entities
   graph, to the output in any RDF format (``mzgraph.export.rdf_formats``), with the HTML
-  view beside it; the pair lands together, under a lock on the outputs.
+  view beside it, assembled from the graphs' parts of the entity network (a rebuild reads
+  an unchanged document's part from the cache, not its lines); the pair lands together,
+  under a lock on the outputs.
 
 :func:`build_to_file` runs the first step in ``jobs`` worker processes over the sorted
 input paths and the second in this process, so the output is byte-identical whatever the
@@ -41,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Graph
 
@@ -49,13 +52,15 @@ from mzgraph import ingest
 from mzgraph.cache import CACHE_DIRNAME, BuildCache, CacheEntry, FileStamp, content_hash
 from mzgraph.defaults import DEFAULT_DATA
 from mzgraph.errors import InputError, MzgraphError
-from mzgraph.extract import extract
 from mzgraph.model import EntityType, Extraction, KnowledgeBase
 from mzgraph.rdf import io as rdf_io
 from mzgraph.rdf.encoder import ENTITIES_GRAPH, document_graph, document_lines, entities_lines
 from mzgraph.rdf.formats import output_format
 from mzgraph.rdf.partition import GraphPart
 from mzgraph.resolve import Resolver, resolve_document, shared_part
+
+if TYPE_CHECKING:
+    from mzgraph.network import NetworkPart
 
 Progress = Callable[[int, int], None]  # (documents done, documents in the build)
 
@@ -79,6 +84,8 @@ class BuildResult:
 
 def extract_file(path: Path, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> Extraction:
     """Read, clean and extract one document."""
+    from mzgraph.extract import extract  # here: a build's merge and a cached rebuild extract nothing
+
     return extract(ingest.read_document(path, max_bytes=max_bytes))
 
 
@@ -114,20 +121,31 @@ class DocumentOutcome:
     ends_input: bool = True  # False on all but the last document read from one web archive
 
 
-def _make_entry(path: str, extraction: Extraction) -> CacheEntry:
+def _make_entry(path: str, extraction: Extraction, network: bool = False) -> CacheEntry:
     from mzgraph.export.rdf_formats import turtle_blocks
 
     part = resolve_document(extraction)
     lines = document_lines(part)
-    return CacheEntry.make(path, extraction, part, shared_part(part), lines, turtle_blocks(lines))
+    entry = CacheEntry.make(path, extraction, part, shared_part(part), lines, turtle_blocks(lines))
+    if network:
+        from mzgraph.network import lines_part
+
+        entry.network = lines_part(lines).to_bytes()
+    return entry
 
 
 def process_document(
-    path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES, cache_dir: Path | str | None = None
+    path: Path | str,
+    *,
+    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    cache_dir: Path | str | None = None,
+    network: bool = False,
 ) -> DocumentOutcome:
     """Read, extract, resolve and encode one document, or take it from the cache in
     ``cache_dir`` (there a new result is also stored, and the outcome carries no bytes:
-    :func:`write_outputs` reads them from the same cache). Never raises for a bad file."""
+    :func:`write_outputs` reads them from the same cache). ``network``: also make the
+    document's part of the entity network (for a view), here, in the worker. Never raises
+    for a bad file."""
     path = str(path)
     p = Path(path)
     cache = BuildCache(cache_dir) if cache_dir is not None else None
@@ -145,31 +163,39 @@ def process_document(
         if isinstance(exc, FileNotFoundError):
             return DocumentOutcome(path, failure=f"{path}: no such file")
         return DocumentOutcome(path, failure=f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
-    entry = _make_entry(path, extraction)
+    entry = _make_entry(path, extraction, network)
     if cache is not None:  # the merge reads the bytes back from the cache files
         entry = cache.store(entry)
     return DocumentOutcome(path, entry, stamp=FileStamp.of(st, entry.content_hash))
 
 
 def process_input(
-    path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES, cache_dir: Path | str | None = None
+    path: Path | str,
+    *,
+    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    cache_dir: Path | str | None = None,
+    network: bool = False,
 ) -> list[DocumentOutcome]:
     """The outcomes of one input: :func:`process_document`'s for a file, one per page for a
     web archive."""
     if ingest.is_archive(Path(path)):
-        return process_archive(path, max_bytes=max_bytes)
-    return [process_document(path, max_bytes=max_bytes, cache_dir=cache_dir)]
+        return process_archive(path, max_bytes=max_bytes, network=network)
+    return [process_document(path, max_bytes=max_bytes, cache_dir=cache_dir, network=network)]
 
 
-def process_archive(path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> list[DocumentOutcome]:
+def process_archive(
+    path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES, network: bool = False
+) -> list[DocumentOutcome]:
     """A web archive's pages, each built as a document of its own; the last outcome carries
     the archive's summary line. Not cached: the archive is streamed once, and its pages are
     not files the cache's index could stamp."""
+    from mzgraph.extract import extract
+
     summary = ingest.ArchiveSummary(ingest.display_name(Path(path)))
     outcomes: list[DocumentOutcome] = []
     try:
         for doc in ingest.read_archive(path, name=summary.name, max_bytes=max_bytes, summary=summary):
-            outcomes.append(DocumentOutcome(doc.path, _make_entry(doc.path, extract(doc)), ends_input=False))
+            outcomes.append(DocumentOutcome(doc.path, _make_entry(doc.path, extract(doc), network), ends_input=False))
     except MzgraphError as exc:
         outcomes.append(DocumentOutcome(str(path), failure=str(exc)))
     if not outcomes:
@@ -179,23 +205,40 @@ def process_archive(path: Path | str, *, max_bytes: int = ingest.DEFAULT_MAX_BYT
     return outcomes
 
 
-def _process(path: str, max_bytes: int, cache_dir: str | None) -> list[DocumentOutcome]:
-    return process_input(path, max_bytes=max_bytes, cache_dir=cache_dir)
+def _process(path: str, max_bytes: int, cache_dir: str | None, network: bool) -> list[DocumentOutcome]:
+    return process_input(path, max_bytes=max_bytes, cache_dir=cache_dir, network=network)
 
 
-def _process_chunk(tasks: list[tuple[str, int, str | None]]) -> list[list[DocumentOutcome]]:
-    return [_process(*task) for task in tasks]
+def _process_chunk(tasks: list[tuple[str, int, str | None]], network: bool) -> list[list[DocumentOutcome]]:
+    return [_process(*task, network) for task in tasks]
+
+
+class _Switch:
+    """A flag read each time work is handed out, turned off by whoever stops needing that
+    work: the workers make documents' parts of the entity network while the view wants them."""
+
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __bool__(self) -> bool:
+        return self.on
+
+    def off(self) -> None:
+        self.on = False
 
 
 # ---------------------------------------------------------------------------------------
 # The corpus
 
 
-def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int) -> Iterator[DocumentOutcome]:
+def _outcomes(
+    paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int, network: bool | _Switch = False
+) -> Iterator[DocumentOutcome]:
     """Every document's outcome, in the order of ``paths``.
 
     Files the cache index vouches for are loaded here; the others go to ``jobs`` worker
-    processes in chunks, with a bounded number in flight so finished results never pile up.
+    processes in chunks, with a bounded number in flight so finished results never pile up;
+    while ``network`` is on, the workers make each document's part of the entity network too.
     """
     cache_dir = str(cache.root) if cache is not None else None
     plan: list[tuple[str, str | None, os.stat_result | None]] = []  # (path, known hash, stat)
@@ -213,22 +256,25 @@ def _outcomes(paths: list[Path], *, jobs: int, cache: BuildCache | None, max_byt
 
     # only misses go to the workers; hits are loaded here, one at a time, in order
     is_hit = [known is not None and cache is not None and cache.has(path, known) for path, known, _ in plan]
-    misses = _run([(path, max_bytes, cache_dir) for (path, _, _), h in zip(plan, is_hit, strict=True) if not h], jobs)
+    tasks = [(path, max_bytes, cache_dir) for (path, _, _), h in zip(plan, is_hit, strict=True) if not h]
+    misses = _run(tasks, jobs, network)
     for (path, known, st), h in zip(plan, is_hit, strict=True):
         if not h:
             yield from next(misses)
             continue
         entry = cache.load(path, known)
         if entry is None:  # vanished or damaged since it was seen: build it here
-            yield from _process(path, max_bytes, cache_dir)
+            yield from _process(path, max_bytes, cache_dir, bool(network))
         else:
             yield DocumentOutcome(path, entry, from_cache=True, stamp=FileStamp.of(st, known))
 
 
-def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[list[DocumentOutcome]]:
+def _run(
+    tasks: list[tuple[str, int, str | None]], jobs: int, network: bool | _Switch
+) -> Iterator[list[DocumentOutcome]]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            yield _process(*task)
+            yield _process(*task, bool(network))
         return
     workers = min(jobs, len(tasks))
     size = max(1, min(16, len(tasks) // (workers * 8)))
@@ -237,14 +283,14 @@ def _run(tasks: list[tuple[str, int, str | None]], jobs: int) -> Iterator[list[D
         window: deque[Future] = deque()
         pending = iter(chunks)
         for chunk in pending:
-            window.append(pool.submit(_process_chunk, chunk))
+            window.append(pool.submit(_process_chunk, chunk, bool(network)))
             if len(window) >= workers * 4:
                 break
         while window:
             results = window.popleft().result()
             nxt = next(pending, None)
             if nxt is not None:
-                window.append(pool.submit(_process_chunk, nxt))
+                window.append(pool.submit(_process_chunk, nxt, bool(network)))
             yield from results
 
 
@@ -271,14 +317,31 @@ def entity_counts(kb: KnowledgeBase, scoped_counts: dict[str, int]) -> dict[str,
 
 
 def document_part(entry: CacheEntry, cache: BuildCache | None, wants: Iterable[str] = ("lines",)) -> GraphPart:
-    """The document's named graph, with the renderings in ``wants`` ("lines", "turtle"):
-    those the entry carries, or read from ``cache``."""
+    """The document's named graph, with the renderings in ``wants`` ("lines", "turtle") and,
+    with "network", its part of the entity network: those the entry carries, or read from
+    ``cache``."""
     graph = str(document_graph(entry.doc_id))
+    network = document_network(entry, cache) if "network" in wants else None
     if entry.lines is not None:
-        return GraphPart(graph, entry.lines, entry.turtle, entry.triples)
+        return GraphPart(graph, entry.lines, entry.turtle, entry.triples, network)
     lines = cache.lines(entry) if "lines" in wants else None
     turtle = cache.turtle(entry) if "turtle" in wants else None
-    return GraphPart(graph, lines, turtle, entry.triples)
+    return GraphPart(graph, lines, turtle, entry.triples, network)
+
+
+def document_network(entry: CacheEntry, cache: BuildCache | None) -> NetworkPart:
+    """The document's part of the entity network: the one made with the entry (in a worker,
+    or by an earlier build and kept in ``cache``), else made here from its lines, and kept in
+    the cache when the entry is one of the cache's (not one renamed for this build only)."""
+    from mzgraph.network import NetworkPart, lines_part
+
+    data = entry.network if entry.network is not None or cache is None else cache.network(entry)
+    part = NetworkPart.from_bytes(data) if data is not None else None
+    if part is None:  # none made yet (a build without a view), or of another version
+        part = lines_part(entry.lines if entry.lines is not None else cache.lines(entry))
+        if entry.lines is None:
+            cache.store_network(entry, part.to_bytes())
+    return part
 
 
 def write_document(entry: CacheEntry, out: BinaryIO, *, quads: bool, cache: BuildCache | None) -> None:
@@ -304,7 +367,7 @@ class _Corpus:
     def __init__(self, *, keep_details: bool, cache: BuildCache | None, wants: tuple[str, ...] = ("lines",)):
         self.keep_details = keep_details
         self.cache = cache
-        self.wants = wants  # what to read of a cached document: "lines", "turtle"
+        self.wants = wants  # what to read of a cached document: "lines", "turtle", "network"
         self.resolver = Resolver(keep_details=keep_details)
         self.result = BuildResult(graph=None, kb=self.resolver.kb)
         self.used_ids: set[str] = set()
@@ -383,27 +446,23 @@ def _open_cache(cache_dir: Path | str | None) -> BuildCache | None:
 
 
 def _source(
-    paths: list[Path], *, jobs: int, cache: BuildCache | None, max_bytes: int, client, with_detail: bool
+    paths: list[Path],
+    *,
+    jobs: int,
+    cache: BuildCache | None,
+    max_bytes: int,
+    client,
+    with_detail: bool,
+    network: bool | _Switch = False,
 ) -> Iterator[DocumentOutcome]:
-    """The documents' outcomes in order: from local worker processes, or from a Dask cluster."""
+    """The documents' outcomes in order: from local worker processes (which make each
+    document's part of the entity network too, with ``network``), or from a Dask cluster."""
     if client is None:
-        return _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes)
+        return _outcomes(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, network=network)
     from mzgraph.cluster import outcomes_on
 
     cache_dir = cache.root if cache is not None else None
     return outcomes_on(client, paths, max_bytes=max_bytes, cache_dir=cache_dir, with_detail=with_detail)
-
-
-def network_of_parts(parts: Iterable[GraphPart]):
-    """The entity network of the union of ``parts`` (``mzgraph.network.EntityNetwork``), read
-    by Oxigraph's N-Triples parser from their lines: no rdflib Graph (which took 7.5 s and
-    380 MB for the view of 245 reports, twenty times the build it followed)."""
-    import pyoxigraph as ox
-
-    from mzgraph.network import paused_gc, project
-
-    with paused_gc():
-        return project(ox.parse(b"".join(p.lines for p in parts), format=ox.RdfFormat.N_TRIPLES))
 
 
 def graph_of_parts(parts: Iterable[GraphPart]) -> Graph:
@@ -456,45 +515,55 @@ def write_outputs(
     check: Callable[[Graph], None] | None = None,
     html: Path | None = None,
     view_limit: int | None = None,
+    view_dropped: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Merge ``outcomes`` (in the order given) and write ``output`` (format from ``fmt``, or
     its suffix; Turtle by default), and the network view to ``html`` if given.
 
     ``view_limit``: the view is written only for a graph of at most that many triples (a
-    bigger one is left as it was and ``view_skipped`` says why); the documents' lines the view
-    reads are kept only up to it, so a big build's memory does not grow with them.
+    bigger one is left as it was and ``view_skipped`` says why); the documents' parts of the
+    entity network are kept only up to it, so a big build's memory does not grow with them,
+    and ``view_dropped`` is called when it is passed (whoever makes the parts can stop).
 
     Documents are written as they come; only ``check`` (which may refuse the graph by
     raising, before anything is replaced) needs the whole rdflib Graph, made at the end; the
-    view reads the documents' lines into its entity network. Both files are written to
+    view assembles the entity network from the documents' parts of it (made with their
+    entries, or kept in the cache) and the entities graph's. Both files are written to
     temporary files and renamed into place together, under a lock on each (another build into
     the same output is refused), and only when at least one document was built. ``cache_dir``
     is the cache the outcomes were made with: their lines are read from it, and it then
     records this build.
     """
     from mzgraph.export.rdf_formats import WRITERS, write
+    from mzgraph.network import NetworkPart, assemble, lines_part, paused_gc
 
     output = Path(output)
     writer = output_format(output, fmt).name
-    need_lines = check is not None or html is not None
-    wants = {WRITERS[writer].wants} | ({"lines"} if need_lines else set())
+    wants = {WRITERS[writer].wants} | ({"lines"} if check is not None else set())
     cache = _open_cache(cache_dir)
-    corpus = _Corpus(keep_details=False, cache=cache, wants=tuple(sorted(wants)))
-    kept: list[GraphPart] = []
-
-    kept_triples = 0
+    corpus = _Corpus(
+        keep_details=False, cache=cache, wants=tuple(sorted(wants | ({"network"} if html is not None else set())))
+    )
+    checked: list[GraphPart] = []  # what ``check`` reads: the graphs' lines
+    drawn: list[NetworkPart] = []  # what the view draws: the graphs' parts of the entity network
+    drawn_triples = 0
     view_wanted = html is not None
 
     def parts() -> Iterator[GraphPart]:
-        nonlocal kept_triples, view_wanted
+        nonlocal drawn_triples, view_wanted
         for part in corpus.parts(outcomes, progress, total or 0):
-            if check is not None or view_wanted:
-                kept.append(part)
-                kept_triples += part.triples
-                if view_wanted and view_limit is not None and kept_triples > view_limit:
-                    view_wanted = False  # too big to draw: keep no more lines for it
-                    if check is None:
-                        kept.clear()
+            if check is not None:
+                checked.append(part)
+            if view_wanted:
+                drawn_triples += part.triples
+                if view_limit is not None and drawn_triples > view_limit:
+                    view_wanted = False  # too big to draw: keep nothing more for it
+                    drawn.clear()
+                    corpus.wants = tuple(sorted(wants))
+                    if view_dropped is not None:
+                        view_dropped()
+                else:  # the entities graph comes without a part: made from its lines
+                    drawn.append(part.network if part.network is not None else lines_part(part.lines))
             yield part
 
     targets = [output] + ([html] if html is not None else [])
@@ -505,12 +574,16 @@ def write_outputs(
             staged.cancel()
             return corpus.result
         if check is not None:
-            corpus.result.graph = graph_of_parts(kept)
+            corpus.result.graph = graph_of_parts(checked)
             check(corpus.result.graph)
+            checked.clear()
         if view_wanted:
             from mzgraph.view import write_html
 
-            corpus.result.view = write_html(network_of_parts(kept), staged[1], title=html.stem)
+            with paused_gc():
+                net = assemble(NetworkPart.merge(drawn))
+            drawn.clear()
+            corpus.result.view = write_html(net, staged[1], title=html.stem)
         elif html is not None:
             staged.drop(1)
             previous = f" (the previous {html} is left as it was)" if html.exists() else ""
@@ -518,7 +591,6 @@ def write_outputs(
                 f"not written by default for a graph of over {view_limit:,} triples{previous}; "
                 "`mzgraph view --type …` or `--focus …` draws a part of it, `--html PATH` the whole of it"
             )
-        kept.clear()
     if cache is not None:
         cache.finish(corpus.stamps)
     return corpus.result
@@ -545,7 +617,10 @@ def build_to_file(
     paths = discover(inputs)
     rdf_io.refuse_overwriting(paths, [output] + ([html] if html is not None else []))
     cache = _open_cache(cache_dir)
-    outcomes = _source(paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=False)
+    network = _Switch(html is not None)  # the workers make the documents' parts of the view's network
+    outcomes = _source(
+        paths, jobs=jobs, cache=cache, max_bytes=max_bytes, client=client, with_detail=False, network=network
+    )
     return write_outputs(
         outcomes,
         output,
@@ -556,4 +631,5 @@ def build_to_file(
         check=check,
         html=html,
         view_limit=view_limit,
+        view_dropped=network.off,
     )

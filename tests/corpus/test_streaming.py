@@ -29,16 +29,21 @@ def test_streamed_ntriples_equal_the_in_memory_graph(corpus_master, tmp_path):
 @pytest.fixture(scope="module")
 def builds(corpus_master, tmp_path_factory):
     """The corpus built fresh (no cache) with 1 job, and with 2 jobs into a fresh cache,
-    then from that cache with 1 and 2 jobs, in every RDF format."""
+    then from that cache with 1 and 2 jobs, in every RDF format; the Turtle builds with their
+    view (``"view"``), as ``mzgraph build`` writes them by default."""
     root = tmp_path_factory.mktemp("formats")
     cache = root / "cache"
     out: dict[tuple[str, str], bytes] = {}
 
     def run(label: str, fmt: str, **kw) -> None:
         path = root / label / f"g{FORMATS[fmt].extension}"
-        result = build_to_file([corpus_master], path, **kw)
+        html = path.with_suffix(".html") if fmt == "turtle" else None
+        result = build_to_file([corpus_master], path, html=html, **kw)
         assert not result.failures
         out[label, fmt] = path.read_bytes()
+        if html is not None:
+            assert result.view is not None and result.view.nodes > 100
+            out[label, "view"] = html.read_bytes()
 
     for fmt in ("turtle", "nquads"):
         run("fresh-1", fmt, jobs=1)
@@ -54,6 +59,21 @@ def test_fresh_and_cached_builds_with_1_or_2_jobs_are_byte_identical(builds):
     assert builds["fresh-1", "nquads"] == builds["cached-1", "nquads"]
     for fmt in STREAMED:
         assert builds["cached-1", fmt] == builds["cached-2", fmt], fmt
+    # the view: drawn from the documents' parts of the network made by 1 or 2 workers, or
+    # kept in the cache
+    pages = {builds[label, "view"] for label in ("fresh-1", "fresh-2", "cached-1", "cached-2")}
+    assert len(pages) == 1
+
+
+def test_the_view_of_a_build_is_the_view_of_its_graph_file(builds, tmp_path):
+    """`mzgraph view g.ttl` projects the whole file as one part; the build merges each
+    document's part (the cached ones without reading their lines) and the entities graph's."""
+    from mzgraph.view import write_html
+
+    graph = tmp_path / "g.ttl"
+    graph.write_bytes(builds["cached-1", "turtle"])
+    write_html(graph, tmp_path / "view" / "g.html")
+    assert (tmp_path / "view" / "g.html").read_bytes() == builds["cached-2", "view"]
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads parser

@@ -121,8 +121,9 @@ def test_a_complete_build_replaces_both(work):
 
 
 def test_a_graph_over_the_view_limit_is_written_without_its_view(work):
-    """The default view stops keeping the documents' lines once the graph is over the limit,
-    writes the graph alone and says why; the previous view stays as it was."""
+    """The default view stops keeping the documents' parts of the entity network once the
+    graph is over the limit, writes the graph alone and says why; the previous view stays as
+    it was."""
     out, html = work / "big.ttl", work / "big.html"
     html.write_bytes(b"old view")
     result = build_to_file([work / "r.txt"], out, html=html, view_limit=10)

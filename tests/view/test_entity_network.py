@@ -12,7 +12,17 @@ import sys
 import pyoxigraph as ox
 import pytest
 
-from mzgraph.network import EntityNetwork, entity_network, paused_gc, to_networkx
+from mzgraph.network import (
+    PART_VERSION,
+    EntityNetwork,
+    NetworkPart,
+    assemble,
+    entity_network,
+    lines_part,
+    network_part,
+    paused_gc,
+    to_networkx,
+)
 from mzgraph.rdf.io import load_graph
 from tests.conftest import ROOT
 
@@ -50,6 +60,23 @@ r:graph\\/a {
 }
 """
 R = "https://w3id.org/mzgraph/resource/"
+
+
+@pytest.fixture(scope="module")
+def corpus_nquads(tmp_path_factory):
+    """Three synthetic reports and the development report built into N-Quads (a graph each)."""
+    import shutil
+
+    from mzgraph.pipeline import build_to_file
+    from mzgraph.synth import generate_corpus
+    from tests.conftest import DEV_REPORT
+
+    root = tmp_path_factory.mktemp("nquads")
+    generate_corpus(3, root / "reports", seed=3)
+    shutil.copy(DEV_REPORT, root / "reports" / DEV_REPORT.name)
+    out = root / "g.nq"
+    assert not build_to_file([root / "reports"], out).failures
+    return out
 
 
 @pytest.fixture()
@@ -120,6 +147,45 @@ def test_triple_terms_are_left_out(tmp_path):
     net = entity_network(path)
     assert net.nodes == [R + "agency/a"] and net.attrs(R + "agency/a")["label"] == "民政厅"
     assert net.attrs(R + "agency/a")["sentences"] == [] and net.edges == []
+
+
+def test_a_dataset_is_the_merge_of_its_graphs_parts(corpus_nquads):
+    """The build draws its view from each document graph's part and the entities graph's,
+    merged: the network of the union of the graphs, whatever the order of the parts."""
+    from mzgraph.rdf.partition import read_parts
+
+    whole = entity_network(corpus_nquads)
+    graphs = read_parts(corpus_nquads)
+    assert len(graphs) > 3 and whole.edges and any(e.sentences for e in whole.edges)
+    parts = [lines_part(g.lines) for g in graphs]
+    assert as_plain(assemble(NetworkPart.merge(parts))) == as_plain(whole)
+    assert as_plain(assemble(NetworkPart.merge(reversed(parts)))) == as_plain(whole)
+    for types in (("Target", "Agency"), ("Policy",)):
+        assert as_plain(assemble(NetworkPart.merge(parts), types=types)) == as_plain(
+            entity_network(corpus_nquads, types=types)
+        )
+    # a target's part of the network is in its document's graph: its sentences, its relation
+    # to a policy or program with the sentence that says it
+    target = next(n for n, d in zip(whole.nodes, whole.data, strict=True) if d["type"] == "Target" and d["sentences"])
+    doc_id = target.split("/target/")[1].rsplit("/", 1)[0]
+    doc_graph = next(g for g in graphs if g.graph.endswith(f"/graph/doc/{doc_id}"))
+    alone = assemble(lines_part(doc_graph.lines))
+    assert alone.attrs(target)["sentences"] == whole.attrs(target)["sentences"]
+
+
+def test_a_part_as_the_cache_keeps_it(trig):
+    part = network_part(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+    data = part.to_bytes()
+    assert data == network_part(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)).to_bytes()  # deterministic
+    back = NetworkPart.from_bytes(data)
+    assert back.rows == part.rows and as_plain(assemble(back)) == as_plain(entity_network(trig))
+    # repeats are made once: agency/a is mentioned twice in doc/a
+    assert part.rows["documents"].count((R + "agency/a", R + "doc/a")) == 1
+    import pickle
+
+    assert NetworkPart.from_bytes(pickle.dumps((PART_VERSION + 1, part.rows))) is None  # another version
+    assert NetworkPart.from_bytes(data[: len(data) // 2]) is None  # damaged
+    assert NetworkPart.from_bytes(b"") is None
 
 
 def test_collector_pause_is_undone():

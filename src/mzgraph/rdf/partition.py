@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -27,6 +28,9 @@ from rdflib.namespace import RDF
 from mzgraph.rdf import ntriples as nt
 from mzgraph.rdf.encoder import ENTITIES_GRAPH, Triple, document_graph, sorted_lines
 from mzgraph.rdf.namespaces import MZ, MZR
+
+if TYPE_CHECKING:
+    from mzgraph.network import NetworkPart
 
 ONTOLOGY_GRAPH = MZR["graph/ontology"]
 
@@ -39,12 +43,14 @@ _ENDS = (nt.iri(str(RDF.subject)), nt.iri(str(RDF.object)))
 @dataclass(frozen=True)
 class GraphPart:
     """One named graph. A build may hand a writer only the rendering it asks for
-    (``mzgraph.export.rdf_formats.Writer.wants``), read from the cache."""
+    (``mzgraph.export.rdf_formats.Writer.wants``), read from the cache, and its view only
+    the graph's part of the entity network."""
 
     graph: str  # IRI of the named graph; "" for the default graph
     lines: bytes | None  # N-Triples lines, sorted (see ``mzgraph.rdf.encoder.sorted_lines``)
     turtle: bytes | None = None  # the same lines as Turtle blocks, when rendered already
     count: int | None = None  # number of triples, when known without the lines
+    network: NetworkPart | None = None  # the graph's part of the entity network, when made already
 
     @property
     def triples(self) -> int:
