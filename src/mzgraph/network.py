@@ -12,6 +12,11 @@ dictionary look-ups. No store is filled and no query is run for a view of a file
 entities the five SPARQL passes this replaces, after a parse into a store, took 1.9 s; the
 rdflib walk before them made 391k look-ups.
 
+It runs in two stages, so that a build can cache the first per document: :func:`network_part`
+turns quads into a :class:`NetworkPart` (plain rows, the joins through mentions, sentences
+and statements made), :func:`assemble` turns the rows of one part, or of many merged
+(:meth:`NetworkPart.merge`), into the network. ``project`` is the two on one part.
+
 Node attributes: ``iri``, ``type`` (Agency, Policy, AdministrativeArea, Program, Target),
 ``label``, ``alt_labels`` (list), ``value`` (float, targets), ``unit``, ``indicator``,
 ``division_code``, ``sentences`` (list of the sentences the entity was found in, in
@@ -29,7 +34,6 @@ from __future__ import annotations
 
 import gc
 import pickle
-import sys
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -295,7 +299,13 @@ class NetworkPart:
     def to_bytes(self) -> bytes:
         """The part as the build cache keeps it: a pickle of ``(PART_VERSION, rows)``, each
         string once (the same part gives the same bytes)."""
-        return pickle.dumps((PART_VERSION, self.rows), protocol=5)
+        same: dict[str, str] = {}
+        one = same.setdefault  # equal strings made one object: the pickle writes it once
+        rows = {
+            kind: [tuple([one(v, v) if type(v) is str else v for v in row]) for row in kind_rows]
+            for kind, kind_rows in self.rows.items()
+        }
+        return pickle.dumps((PART_VERSION, rows), protocol=5)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> NetworkPart | None:
@@ -314,7 +324,6 @@ def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
     """The :class:`NetworkPart` of ``quads`` (all graphs' quads count as one graph)."""
     buckets = _collect(quads)
     NamedNode, Literal = ox.NamedNode, ox.Literal
-    name = sys.intern  # an IRI is one string object in every row: the pickle holds it once
     rows: dict[str, list] = {}
     types, statements = [], []
     for s, o in buckets[_TYPE]:
@@ -322,15 +331,15 @@ def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
             rank = _CLASS_RANK.get(o.value)
             if rank is not None:
                 if type(s) is NamedNode:
-                    types.append((name(s.value), rank))
+                    types.append((s.value, rank))
             elif o.value == _STATEMENT:
                 statements.append(s)
     rows["types"] = types
     for predicate, kind in _FACTS.items():
-        rows[kind] = [(name(s.value), o.value) for s, o in buckets[predicate] if type(o) is Literal]
+        rows[kind] = [(s.value, o.value) for s, o in buckets[predicate] if type(o) is Literal]
     rows["sentences"], rows["documents"] = _mention_rows(buckets)
     rows["relations"] = [
-        (rel, name(s.value), name(o.value))
+        (rel, s.value, o.value)
         for p, rel in _RELATION_IRIS.items()
         for s, o in buckets[p]
         if type(o) is NamedNode and type(s) is NamedNode
@@ -338,7 +347,7 @@ def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
     st_s, st_p, st_o = (_by_subject(buckets[p], False) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT))
     rows["statements"] = list(
         dict.fromkeys(
-            (name(_key(st)), _RELATION_IRIS[p.value], name(s.value), name(o.value))
+            (_key(st), _RELATION_IRIS[p.value], s.value, o.value)
             for st in statements
             for p in st_p.get(st, ())
             if type(p) is NamedNode and p.value in _RELATION_IRIS
@@ -348,9 +357,7 @@ def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
     )
     anchors = _by_subject(buckets[_ANCHOR], True)
     rows["sources"] = list(
-        dict.fromkeys(
-            (name(_key(st)), name(src.value), a) for st, src in buckets[_DERIVED] for a in anchors.get(src, ())
-        )
+        dict.fromkeys((_key(st), src.value, a) for st, src in buckets[_DERIVED] for a in anchors.get(src, ()))
     )
     return NetworkPart({k: rows[k] for k in _KINDS})
 
@@ -365,7 +372,6 @@ def _mention_rows(buckets: dict[str, list]) -> tuple[list, list]:
     (IRI, document) of its documents; a mention in no document is in the document "None"
     (as str(None): it sorts as one)."""
     NamedNode = ox.NamedNode
-    name = sys.intern
     contexts, sentence_of = _by_subject(buckets[_CONTEXT], True), _by_subject(buckets[_SENTENCE], False)
     anchors, begins = _by_subject(buckets[_ANCHOR], True), _by_subject(buckets[_BEGIN], True)
     said: dict = {}  # sentence → its (offset, text) pairs: several mentions share a sentence
@@ -374,11 +380,11 @@ def _mention_rows(buckets: dict[str, list]) -> tuple[list, list]:
     for mention, e in buckets[_MENTION_OF]:
         if type(e) is not NamedNode:
             continue
-        entity = name(e.value)
+        entity = e.value
         docs = contexts.get(mention)
         if docs is not None:
-            docs = [name(doc) for doc in docs]
-            documents.update(dict.fromkeys([(entity, doc) for doc in docs]))
+            for doc in docs:
+                documents[entity, doc] = None
         for s in sentence_of.get(mention, ()):
             pairs = said.get(s)
             if pairs is None:  # a sentence with neither text nor offset says nothing
@@ -388,9 +394,11 @@ def _mention_rows(buckets: dict[str, list]) -> tuple[list, list]:
                     for begin in begins.get(s) or (None,)
                     if text is not None or begin is not None
                 ]
-            if pairs:
-                for doc in docs or ("None",):
-                    sentences.update(dict.fromkeys([(entity, doc, offset, text) for offset, text in pairs]))
+            if not pairs:
+                continue
+            for doc in docs or ("None",):
+                for offset, text in pairs:
+                    sentences[entity, doc, offset, text] = None
     return list(sentences), list(documents)
 
 
