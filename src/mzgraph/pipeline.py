@@ -330,17 +330,20 @@ def document_part(entry: CacheEntry, cache: BuildCache | None, wants: Iterable[s
 
 
 def document_network(entry: CacheEntry, cache: BuildCache | None) -> NetworkPart:
-    """The document's part of the entity network: the one made with the entry (in a worker,
-    or by an earlier build and kept in ``cache``), else made here from its lines, and kept in
-    the cache when the entry is one of the cache's (not one renamed for this build only)."""
+    """The document's part of the entity network. An entry that carries its lines (just
+    built, or renamed for this build: not the cache's) carries its part or gets one made
+    from them; a cache entry's part is read from the cache, or made from its cached lines (by
+    an earlier build without a view, or damaged) and kept there."""
     from mzgraph.network import NetworkPart, lines_part
 
-    data = entry.network if entry.network is not None or cache is None else cache.network(entry)
+    if entry.lines is not None:
+        part = NetworkPart.from_bytes(entry.network) if entry.network is not None else None
+        return part if part is not None else lines_part(entry.lines)
+    data = cache.network(entry)
     part = NetworkPart.from_bytes(data) if data is not None else None
-    if part is None:  # none made yet (a build without a view), or of another version
-        part = lines_part(entry.lines if entry.lines is not None else cache.lines(entry))
-        if entry.lines is None:
-            cache.store_network(entry, part.to_bytes())
+    if part is None:
+        part = lines_part(cache.lines(entry))
+        cache.store_network(entry, part.to_bytes())
     return part
 
 

@@ -4,6 +4,7 @@ the same page as a fresh build's and as `mzgraph view` of the graph file."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mzgraph.cache import BuildCache
@@ -89,3 +90,24 @@ def test_past_the_view_limit_no_part_is_made_or_kept(corpus, tmp_path):
     assert len(result.documents) > 10
     fingerprint_dirs = [d for d in cache.iterdir() if d.is_dir()]
     assert [d.name for d in fingerprint_dirs] == [BuildCache(cache).dir.name]
+
+
+def test_two_files_of_one_stem_are_drawn_as_two_documents(corpus, tmp_path):
+    """The second file of a stem is renamed for the build (``<stem>-<hash>``): its part of
+    the network is made from its renamed lines, never taken from its cache entry, whose part
+    is of the unrenamed document."""
+    reports = sorted(corpus.rglob("report-*.txt"))[:2]
+    twin = corpus / "twin" / reports[0].name
+    twin.parent.mkdir()
+    twin.write_text(reports[1].read_text(encoding="utf-8"), encoding="utf-8")
+    out, cache = tmp_path / "out" / "g.ttl", tmp_path / "cache"
+    first = _build(corpus, out, jobs=2, cache_dir=cache)
+    again = _build(corpus, out, jobs=1, cache_dir=cache)
+    assert again.read == 0 and again.view == replace(first.view, path=again.view.path)
+    page = out.with_suffix(".html").read_bytes()
+    assert f"/target/{reports[0].stem}-".encode() in page  # the renamed document's targets
+    fresh = tmp_path / "fresh" / "g.ttl"
+    _build(corpus, fresh, jobs=2)
+    assert fresh.with_suffix(".html").read_bytes() == page
+    write_html(out, tmp_path / "view" / "g.html")
+    assert (tmp_path / "view" / "g.html").read_bytes() == page
