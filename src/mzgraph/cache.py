@@ -23,9 +23,10 @@ is not even opened. A file whose stat changed is hashed; if its content is one t
 knows (a ``touch``, a copy back), the entry is used all the same.
 
 The fingerprint hashes the code and data of the stages that make an entry (reading,
-extraction, resolution, encoding, the gazetteer, the entity network's projection) and the
-versions of Python and rdflib, so any change to them (a better extractor, a new encoding)
-starts a fresh cache; older
+extraction, resolution, encoding, the gazetteer) and the versions of Python and rdflib, so
+any change to them (a better extractor, a new encoding) starts a fresh cache (a new version
+of the entity network's projection only makes the parts again: they carry their own,
+``mzgraph.network.part_version``); older
 fingerprints are removed. After a build, entries of files no longer in the build
 are pruned: the cache mirrors the last build, so it never grows with edits.
 
@@ -129,8 +130,8 @@ class FileStamp:
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A hash of everything that shapes an entry: the code and data of the stages up to
-    encoding and of the entity network's projection, and the versions of Python and rdflib
-    (the rest of views, queries and exports do not count)."""
+    encoding, and the versions of Python and rdflib (views, queries and exports do not count;
+    the entity network's parts carry a version of their own)."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     h.update(f"{platform.python_version()} {rdflib.__version__} {_PICKLE_PROTOCOL}".encode())
@@ -147,10 +148,7 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-_STAGES = (
-    "ingest", "extract", "rdf", "data", "model.py", "gazetteer.py", "resolve.py", "network.py", "cache.py",
-    "pipeline.py",
-)  # fmt: skip
+_STAGES = ("ingest", "extract", "rdf", "data", "model.py", "gazetteer.py", "resolve.py", "cache.py", "pipeline.py")
 
 
 def content_hash(path: Path) -> str:

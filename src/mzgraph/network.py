@@ -33,10 +33,12 @@ nothing to import, nothing per node but a dict); :meth:`EntityNetwork.to_network
 from __future__ import annotations
 
 import gc
+import hashlib
 import pickle
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -252,7 +254,22 @@ def _key(node) -> str:
 
 
 _CLASS_RANK = {MZ + t: r for r, t in enumerate(CORE_TYPES)}
-PART_VERSION = 1  # of NetworkPart.to_bytes: a part written by another version is read as none
+
+
+@cache
+def part_version() -> str:
+    """The version :meth:`NetworkPart.to_bytes` writes: a hash of the code that makes and
+    reads parts (this module and the vocabulary). A part written by other code is read as
+    none and made again from the document's lines; the rest of its cache entry stays good
+    (the build cache's fingerprint covers the code that makes the lines)."""
+    from mzgraph.rdf import vocabulary
+
+    h = hashlib.sha256()
+    for source in (__file__, vocabulary.__file__):
+        h.update(Path(source).read_bytes())
+    return h.hexdigest()[:16]
+
+
 _KINDS = (
     "types",  # (entity IRI, CORE_TYPES index): an IRI typed with a core class
     *_FACTS.values(),  # (subject, literal's value): label, altLabel, value, unit, indicator, divisionCode
@@ -297,7 +314,7 @@ class NetworkPart:
         return merged
 
     def to_bytes(self) -> bytes:
-        """The part as the build cache keeps it: a pickle of ``(PART_VERSION, rows)``, each
+        """The part as the build cache keeps it: a pickle of ``(part_version(), rows)``, each
         string once (the same part gives the same bytes)."""
         same: dict[str, str] = {}
         one = same.setdefault  # equal strings made one object: the pickle writes it once
@@ -305,7 +322,7 @@ class NetworkPart:
             kind: [tuple([one(v, v) if type(v) is str else v for v in row]) for row in kind_rows]
             for kind, kind_rows in self.rows.items()
         }
-        return pickle.dumps((PART_VERSION, rows), protocol=5)
+        return pickle.dumps((part_version(), rows), protocol=5)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> NetworkPart | None:
@@ -315,7 +332,7 @@ class NetworkPart:
                 version, rows = pickle.loads(data)
         except Exception:  # a damaged or foreign part is one to make again, never a failed build
             return None
-        if version != PART_VERSION or not isinstance(rows, dict) or list(rows) != list(_KINDS):
+        if version != part_version() or not isinstance(rows, dict) or list(rows) != list(_KINDS):
             return None
         return cls(rows)
 

@@ -111,3 +111,22 @@ def test_two_files_of_one_stem_are_drawn_as_two_documents(corpus, tmp_path):
     assert fresh.with_suffix(".html").read_bytes() == page
     write_html(out, tmp_path / "view" / "g.html")
     assert (tmp_path / "view" / "g.html").read_bytes() == page
+
+
+def test_parts_made_by_other_code_are_made_again_and_nothing_else(corpus, tmp_path, monkeypatch):
+    """A part carries the version of the code that made it: a new projection makes the parts
+    again from the cached lines, and reads and extracts nothing."""
+    import pickle
+
+    import mzgraph.network
+
+    out, cache = tmp_path / "out" / "g.ttl", tmp_path / "cache"
+    first = _build(corpus, out, jobs=1, cache_dir=cache)
+    page = out.with_suffix(".html").read_bytes()
+    monkeypatch.setattr(mzgraph.network, "part_version", lambda: "f" * 16)
+    again = _build(corpus, out, jobs=1, cache_dir=cache)
+    assert (again.read, again.cached) == (0, len(first.documents))
+    assert out.with_suffix(".html").read_bytes() == page
+    parts = _parts(cache)
+    assert len(parts) == len(first.documents)
+    assert {pickle.loads(p.read_bytes())[0] for p in parts} == {"f" * 16}
