@@ -29,12 +29,17 @@ def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
     return [(m.span(), m.groupdict()) for m in matches]
 
 
+# a figure as first written: its number an alternation, which ``re`` tries at every character;
+# _QUANTITY opens its number with a character class instead (the first character decides)
+_PLAIN_QUANTITY = re.compile(
+    rf"(?P<num>{quantities._NUM}|{quantities._CN})(?P<about0>" + quantities._QUANTITY.pattern.split("(?P<about0>", 1)[1]
+)
+
+
 def test_guarded_patterns_find_what_finditer_finds():
     for text in _texts():
         assert _spans(scan_from(dates._DATE, dates._DATE_START, text)) == _spans(dates._DATE.finditer(text))
-        assert _spans(scan_from(quantities._QUANTITY, quantities._QUANTITY_START, text)) == _spans(
-            quantities._QUANTITY.finditer(text)
-        )
+        assert _spans(quantities._QUANTITY.finditer(text)) == _spans(_PLAIN_QUANTITY.finditer(text))
         campaign = programs._CAMPAIGN
         assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
 

@@ -345,8 +345,9 @@ def _extract(document: SourceDocument) -> Extraction:
             got = personal_at[s0, s1] = bool(_PERSONAL.search(text, s0, s1))
         return got
 
-    for start, end, quantity in quantities:
-        s0, s1 = sentence_of(start, end)
+    for figure in quantities:
+        start, end = figure.start, figure.end
+        s0, s1 = figure.sentence or (start, end)  # (as sentence_of gives)
         lo = clauses.start(start, s0)
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it
@@ -359,19 +360,20 @@ def _extract(document: SourceDocument) -> Extraction:
             code = d.code if d is not None else code
         # 一家人每月领取低保金2130元, 她攒下了420个小时: one household's money or time, not the
         # place's figure, nor a program's
-        personal = quantity.unit in ("元", "小时") and personal_sentence(s0, s1)
+        personal = figure.unit in ("元", "小时") and personal_sentence(s0, s1)
         if personal:
             code = None
         # a figure repeated with the same indicator and place (a heading and its paragraph)
         # is one figure; the same value counting something else is another
-        fact = (quantity.value, quantity.unit, quantity.indicator, code)
+        fact = (figure.value, figure.unit, figure.indicator, code)
         if fact in seen_figures:
             continue
         seen_figures.add(fact)
+        quantity = figure.quantity(text)
         ti = add(
             Mention(
                 EntityType.TARGET,
-                text[start:end],
+                quantity.surface,
                 start,
                 end,
                 quantity.surface,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
-from mzgraph.extract.text import Mask, scan_at, scan_from, starts_of
+from mzgraph.extract.text import Mask, scan_at
 from mzgraph.model import Quantity
 
 _UNITS = [
@@ -70,8 +70,18 @@ _UNITS = [
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN = rf"[{_CN_DIGITS}十百千]+"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT_FIRST = "".join(sorted({u[0] for u in _UNITS}))
+# A figure: a number of digits (_NUM) or of Chinese numerals (_CN), 万/亿 and a unit. The
+# number opens with a character class, so that ``re`` skips at C speed to the next digit or
+# numeral (a pattern opening with an alternation is tried at every character); there, a
+# cheap test (a run of digits must go on with 余, 多, 万, 亿 or a unit) runs before the rest.
+# The first character decides which number it is (the two classes share none), so the
+# matches are those of (?P<num>{_NUM}|{_CN}) (tests/extract/test_scanning.py).
 _QUANTITY = re.compile(
-    rf"(?P<num>{_NUM}|{_CN})(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
+    rf"(?P<num>[\d{_CN_DIGITS}十百千]"
+    rf"(?<=(?=\d[\d,.]*+[余多万亿千百{re.escape(_UNIT_FIRST)}]|[{_CN_DIGITS}十百千]).)"
+    rf"(?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)|(?<=[{_CN_DIGITS}十百千])[{_CN_DIGITS}十百千]*))"
+    rf"(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
     rf"(?P<unit>{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
 )
 # 由45个工作日压缩至30个工作日, 24小时内办结: a time limit, which is a figure; 24小时服务 is not
@@ -88,12 +98,6 @@ _BARE = re.compile(
     rf"(?=(?:[和、及与或至到](?:{_NUM})(?:余|多)?(?:万|亿)(?:余|多)?)?[\u4e00-\u9fff]{{0,10}}?(?:人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人|家庭|户))"
 )
 _BARE_END = re.compile(rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?(?=[，。；、,;）)]|$)")
-# Where figures start, for ``re`` to skip to at C speed: a run of digits (the number is all
-# of it) must go on with a multiplier or a unit; a Chinese numeral is tried as it is.
-_UNIT_FIRST = "".join(sorted({u[0] for u in _UNITS}))
-_QUANTITY_START = starts_of(
-    _QUANTITY, rf"\d{_CN_DIGITS}十百千", rf"\d[\d,.]*+[余多万亿千百{re.escape(_UNIT_FIRST)}]|[{_CN_DIGITS}十百千]"
-)
 # where a count in 万 or 亿 can start (both patterns below): a digit of a run of digits,
 # commas and points that goes on with 余, 多, 万 or 亿 (a number may start inside the run);
 # found from the character after the run, far rarer than digits
@@ -154,10 +158,24 @@ _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|
 _decimal = lru_cache(maxsize=4096)(Decimal)
 
 
-class QuantityHit(NamedTuple):
+class FigureHit(NamedTuple):
+    """A figure as read, with what its :class:`Quantity` holds unboxed: the extractor builds
+    that only for the figures it keeps (a figure repeated with the same indicator and place
+    is one, see ``extractor``), and a frozen dataclass costs more to make than all the rest."""
+
     start: int
     end: int
-    quantity: Quantity
+    value: int | Decimal  # an integral value as an int (equal to its Decimal, with the same hash)
+    unit: str
+    indicator: str | None
+    qualifier: str | None
+    year: int | None
+    sentence: tuple[int, int] | None  # the sentence it was read in, if it is in one
+
+    def quantity(self, text: str) -> Quantity:
+        value = self.value
+        value = _decimal(value) if type(value) is int else value
+        return Quantity(value, self.unit, self.indicator, self.qualifier, self.year, text[self.start : self.end])
 
 
 def chinese_number(s: str) -> int | None:
@@ -205,7 +223,7 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
 
 def find_quantities(
     text: str, blocked: Mask, sentences: list[tuple[int, int]] | None = None, dates: list[DateHit] | None = None
-) -> list[QuantityHit]:
+) -> list[FigureHit]:
     """Figures in ``text`` outside the ``blocked`` text (titles, quoted names).
 
     ``dates`` (from :func:`dates.find_dates`) date the figures: the last date before a
@@ -214,8 +232,8 @@ def find_quantities(
     spans = sentences or [(0, len(text))]
     years = [(d.end, d.start, d.date.year) for d in dates or () if not (d.start and text[d.start - 1] in "较比与从同")]
     year_ends = [y[0] for y in years]
-    hits: list[QuantityHit] = []
-    matches = list(scan_from(_QUANTITY, _QUANTITY_START, text))
+    hits: list[FigureHit] = []
+    matches = list(_QUANTITY.finditer(text))
     # those figures do not overlap and come in order: the one that may overlap a span is
     # the last to start before the span ends
     figure_starts = [m.start() for m in matches]
@@ -261,8 +279,7 @@ def find_quantities(
             continue
         if e < n and text[e] in _NOT_AFTER_FIRST and _NOT_AFTER.match(text, e, e + 4):
             continue
-        num, mult, about0, about = m.group("num", "mult", "about0", "about")
-        unit = m.group("unit") if m.re is _QUANTITY else None
+        num, about0, mult, about, unit = m.groups() if m.re is _QUANTITY else (*m.groups(), None)
         if unit is None:  # a bare count: who is counted decides the unit
             unit = "户" if _HOUSEHOLD.match(text, e) else "人"
         chinese = num[0] in _CN_NUMERAL
@@ -308,15 +325,13 @@ def find_quantities(
         sent = sentence or (max(0, s - 60), min(n, e + 60))
         k = bisect_right(year_ends, s) - 1
         year = years[k][2] if k >= 0 and years[k][1] >= sent[0] else None
-        if type(value) is int:
-            value = _decimal(value)
-        else:
+        if type(value) is not int:
             value = value.normalize()
             if value == value.to_integral():
-                value = Decimal(int(value))  # exact at any size; quantize fails past 28 digits
+                value = int(value)  # exact at any size; quantize fails past 28 digits
         indicator = _indicator(text, s, e, sent[0], sent[1])
         if indicator is None and hits and hits[-1].start >= sent[0]:
             # 火化率达92.37%，较2017年提升了57.41%: the same indicator as the figure before
-            indicator = hits[-1].quantity.indicator
-        hits.append(QuantityHit(s, e, Quantity(value, unit, indicator, qualifier, year, m.group())))
+            indicator = hits[-1].indicator
+        hits.append(FigureHit(s, e, value, unit, indicator, qualifier, year, sentence))
     return hits
