@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from mzgraph.extract import dates, programs, quantities
+from mzgraph.extract import dates, places, programs, quantities
 from mzgraph.extract.text import WordScanner, scan_at, scan_from, starts_of
 from mzgraph.model import EntityType
 
@@ -42,6 +42,18 @@ def test_guarded_patterns_find_what_finditer_finds():
         assert _spans(quantities._QUANTITY.finditer(text)) == _spans(_PLAIN_QUANTITY.finditer(text))
         campaign = programs._CAMPAIGN
         assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
+
+
+def test_place_lists_are_tried_from_near_their_last_mark_only():
+    # every 、 starts a candidate two and three characters before it; _list_starts keeps those
+    # a list's last 、 can be reached from, and must lose no list
+    lists = ["在昭觉、布拖、美姑等县", "元阳、红河、绿春3县", "沈阳、大连等6市", "甲乙、丙丁、" * 9 + "戊己县"]
+    listed = "，".join(lists)
+    for text in [*_texts(), listed * 3]:
+        every = sorted({j for m in re.finditer("、", text) for j in (m.start() - 3, m.start() - 2) if j >= 0})
+        expected = _spans(scan_at(places._LISTED, every, text))
+        assert _spans(scan_at(places._LISTED, places._list_starts(text), text)) == expected
+    assert len(expected) >= 12
 
 
 def test_starts_of_matches_where_the_pattern_does():
