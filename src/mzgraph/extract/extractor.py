@@ -39,6 +39,7 @@ from mzgraph.extract.places import (
     narrowest,
     opening_end,
     scan,
+    title_place,
 )
 from mzgraph.extract.policies import ISSUE_VERB, find_about_titles, find_policies, issued_dates, lineage
 from mzgraph.extract.programs import find_programs
@@ -107,7 +108,6 @@ def _extract(document: SourceDocument) -> Extraction:
     # places and scope: a first pass without context finds the document's place, a second
     # pass with it admits the short names that place makes unambiguous
     raw = scan(text)
-    first = find_places(text, raw=raw)
 
     paragraphs = paragraph_spans(text)
     lead_stop = lead_end(text, paragraphs)
@@ -116,7 +116,12 @@ def _extract(document: SourceDocument) -> Extraction:
         title = text[paragraphs[0][0] : paragraphs[0][1]]
     title = title or ""
     national_title = _national_in_lead(title, len(title))
-    default = default_place(text, first, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
+    # the place the title names needs only the full names of a first pass; the other ways
+    # (the place the lead names most …) need all of it
+    default = title_place(title, find_places(text, raw=raw, short_names=False)) if title else None
+    if default is None:
+        first = find_places(text, raw=raw)
+        default = default_place(text, first, _national_in_lead(text, lead_stop), title, national_title, paragraphs)
     g = gz.load()
     context = []
     if default and default != CHINA_CODE:

@@ -194,10 +194,14 @@ def scan(text: str) -> PlaceScan:
     return out
 
 
-def find_places(text: str, context: list[str] | None = None, raw: PlaceScan | None = None) -> list[PlaceHit]:
+def find_places(
+    text: str, context: list[str] | None = None, raw: PlaceScan | None = None, short_names: bool = True
+) -> list[PlaceHit]:
     """Every place named in ``text``; ``context`` lists division codes the document is about.
 
-    ``raw`` is the result of :func:`scan` on ``text``, when the caller already has it.
+    ``raw`` is the result of :func:`scan` on ``text``, when the caller already has it. Without
+    ``short_names``, only the places named by their full names (what :func:`title_place`
+    needs): short names and lists of them are not read.
     """
     m = matcher()
     g = m.gazetteer
@@ -233,6 +237,8 @@ def find_places(text: str, context: list[str] | None = None, raw: PlaceScan | No
         near = [d for d in m.full[name] if d.parent is not None and d.parent == nxt_hit.division.parent]
         if len(near) == 1:
             hits.append(PlaceHit(s, e, near[0], False))
+    if not short_names:
+        return sorted(hits, key=lambda h: h.start)
     used_codes = {h.division.code for h in hits}
     in_context: dict[str, bool] = {}  # division code → a city or county within the context
     for s, e, name, province in raw.short:
@@ -443,13 +449,7 @@ def default_place(
 ) -> str | None:
     """The place the document is about: the place its title names, else the place its lead
     names most, else 中国 when a central body or 全国 opens it."""
-    default: str | None = None
-    if title:
-        # short names in the title (浙江湖州, 广州天河) count when the text names the place too
-        named = sorted({h.division.code for h in hits if not h.short})
-        titled = find_places(title, named)
-        if titled:
-            default = narrowest(titled, titled[0]).division.code
+    default = title_place(title, hits) if title else None
     if default is None and national_title:
         default = CHINA_CODE
     if default is None:
@@ -464,6 +464,14 @@ def default_place(
     if default is None and national_in_lead:
         default = CHINA_CODE
     return default
+
+
+def title_place(title: str, hits: list[PlaceHit]) -> str | None:
+    """The place a title names (the narrowest of its first chain of places); short names in
+    it (浙江湖州, 广州天河) count when the text names the place by its full name in ``hits``."""
+    named = sorted({h.division.code for h in hits if not h.short})
+    titled = find_places(title, named)
+    return narrowest(titled, titled[0]).division.code if titled else None
 
 
 def _scope_sections(
