@@ -138,7 +138,7 @@ class AgencyHit(NamedTuple):
 @lru_cache(maxsize=1)
 def _regexes() -> tuple[WordScanner, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     nat = lexicon.national_agencies()
-    national = WordScanner(list(nat) + list(lexicon.newspapers()))
+    national = WordScanner(list(nat) + list(lexicon.newspapers()), dfa=True)
     stems = trie_pattern(lexicon.department_stems())
     heads = "|".join([*_HEADS, _SECTOR])
     special_heads = "|".join(_SPECIAL_HEADS)

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 # A sentence ends at 。！？ (and their ASCII forms), at ； and at a line break; a
 # closing quote or bracket right after the stop stays with the sentence.
@@ -177,11 +177,18 @@ class WordScanner:
     the number of words: ``re`` tries a big alternation's branches one by one, and the
     Python loop over candidate starts this replaces took 42 ms on half a million characters
     where the automaton takes 16 (the 6,651 place names). Offsets count characters.
+
+    ``dfa`` builds a deterministic automaton: it reads a text about twice as fast as the
+    default (contiguous NFA) and takes about twice as long to build, which pays for a short
+    word list (the central bodies: 2 ms to build, 6 ms instead of 11 on half a million
+    characters) but not for the place names (31 ms instead of 18 at the first call of every
+    process, for 9 ms instead of 14 on that text).
     """
 
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str], dfa: bool = False):
         self._words = sorted({w for w in words if w})
-        self._automaton = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest)
+        implementation = Implementation.DFA if dfa else None
+        self._automaton = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest, implementation=implementation)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, word)`` for every match in ``text``."""
