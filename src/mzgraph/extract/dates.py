@@ -27,8 +27,12 @@ _DATE = re.compile(
     r"|(?P<same>同年|当年)(?:(?P<m3>1[0-2]|0?[1-9])\s*月)?"
 )
 # where a date starts (a digit, 今年, 近日, 同年 …): the date pattern opens with an
-# alternation, which ``re`` would try at every character of the text
-_DATE_START = starts_of(_DATE, "0-9今本去上明前近日同当")
+# alternation, which ``re`` would try at every character of the text; each branch's opening
+# is tested first (a year, a month, a word), which most digits, 上 and 日 of a text fail
+# (10.2 ms without it on half a million characters, 7.9 with it)
+_DATE_START = starts_of(
+    _DATE, "0-9今本去上明前近日同当", rf"[12]\d{{3}}\s*年|\d{{1,2}}月|{'|'.join(_RELATIVE_YEAR)}|近日|日前|同年|当年"
+)
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
 _DATELINE = re.compile(r"\s*((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
 
