@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from mzgraph.extract import dates, places, programs, quantities
+from mzgraph.extract import agencies, dates, places, programs, quantities
 from mzgraph.extract.text import WordScanner, scan_at, scan_from, starts_of
 from mzgraph.model import EntityType
 
@@ -54,6 +54,15 @@ def test_place_lists_are_tried_from_near_their_last_mark_only():
         expected = _spans(scan_at(places._LISTED, every, text))
         assert _spans(scan_at(places._LISTED, places._list_starts(text), text)) == expected
     assert len(expected) >= 12
+
+
+def test_local_bodies_are_tried_where_their_words_start():
+    local_fast = agencies._regexes()[2]
+    bodies = "江西省民政厅会同省财政厅、市委、县人民政府、自治区民政厅、自治州残联、区卫生健康委和乡村振兴局。"
+    for text in [*_texts(), bodies, "委" + bodies, "区" + bodies]:
+        expected = _spans(local_fast.finditer(text))
+        assert _spans(scan_at(local_fast, sorted(agencies._local_starts(text)), text)) == expected
+    assert len(expected) >= 8
 
 
 def test_starts_of_matches_where_the_pattern_does():
