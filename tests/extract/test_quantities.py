@@ -63,6 +63,19 @@ def test_bare_counts_in_wan():
     assert [(q.value, q.unit) for q in qs] == [(Decimal(19360000), "人"), (Decimal(280000000), "人")]
 
 
+def test_bare_counts_beside_figures_in_wan():
+    # the 万 of a figure with a unit (1.2万张) starts no bare count; a bare count right after
+    # one, or with digits and commas (1,936万), is read
+    qs = targets("新增床位1.2万张、1,936万困难群众纳入低保，3.5万张5万户家庭受益，老年人达到2200多万。")
+    assert [(q.value, q.unit, q.qualifier) for q in qs] == [
+        (Decimal(12000), "张", None),
+        (Decimal(19360000), "人", None),
+        (Decimal(35000), "张", None),
+        (Decimal(50000), "户", None),
+        (Decimal(22000000), "人", "more-than"),
+    ]
+
+
 def test_rates_and_vague_amounts_are_not_figures():
     assert [q.value for q in targets("每千名老年人拥有床位35张，数十个县、上千人参与。")] == [35]
 

@@ -245,6 +245,11 @@ def find_quantities(
 
     bare = []
     for m in _AFTER_RUN.finditer(text):
+        if covered(m.start(), m.start() + 1):
+            # the 万 of a figure found (most of them): a count read from the digits before
+            # it takes that 万 too, so it overlaps the figure and would be dropped below; it
+            # ends right after the 万 (and 余/多), so no later try is skipped for it either
+            continue
         run = m.start()
         while run > 0 and (text[run - 1] in ",." or text[run - 1].isdecimal()):  # (\d is isdecimal)
             run -= 1
