@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 # Longest first, so that 壮族自治区 is stripped before 自治区 and 区.
@@ -57,7 +57,7 @@ class Division:
     parent: str | None
     status: str  # current | former
 
-    @property
+    @cached_property  # (read for every ancestor of every place a text names)
     def short(self) -> str:
         return short_name(self.name)
 
@@ -79,6 +79,8 @@ class Gazetteer:
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = {}
         self.by_short: dict[str, list[Division]] = {}
+        self._chains: dict[str | None, tuple[Division, ...]] = {}  # parent code → ancestors
+        self._chain_codes: dict[str | None, frozenset[str]] = {}  # parent code → their codes
         for d in divisions:
             # a current name wins over a former one for the same code
             if d.code not in self.by_code or d.status == "current":
@@ -104,18 +106,31 @@ class Gazetteer:
     def parent(self, division: Division) -> Division | None:
         return self.by_code.get(division.parent) if division.parent else None
 
-    def ancestors(self, division: Division) -> list[Division]:
-        out, d = [], self.parent(division)
-        while d is not None:
-            out.append(d)
-            d = self.parent(d)
-        return out
+    def ancestors(self, division: Division) -> tuple[Division, ...]:
+        """Its parent, the parent's parent … up to the province (or 中国)."""
+        # memoised by parent code (the chain depends on nothing else): extraction asks for
+        # the same few chains for every place and body a text names
+        chain = self._chains.get(division.parent)
+        if chain is None:
+            out, d = [], self.parent(division)
+            while d is not None:
+                out.append(d)
+                d = self.parent(d)
+            chain = self._chains[division.parent] = tuple(out)
+            self._chain_codes[division.parent] = frozenset(a.code for a in chain)
+        return chain
 
     def province_of(self, division: Division) -> Division:
         return self.by_code.get(division.code[:2] + "0000", division)
 
     def is_within(self, division: Division, ancestor_code: str) -> bool:
-        return division.code == ancestor_code or any(a.code == ancestor_code for a in self.ancestors(division))
+        if division.code == ancestor_code:
+            return True
+        codes = self._chain_codes.get(division.parent)
+        if codes is None:
+            self.ancestors(division)
+            codes = self._chain_codes[division.parent]
+        return ancestor_code in codes
 
     def names(self) -> list[str]:
         return list(self.by_name)
