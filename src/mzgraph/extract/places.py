@@ -269,8 +269,15 @@ def find_places(
     listed = _listed(text, context, hits)
     if not listed:
         return hits
-    covered = {i for h in hits if not h.short for i in range(h.start, h.end)}
-    listed = [h for h in listed if h.start not in covered and h.end - 1 not in covered]
+    # (the hits do not overlap, one scan found them all: the one holding an offset is the
+    # last to start at or before it)
+    starts = [h.start for h in hits]
+
+    def in_full_name(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and hits[k].end > i and not hits[k].short
+
+    listed = [h for h in listed if not in_full_name(h.start) and not in_full_name(h.end - 1)]
     if not listed:
         return hits
     spans = {(h.start, h.end) for h in listed}
