@@ -67,9 +67,14 @@ _ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED = (
     PROV + "wasDerivedFrom",
 )
 _RELATION_IRIS = {MZ + r: r for r in RELATIONS}
-_USED = {
-    _TYPE, *_FACTS, _MENTION_OF, _CONTEXT, _SENTENCE, _ANCHOR, _BEGIN,
-    _ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT, _DERIVED, *_RELATION_IRIS,
+# what the projection needs of each predicate's object: a node (an IRI, or a blank node
+# written "_:id" so the two never meet as keys), the value of whatever it is, or a literal's value
+_NODE, _VALUE, _LITERAL = 0, 1, 2
+_OBJECT_KIND = {
+    _TYPE: _NODE, _MENTION_OF: _NODE, _SENTENCE: _NODE, _DERIVED: _NODE, _ST_PREDICATE: _NODE,
+    **dict.fromkeys(_RELATION_IRIS, _NODE),
+    _CONTEXT: _VALUE, _ANCHOR: _VALUE, _BEGIN: _VALUE, _ST_SUBJECT: _VALUE, _ST_OBJECT: _VALUE,
+    **dict.fromkeys(_FACTS, _LITERAL),
 }  # fmt: skip
 
 
@@ -227,30 +232,58 @@ def _collect(quads: Iterable[ox.Quad]) -> dict[str, list]:
     """``(subject, object)`` of every quad, by predicate IRI, for the predicates the network
     uses: the one pass over the graph; everything after it is look-ups in these buckets.
 
+    Terms become strings here, once: a subject is its key (an IRI, or "_:" and a blank node's id), an object as its
+    predicate's ``_OBJECT_KIND`` asks (a node's key, any term's value, a literal's value; a
+    quad with another kind of object is of no use and left out). Every join after this hashes
+    Python strings, which cache their hash, where pyoxigraph's terms hash their text each time.
     A quad whose subject or object is an RDF 1.2 triple term is left out: the network has
-    nothing to draw of one (nor a value to read: everything below reads terms' ``value``)."""
-    buckets: dict[str, list] = {p: [] for p in _USED}
-    get = buckets.get
-    Triple = ox.Triple
+    nothing to draw of one."""
+    buckets: dict[str, list] = {p: [] for p in _OBJECT_KIND}
+    kind_of = _OBJECT_KIND.get
+    NamedNode, BlankNode, Literal = ox.NamedNode, ox.BlankNode, ox.Literal
     for quad in quads:
-        bucket = get(quad.predicate.value)
-        if bucket is not None:
-            s, o = quad.subject, quad.object
-            if type(o) is not Triple and type(s) is not Triple:
-                bucket.append((s, o))
+        p = quad.predicate.value
+        kind = kind_of(p)
+        if kind is None:
+            continue
+        s, o = quad.subject, quad.object
+        subject_type, object_type = type(s), type(o)
+        if subject_type is NamedNode:
+            s = s.value
+        elif subject_type is BlankNode:
+            s = "_:" + s.value
+        else:
+            continue
+        if kind is _NODE:
+            if object_type is NamedNode:
+                o = o.value
+            elif object_type is BlankNode:
+                o = "_:" + o.value
+            else:
+                continue
+        elif object_type is Literal or (kind is _VALUE and (object_type is NamedNode or object_type is BlankNode)):
+            o = o.value
+        else:
+            continue
+        buckets[p].append((s, o))
     return buckets
 
 
-def _by_subject(bucket: list, values: bool) -> dict:
+def _by_subject(bucket: list) -> dict[str, list]:
     out: dict = {}
     for s, o in bucket:
-        out.setdefault(s, []).append(o.value if values else o)
+        out.setdefault(s, []).append(o)
     return out
 
 
-def _key(node) -> str:
-    """A subject as a key that keeps an IRI and a blank node of the same name apart."""
-    return node.value if type(node) is ox.NamedNode else "_:" + node.value
+def _is_iri(key: str) -> bool:
+    """Whether a key of :func:`_collect` is an IRI (an IRI's scheme cannot start with "_")."""
+    return not key.startswith("_:")
+
+
+def _value(key: str) -> str:
+    """The term's own value of a node key of :func:`_collect` (a blank node's id without "_:")."""
+    return key[2:] if key.startswith("_:") else key
 
 
 _CLASS_RANK = {MZ + t: r for r, t in enumerate(CORE_TYPES)}
@@ -340,41 +373,36 @@ class NetworkPart:
 def network_part(quads: Iterable[ox.Quad]) -> NetworkPart:
     """The :class:`NetworkPart` of ``quads`` (all graphs' quads count as one graph)."""
     buckets = _collect(quads)
-    NamedNode, Literal = ox.NamedNode, ox.Literal
     rows: dict[str, list] = {}
     types, statements = [], []
     for s, o in buckets[_TYPE]:
-        if type(o) is NamedNode:
-            rank = _CLASS_RANK.get(o.value)
-            if rank is not None:
-                if type(s) is NamedNode:
-                    types.append((s.value, rank))
-            elif o.value == _STATEMENT:
-                statements.append(s)
+        rank = _CLASS_RANK.get(o)
+        if rank is not None:
+            if _is_iri(s):
+                types.append((s, rank))
+        elif o == _STATEMENT:
+            statements.append(s)
     rows["types"] = types
     for predicate, kind in _FACTS.items():
-        rows[kind] = [(s.value, o.value) for s, o in buckets[predicate] if type(o) is Literal]
+        rows[kind] = buckets[predicate]
     rows["sentences"], rows["documents"] = _mention_rows(buckets)
     rows["relations"] = [
-        (rel, s.value, o.value)
-        for p, rel in _RELATION_IRIS.items()
-        for s, o in buckets[p]
-        if type(o) is NamedNode and type(s) is NamedNode
+        (rel, s, o) for p, rel in _RELATION_IRIS.items() for s, o in buckets[p] if _is_iri(s) and _is_iri(o)
     ]
-    st_s, st_p, st_o = (_by_subject(buckets[p], False) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT))
+    st_s, st_p, st_o = (_by_subject(buckets[p]) for p in (_ST_SUBJECT, _ST_PREDICATE, _ST_OBJECT))
     rows["statements"] = list(
         dict.fromkeys(
-            (_key(st), _RELATION_IRIS[p.value], s.value, o.value)
+            (st, _RELATION_IRIS[p], s, o)
             for st in statements
             for p in st_p.get(st, ())
-            if type(p) is NamedNode and p.value in _RELATION_IRIS
+            if p in _RELATION_IRIS
             for s in st_s.get(st, ())
             for o in st_o.get(st, ())
         )
     )
-    anchors = _by_subject(buckets[_ANCHOR], True)
+    anchors = _by_subject(buckets[_ANCHOR])
     rows["sources"] = list(
-        dict.fromkeys((_key(st), src.value, a) for st, src in buckets[_DERIVED] for a in anchors.get(src, ()))
+        dict.fromkeys((st, _value(src), a) for st, src in buckets[_DERIVED] for a in anchors.get(src, ()))
     )
     return NetworkPart({k: rows[k] for k in _KINDS})
 
@@ -388,16 +416,14 @@ def _mention_rows(buckets: dict[str, list]) -> tuple[list, list]:
     """For each mention of an IRI: (IRI, document, offset, text) of its sentences, and
     (IRI, document) of its documents; a mention in no document is in the document "None"
     (as str(None): it sorts as one)."""
-    NamedNode = ox.NamedNode
-    contexts, sentence_of = _by_subject(buckets[_CONTEXT], True), _by_subject(buckets[_SENTENCE], False)
-    anchors, begins = _by_subject(buckets[_ANCHOR], True), _by_subject(buckets[_BEGIN], True)
+    contexts, sentence_of = _by_subject(buckets[_CONTEXT]), _by_subject(buckets[_SENTENCE])
+    anchors, begins = _by_subject(buckets[_ANCHOR]), _by_subject(buckets[_BEGIN])
     said: dict = {}  # sentence → its (offset, text) pairs: several mentions share a sentence
     sentences: dict[tuple, None] = {}  # the rows, in order, each once
     documents: dict[tuple, None] = {}
-    for mention, e in buckets[_MENTION_OF]:
-        if type(e) is not NamedNode:
+    for mention, entity in buckets[_MENTION_OF]:
+        if not _is_iri(entity):
             continue
-        entity = e.value
         docs = contexts.get(mention)
         if docs is not None:
             for doc in docs:

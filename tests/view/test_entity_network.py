@@ -221,3 +221,40 @@ def test_a_cut_view_does_not_depend_on_the_hash_seed(dev_graph_path, tmp_path, c
         assert done.returncode == 0, done.stderr
         pages.append(page.read_bytes())
     assert pages[0] == pages[1]
+
+
+# blank nodes where a graph may use them (a statement, a mention, a sentence), an IRI and a
+# blank node sharing nothing but their text, and objects of the wrong kind, each left out
+BLANKS = """
+@prefix mz: <https://w3id.org/mzgraph/ontology#> .
+@prefix r: <https://w3id.org/mzgraph/resource/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+
+r:a a mz:Agency ; rdfs:label "民政厅" .
+r:p a mz:Policy ; rdfs:label "办法" ; mz:issuedBy r:a .
+_:b1 a mz:Agency ; rdfs:label "a blank node is no entity" ; mz:issuedBy r:a .
+r:p mz:issuedBy _:b1 .
+[] itsrdf:taIdentRef r:a ; nif:referenceContext r:doc ; nif:sentence _:s .
+_:s nif:anchorOf "民政厅印发办法。" ; nif:beginIndex 4 .
+[] itsrdf:taIdentRef r:p ; nif:referenceContext r:doc ; nif:sentence "a literal is no sentence" .
+[] a rdf:Statement ; rdf:subject r:p ; rdf:predicate mz:issuedBy ; rdf:object r:a ; prov:wasDerivedFrom _:s .
+[] a rdf:Statement ; rdf:subject r:p ; rdf:predicate "issuedBy" ; rdf:object r:a ; prov:wasDerivedFrom _:s .
+r:a rdfs:label r:notALiteral .
+"""
+
+
+def test_blank_nodes_and_objects_of_the_wrong_kind(tmp_path):
+    path = tmp_path / "blanks.ttl"
+    path.write_text(BLANKS, encoding="utf-8")
+    net = entity_network(path)
+    r = "https://w3id.org/mzgraph/resource/"
+    assert net.nodes == [r + "a", r + "p"]  # the blank agency is not drawn
+    a, p = net.data
+    assert (a["label"], a["sentences"], a["documents"]) == ("民政厅", ["民政厅印发办法。"], [r + "doc"])
+    assert (p["sentences"], p["documents"]) == ([], [r + "doc"])  # its mention's "sentence" is a literal
+    edges = [(e.source, e.target, e.relation, e.sentences) for e in net.edges]
+    assert edges == [(1, 0, "issuedBy", ["民政厅印发办法。"])]
