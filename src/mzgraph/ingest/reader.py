@@ -12,13 +12,21 @@ import hashlib
 import os
 import re
 import stat
-import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mzgraph.errors import InputError
 from mzgraph.ingest.chrome import strip_chrome
 from mzgraph.ingest.decode import decode_bytes
+from mzgraph.ingest.files import (
+    _HTML,
+    ARCHIVE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    _written_by_mzgraph,
+    display_name,
+    document_id,
+    suffix_of,
+)
 from mzgraph.ingest.html import read_html
 from mzgraph.ingest.junk import remove_injected
 from mzgraph.ingest.mapped import MappedText
@@ -26,106 +34,8 @@ from mzgraph.ingest.markdown import read_markdown
 from mzgraph.ingest.office import read_docx, read_pdf
 from mzgraph.model import DocumentMetadata, Removal, SourceDocument
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")  # many documents in one file: see ``ingest.warc``
-SUPPORTED_SUFFIXES = (
-    ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx", ".pdf", *ARCHIVE_SUFFIXES,
-)  # fmt: skip
-_HTML = (".html", ".htm", ".xhtml")
 _MARKDOWN = (".md", ".markdown")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
-
-
-def discover(inputs: list[Path]) -> list[Path]:
-    """Expand directories (recursively) into the supported files they hold, sorted.
-
-    Inside a directory, hidden files and folders (``.mzgraph-cache``, ``.git``) and pages
-    mzgraph wrote itself (an earlier ``graph.html`` or ``report.html``, known by their
-    ``generator`` meta tag) are left out: a build never reads its own outputs. Files named
-    directly are kept whatever their suffix, so that reading them reports what is wrong
-    with them.
-    """
-    files: list[Path] = []
-    for p in inputs:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(f for f in _walk(p) if not is_own_output(f)))
-        else:
-            files.append(p)
-    return files
-
-
-def _walk(root: Path):
-    """Regular files with a supported suffix under ``root``, hidden folders not entered."""
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for n in names:
-            f = Path(folder, n)
-            if not n.startswith(".") and suffix_of(f) in SUPPORTED_SUFFIXES and f.is_file():
-                yield f
-
-
-def suffix_of(path: Path) -> str:
-    """The format suffix of ``path``: ``.warc.gz`` counts as one."""
-    name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
-
-
-def is_archive(path: Path) -> bool:
-    """A web archive, read by :func:`mzgraph.ingest.warc.read_archive` into many documents."""
-    return suffix_of(path) in ARCHIVE_SUFFIXES
-
-
-class _Generator(HTMLParser):
-    """Reads a page's head up to ``<body>`` for its ``<meta name="generator">``."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.generator: str | None = None
-        self.done = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "meta" and (a.get("name") or "").lower() == "generator":
-            self.generator = a.get("content") or ""
-            self.done = True
-        elif tag == "body":
-            self.done = True
-
-
-OWN_GENERATOR = "mzgraph"
-
-
-def is_own_output(path: Path) -> bool:
-    """A page written by mzgraph (network view, report page): its head says so."""
-    if suffix_of(path) not in _HTML:
-        return False
-    try:
-        with open(path, "rb") as f:
-            return _written_by_mzgraph(f.read(_HEAD_BYTES))
-    except OSError:
-        return False  # reading it will say what is wrong
-
-
-_HEAD_BYTES = 16384
-
-
-def _written_by_mzgraph(data: bytes) -> bool:
-    parser = _Generator()
-    parser.feed(data[:_HEAD_BYTES].decode("utf-8", "replace"))
-    generator = (parser.generator or "").split()
-    return bool(generator) and generator[0] == OWN_GENERATOR
-
-
-def document_id(path: Path) -> str:
-    """A stable IRI-safe id from the file name: ASCII stems stay readable, others are hashed."""
-    stem = unicodedata.normalize("NFKC", path.stem)
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
-    if slug and slug.isascii() and len(slug) <= 80 and slug == stem.replace(" ", "-"):
-        return slug
-    # surrogateescape: a file name that is not UTF-8 on disk reaches Python with lone surrogates
-    digest = hashlib.sha1(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
-    return f"{slug[:40]}-{digest}" if slug else f"doc-{digest}"
 
 
 def _decode_html(data: bytes, name: str, charset: str | None, warnings: list[str]) -> tuple[str, str]:
@@ -172,12 +82,6 @@ def _tidy(mt: MappedText) -> None:
     mt.sub_keep(re.compile(r"(?<=\n\n)[ \t\u3000]*\n"))
     mt.sub_keep(re.compile(r"^\s+(?=\S)"))
     mt.sub_keep(re.compile(r"(?<!\s)\s+$"))  # from a run's start only: linear in a long run of spaces
-
-
-def display_name(path: Path) -> str:
-    """The name shown in messages and stored as mz:sourcePath: a file name that is not
-    UTF-8 on disk (lone surrogates in Python) would make every writer of the graph fail."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 _KINDS = (
