@@ -146,6 +146,9 @@ _NOUN_AFTER = re.compile(
     + _INDICATOR_STOP.pattern.replace("[", "[^", 1)
     + ")*)"
 )
+# stops that no part of _NOUN_AFTER opens with (“ can open a quoted name, / a rate): after
+# one of them the noun is empty
+_NO_NOUN_AFTER = frozenset("，。；、,;：:（(）)”《》和与及等在中为是 \n\t\u3000")
 _TO_CLAUSE_START = re.compile(r"(?s:.*)[，。；、,;：:]")  # up to the last clause stop
 _PER_HEAD = re.compile(r"(?:每人每[年月日]|每人|每[年月]|人均)+$")
 _COMPARED = re.compile(r"^(?:比上年|较上年|同比|环比|比去年|较去年)")
@@ -198,10 +201,12 @@ def chinese_number(s: str) -> int | None:
 
 def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """What the figure counts: the noun after it, else the noun the clause puts before it."""
-    # the noun is at most 12 characters: a bounded window on each side keeps this linear
-    noun = _NOUN_AFTER.match(text, end, max(end, min(hi, end + _WINDOW))).group("noun")
-    if noun:
-        return noun[:12]
+    # the noun is at most 12 characters: a bounded window on each side keeps this linear;
+    # most figures end a clause (。，), where no noun follows and the pattern need not run
+    if end < hi and text[end] not in _NO_NOUN_AFTER:
+        noun = _NOUN_AFTER.match(text, end, min(hi, end + _WINDOW)).group("noun")
+        if noun:
+            return noun[:12]
     w = max(lo, start - _WINDOW)
     split = _TO_CLAUSE_START.match(text, w, start) if w < start else None
     before = text[split.end() if split else w : start]
@@ -269,6 +274,7 @@ def find_quantities(
             matches.append(m)
     matches.sort(key=lambda m: m.start())
     overlaps = blocked.overlaps
+    new_hit = tuple.__new__  # (a NamedTuple's own __new__ is a Python function)
     # the sentence of each figure, walking the sentences along (the figures come in order)
     k_sent, n_sent = 0, len(spans)
     n = len(text)
@@ -297,7 +303,12 @@ def find_quantities(
                 continue
             value = value_int * _MULT[mult]
         elif "." in num:
-            value = Decimal(num.replace(",", "")) * _MULT[mult]
+            whole, _, frac = num.replace(",", "").partition(".")
+            # an integral result at most 27 digits long (Decimal's 28 hold it exactly) is
+            # that int: 20.98万 → 209800, without a Decimal made, normalised and compared
+            value, rest = divmod(int(whole + frac) * _MULT[mult], 10 ** len(frac))
+            if rest or len(whole) + len(frac) > 15:
+                value = Decimal(num.replace(",", "")) * _MULT[mult]
         else:
             value = int(num.replace(",", "")) * _MULT[mult]
         unit = _UNIT_NAME.get(unit, unit)
@@ -338,5 +349,5 @@ def find_quantities(
         if indicator is None and hits and hits[-1].start >= sent[0]:
             # 火化率达92.37%，较2017年提升了57.41%: the same indicator as the figure before
             indicator = hits[-1].indicator
-        hits.append(FigureHit(s, e, value, unit, indicator, qualifier, year, sentence))
+        hits.append(new_hit(FigureHit, (s, e, value, unit, indicator, qualifier, year, sentence)))
     return hits
