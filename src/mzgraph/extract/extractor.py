@@ -201,13 +201,6 @@ def _extract(document: SourceDocument) -> Extraction:
     anchors = _anchors(text, places, agencies, free_place, scope)
     anchor_starts = [a[0] for a in anchors]
 
-    def anchor_end(start: int, lo: int) -> int:
-        """Where the place named last before ``start`` (see place_of) ends."""
-        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
-            if anchors[k][1] <= start:
-                return anchors[k][1]
-        return start
-
     anchor_at = {a[0]: k for k, a in enumerate(anchors)}
     stops = clauses.stops
     # clause start → (its first visible character, the anchor the words it opens with end
@@ -223,12 +216,20 @@ def _extract(document: SourceDocument) -> Extraction:
             got = opening[c] = (v, anchor_at.get(opening_end(text, v)))
         return got
 
-    def subject(s0: int, start: int) -> str | None:
+    def subject(s0: int, start: int, own: bool = True) -> str | None:
         """The place the nearest clause before ``start`` opens with: 今年以来，太原市小店区民政局…,
         我省…已扩大到沈阳、大连等6市，参保职工达到820万人 (我省, not 大连); the 8 nearest
-        clauses, then the sentence's start if fewer."""
+        clauses, then the sentence's start if fewer.
+
+        ``own=False``: nothing named in the clause of ``start`` ends before it (place_of found
+        nothing there), so what that clause opens with is no answer, and it is not read."""
         j = bisect_left(stops, start) - 1
         seen = 0
+        if not own:  # (counted among the 8 all the same)
+            if j < 0 or stops[j] < s0:
+                return None  # the clause of ``start`` opens the sentence: no other to read
+            j -= 1
+            seen = 1
         while seen < 8:
             if j >= 0 and stops[j] >= s0:
                 c = stops[j] + 1
@@ -259,20 +260,22 @@ def _extract(document: SourceDocument) -> Extraction:
         else the place a clause before it in its sentence opens with, else a place named
         before it in its sentence when that lies in the scope's province, else the scope."""
         code = None  # the place of the last place or local body named in [lo, start)
-        for k in range(bisect_left(anchor_starts, start) - 1, -1, -1):
+        k = bisect_left(anchor_starts, start) - 1
+        while k >= 0:
             a_start, a_end, a_code = anchors[k]
             if a_start < lo:
                 break
             if a_end <= start:
                 code = a_code
                 break
-        if code is not None and _SEVERAL.match(text, anchor_end(start, lo)):
+            k -= 1
+        if code is not None and _SEVERAL.match(text, a_end):
             # 为疏附县、伽师县等地3.5万名…: a figure of several places listed is their subject's
             owner = subject(s0, start)
             d = g.get(code)
             if owner is not None and d is not None and owner != code and g.is_within(d, owner):
                 return owner
-        return code or subject(s0, start) or local_place(start, s0, scope.at(start))
+        return code or subject(s0, start, own=False) or local_place(start, s0, scope.at(start))
 
     in_province: dict[tuple[str, str], bool] = {}  # (place, scope) → the place lies in the scope's province
 
