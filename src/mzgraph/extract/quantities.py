@@ -207,18 +207,25 @@ def _indicator(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
         noun = _NOUN_AFTER.match(text, end, min(hi, end + _WINDOW)).group("noun")
         if noun:
             return noun[:12]
-    w = max(lo, start - _WINDOW)
+    w = start - _WINDOW
+    if w < lo:
+        w = lo
     split = _TO_CLAUSE_START.match(text, w, start) if w < start else None
     before = text[split.end() if split else w : start]
+    if not before:
+        return None
     # (each pattern is tried only where the characters it needs are there)
-    if before.endswith(("年", "月", "日", "人", "均", "\n")):
+    if text[start - 1] in "年月日人均\n":  # (the last character of ``before``)
         before = _PER_HEAD.sub("", before)
     if before[:1] in ("比", "较", "同", "环"):
         before = _COMPARED.sub("", before)
-    verbs = list(_BEFORE_VERB.finditer(before))
-    if verbs:
-        tail = before[verbs[-1].end() :].lstrip("了")
-        before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verbs[-1].start()]
+    verbs = _BEFORE_VERB.finditer(before)
+    verb = None
+    for verb in verbs:  # noqa: B007 (the last one is wanted)
+        pass
+    if verb is not None:
+        tail = before[verb.end() :].lstrip("了")
+        before = tail.rsplit("的", 1)[-1] if len(tail) >= 2 else before[: verb.start()]
     if before[:1] in ("全", "截", "目", "其", "共", "累"):
         before = _SCOPE_WORDS.sub("", before)
     if "年" in before:
