@@ -216,20 +216,24 @@ def _extract(document: SourceDocument) -> Extraction:
             got = opening[c] = (v, anchor_at.get(opening_end(text, v)))
         return got
 
-    def subject(s0: int, start: int, own: bool = True) -> str | None:
+    def subject(s0: int, start: int, last: int | None = None) -> str | None:
         """The place the nearest clause before ``start`` opens with: 今年以来，太原市小店区民政局…,
         我省…已扩大到沈阳、大连等6市，参保职工达到820万人 (我省, not 大连); the 8 nearest
         clauses, then the sentence's start if fewer.
 
-        ``own=False``: nothing named in the clause of ``start`` ends before it (place_of found
-        nothing there), so what that clause opens with is no answer, and it is not read."""
+        ``last``, from place_of: nothing named in the clause of ``start`` ends before it, and
+        ``last`` is where the last place or body named before that clause starts (-1: none).
+        What a clause opens with starts at or after the clause, so neither that clause nor
+        one after ``last`` can give the answer: their openings are not read."""
         j = bisect_left(stops, start) - 1
         seen = 0
-        if not own:  # (counted among the 8 all the same)
-            if j < 0 or stops[j] < s0:
-                return None  # the clause of ``start`` opens the sentence: no other to read
+        if last is not None:  # (the own clause is counted among the 8 all the same)
+            if last < s0 or j < 0 or stops[j] < s0:
+                return None  # nothing named before in the sentence, or no other clause to read
             j -= 1
             seen = 1
+        else:
+            last = start
         while seen < 8:
             if j >= 0 and stops[j] >= s0:
                 c = stops[j] + 1
@@ -238,6 +242,8 @@ def _extract(document: SourceDocument) -> Extraction:
             else:
                 c = s0
                 seen = 8
+            if c > last:
+                continue
             got = opening.get(c)
             v, k = got if got is not None else opens_with(c)
             if v >= start:  # white space up to the figure: the clause opens at it
@@ -275,7 +281,9 @@ def _extract(document: SourceDocument) -> Extraction:
             d = g.get(code)
             if owner is not None and d is not None and owner != code and g.is_within(d, owner):
                 return owner
-        return code or subject(s0, start, own=False) or local_place(start, s0, scope.at(start))
+        if code is not None:
+            return code
+        return subject(s0, start, anchor_starts[k] if k >= 0 else -1) or local_place(start, s0, scope.at(start))
 
     in_province: dict[tuple[str, str], bool] = {}  # (place, scope) → the place lies in the scope's province
 
