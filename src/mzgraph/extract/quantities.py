@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
+from operator import methodcaller
 from typing import NamedTuple
 
 from mzgraph.extract.dates import DateHit
@@ -157,6 +158,7 @@ _WINDOW = 64  # characters around a figure where its counted noun can be
 _SCOPE_WORDS = re.compile(r"^(?:全省|全市|全县|全区|全国|截至目前|目前|其中|共|累计)+")
 
 
+_START, _END = methodcaller("start"), methodcaller("end")  # (called in C, not a Python lambda)
 # a whole value's Decimal, one instance for each (immutable; a report repeats its values)
 _decimal = lru_cache(maxsize=4096)(Decimal)
 
@@ -248,8 +250,8 @@ def find_quantities(
     matches = list(_QUANTITY.finditer(text))
     # those figures do not overlap and come in order: the one that may overlap a span is
     # the last to start before the span ends
-    figure_starts = [m.start() for m in matches]
-    figure_ends = [m.end() for m in matches]
+    figure_starts = list(map(_START, matches))
+    figure_ends = list(map(_END, matches))
 
     def covered(s: int, e: int) -> bool:
         i = bisect_left(figure_starts, e) - 1
@@ -279,7 +281,7 @@ def find_quantities(
         clause = re.split(r"[，。；,;]", text[max(0, m.start() - 30) : m.start()])[-1]
         if _PEOPLE.search(clause):
             matches.append(m)
-    matches.sort(key=lambda m: m.start())
+    matches.sort(key=_START)
     overlaps = blocked.overlaps
     new_hit = tuple.__new__  # (a NamedTuple's own __new__ is a Python function)
     # the sentence of each figure, walking the sentences along (the figures come in order)
