@@ -108,3 +108,13 @@ def test_word_scanner_is_a_longest_match_scan():
 def test_bodies_named_by_their_enforcement_work():
     ex = run("渝水区城管执法局和区执法大队、区交通执法支队开展行动。", title="新余市民政局工作总结")
     assert names(ex, EntityType.AGENCY) == ["渝水区城管执法局", "渝水区交通执法支队"]
+
+
+def test_no_noun_is_read_after_a_figure_that_ends_its_clause():
+    # find_quantities does not run _NOUN_AFTER after these characters: it finds no noun there
+    for c in quantities._NO_NOUN_AFTER:
+        assert quantities._NOUN_AFTER.match(c + "城市低保对象").group("noun") == "", repr(c)
+    # what can open the words after a figure (/人, 以上, 左右, “…”, 的) is not among them
+    assert not set("/以左“的") & quantities._NO_NOUN_AFTER
+    for after in ("/人城市低保对象", "以上城市低保对象", "左右城市低保对象", "“低保”城市低保对象", "的城市低保对象"):
+        assert quantities._NOUN_AFTER.match(after).group("noun") == "城市低保对象", after
