@@ -228,6 +228,9 @@ def _number(lexical: str) -> float | None:
         return None
 
 
+_KEY_PREFIX = {ox.NamedNode: "", ox.BlankNode: "_:"}  # a node's key: an IRI as it is, a blank node's id after "_:"
+
+
 def _collect(quads: Iterable[ox.Quad]) -> dict[str, list]:
     """``(subject, object)`` of every quad, by predicate IRI, for the predicates the network
     uses: the one pass over the graph; everything after it is look-ups in these buckets.
@@ -239,29 +242,25 @@ def _collect(quads: Iterable[ox.Quad]) -> dict[str, list]:
     A quad whose subject or object is an RDF 1.2 triple term is left out: the network has
     nothing to draw of one."""
     buckets: dict[str, list] = {p: [] for p in _OBJECT_KIND}
-    kind_of = _OBJECT_KIND.get
-    NamedNode, BlankNode, Literal = ox.NamedNode, ox.BlankNode, ox.Literal
+    kind_of, prefix_of = _OBJECT_KIND.get, _KEY_PREFIX.get
+    Literal = ox.Literal
     for quad in quads:
         p = quad.predicate.value
         kind = kind_of(p)
         if kind is None:
             continue
         s, o = quad.subject, quad.object
-        subject_type, object_type = type(s), type(o)
-        if subject_type is NamedNode:
-            s = s.value
-        elif subject_type is BlankNode:
-            s = "_:" + s.value
-        else:
+        prefix = prefix_of(type(s))
+        if prefix is None:
             continue
+        s = prefix + s.value  # "" + value is value itself: no copy for an IRI
+        object_type = type(o)
         if kind is _NODE:
-            if object_type is NamedNode:
-                o = o.value
-            elif object_type is BlankNode:
-                o = "_:" + o.value
-            else:
+            prefix = prefix_of(object_type)
+            if prefix is None:
                 continue
-        elif object_type is Literal or (kind is _VALUE and (object_type is NamedNode or object_type is BlankNode)):
+            o = prefix + o.value
+        elif object_type is Literal or (kind is _VALUE and object_type in _KEY_PREFIX):
             o = o.value
         else:
             continue
