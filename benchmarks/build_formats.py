@@ -29,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from compiled import ensure_bytecode
 from corpus_scale import SUMMARY, change_one, run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,6 +141,7 @@ def main() -> None:
     ap.add_argument("--synthetic", type=int, default=10_000, help="synthetic reports into Turtle (0: skip)")
     ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs [default: a temp dir]")
     args = ap.parse_args()
+    ensure_bytecode()  # as an installed package has it (see compiled.py)
     work = args.work or Path(tempfile.mkdtemp(prefix="mzgraph-formats-"))
     if args.copies:
         formats_table(work, args.copies, args.jobs)

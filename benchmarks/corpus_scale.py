@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from compiled import ensure_bytecode
+
 SUMMARY = re.compile(r"built (\d+) document\(s\): .*; (\d+) triples → .* \((\d+) read, (\d+) from cache\)")
 
 
@@ -149,6 +151,7 @@ def main() -> None:
     ap.add_argument("--no-queries", action="store_true")
     ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds a ready question may take")
     args = ap.parse_args()
+    ensure_bytecode()  # as an installed package has it (see compiled.py)
 
     from mzgraph import ingest
     from mzgraph.synth import generate_corpus

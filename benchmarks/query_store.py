@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from compiled import ensure_bytecode
+
 PREFIXES = """@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .
 @prefix mz: <https://w3id.org/mzgraph/ontology#> .
 @prefix mzr: <https://w3id.org/mzgraph/resource/> .
@@ -187,6 +189,7 @@ def main() -> None:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--child", nargs=3, metavar=("ENGINE", "GRAPH", "STORE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    ensure_bytecode()  # as an installed package has it (see compiled.py)
     if args.child:
         engine, graph, store = args.child
         print(json.dumps(measure(engine, Path(graph), None if store == "-" else store)))

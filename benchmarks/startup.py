@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from compiled import ensure_bytecode
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "query" / "fixture.ttl"
 COMMANDS = {
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args(argv)
+    ensure_bytecode()  # as an installed package has it (see compiled.py)
     for cmd in COMMANDS.values():  # warm the file cache: the first run of each reads from disk
         wall(cmd)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}

@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 
 import networkx as nx
+from compiled import ensure_bytecode
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="keep the graphs and pages in this folder")
     ap.add_argument("--no-pyvis", action="store_true", help="skip pyvis (minutes at 20,000 nodes)")
     args = ap.parse_args(argv)
+    ensure_bytecode()  # as an installed package has it (see compiled.py)
     out = args.out or Path(tempfile.mkdtemp(prefix="mzgraph-view-bench-"))
     out.mkdir(parents=True, exist_ok=True)
     print(
