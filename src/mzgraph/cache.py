@@ -6,8 +6,8 @@ document built, the cache keeps its :class:`~mzgraph.model.Extraction`, the part
 (``rdf.encode.document_lines``: sorted N-Triples) in the two renderings the writers copy
 as they are, so one entry serves every format: the lines (.nt, .nq; JSON-LD and RDF/XML
 are made from them) and their Turtle blocks (.ttl, .trig); and, once a build drew the
-view, the graph's part of the entity network (``mzgraph.network.NetworkPart``, versioned
-JSON), so a rebuild's view parses no unchanged document's lines; under::
+view, the graph's part of the entity network (``mzgraph.network.NetworkPart``, a versioned
+pickle), so a rebuild's view parses no unchanged document's lines; under::
 
     <cache dir>/<fingerprint>/entries/<k[:2]>/<k>.pickle   what merging needs (small)
                                               <k>.nt       the document's graph's lines

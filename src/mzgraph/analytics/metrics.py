@@ -60,6 +60,22 @@ def communities(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]
     return list(groups.values())
 
 
+def simple_edges(links: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The edges of the undirected simple graph of ``links`` (pairs of node numbers, either
+    direction, repeats allowed): each pair once, the smaller number first; self-loops kept."""
+    return {(a, b) if a <= b else (b, a) for a, b in links}
+
+
+def degrees(count: int, edges: Iterable[tuple[int, int]]) -> list[int]:
+    """Each of ``count`` nodes' degree in the simple graph ``edges`` (:func:`simple_edges`):
+    its neighbours, a self-loop counting two, as in networkx."""
+    degree = [0] * count
+    for a, b in edges:
+        degree[a] += 1
+        degree[b] += 1
+    return degree
+
+
 def degree_and_community(nodes: list, links: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """Each node's degree and community number, for ``nodes`` (ids) joined by ``links`` (pairs of
     positions in ``nodes``, either direction, repeats allowed).
@@ -71,11 +87,8 @@ def degree_and_community(nodes: list, links: Iterable[tuple[int, int]]) -> tuple
     """
     count = len(nodes)
     number = _numbering(nodes)
-    pairs = {(a, b) if a <= b else (b, a) for a, b in ((number[i], number[j]) for i, j in links)}
-    degree_by_number = [0] * count
-    for a, b in pairs:
-        degree_by_number[a] += 1
-        degree_by_number[b] += 1
+    pairs = simple_edges((number[i], number[j]) for i, j in links)
+    degree_by_number = degrees(count, pairs)
     groups = communities(count, pairs) if pairs else [[k] for k in range(count)]
     community_by_number = [0] * count
     for c, members in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
@@ -101,7 +114,7 @@ def betweenness_centrality(nodes: list, links: Iterable[tuple[int, int]], *, sam
     given and smaller than the graph."""
     count = len(nodes)
     number = _numbering(nodes)
-    pairs = sorted({(a, b) if a < b else (b, a) for a, b in ((number[i], number[j]) for i, j in links) if a != b})
+    pairs = sorted((a, b) for a, b in simple_edges((number[i], number[j]) for i, j in links) if a != b)
     if count <= 2 or not pairs:
         return [0.0] * count
     pivots = sorted(random.Random(0).sample(range(count), sample)) if sample and sample < count else None

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph
 
+from mzgraph.analytics.metrics import degrees, simple_edges
 from mzgraph.network import CORE_TYPES, RELATIONS, entity_network
 from mzgraph.rdf.namespaces import GAZETTEER, sparql_prologue
 
@@ -192,10 +193,9 @@ def most_connected(graph: Graph, *, types: tuple[str, ...] | None = None, limit:
     large graphs and a count table does not need them.
     """
     net = entity_network(graph)
-    neighbours = net.neighbours()
+    degree = degrees(len(net), simple_edges((e.source, e.target) for e in net.edges))
     rows = [
-        # a self-loop counts twice, as networkx counts degree
-        {"iri": n, "label": d["label"], "type": d["type"], "degree": len(neighbours[i]) + (i in neighbours[i])}
+        {"iri": n, "label": d["label"], "type": d["type"], "degree": degree[i]}
         for i, (n, d) in enumerate(zip(net.nodes, net.data, strict=True))
         if types is None or d["type"] in types
     ]
