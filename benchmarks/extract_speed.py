@@ -13,6 +13,9 @@ on first use), then times extraction alone:
   breaks, the same text as one line, and one line of figures with no sentence end at
   50/100/200 KB (the sizes that took 24/85/366 s before extraction was made linear).
 
+The extraction modules run compiled where the install compiled them (``hatch_build.py``);
+the first line says which. ``MZGRAPH_COMPILED=0`` runs the same modules as Python.
+
 Times are CPU times (``time.process_time``: what one core spends, whatever else the shared
 machine is doing); wall-clock chars/s are printed for comparison.
 """
@@ -25,7 +28,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from mzgraph.extract import extract
+from mzgraph.extract import compiled_modules, extract
 from mzgraph.ingest import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +72,9 @@ def main() -> None:
         extract(doc)
 
     big = replace(docs[0], doc_id="joined", text="\n\n".join(d.text for d in docs * 20))
+    compiled = compiled_modules()
+    how = f"compiled ({len(compiled)} modules: {', '.join(compiled)})" if compiled else "Python (nothing compiled)"
+    print(f"extraction runs {how}")
     print(f"first call (loads gazetteer and patterns): {warmup * 1000:.0f} ms")
     print(f"{'document':<40}{'chars':>11}{'cpu ms':>11}{'chars/s (cpu)':>15}{'docs/s':>8}{'chars/s (wall)':>16}")
     rows = [(Path(d.path).stem, len(d.text), *timed(run, d, args.repeat)) for d in docs]

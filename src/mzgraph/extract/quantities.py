@@ -106,6 +106,8 @@ _AFTER_RUN = re.compile(r"[余多万亿](?<=[\d,.].)")
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
 # the units as stored: a count of working days or hours, a percentage, people, beds
 _UNIT_NAME = {"个工作日": "工作日", "个小时": "小时", "％": "%", "名": "人", "张床位": "张"}
+# (a Python int: compiled, 10 ** len(frac) would be C arithmetic on two C integers, a float)
+_TEN = 10
 _MULT = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7, "百万": 10**6}
 # (matched at the end of the figure, within four characters; only where it can start)
 _NOT_AFTER_FIRST = frozenset("个家省市县中有相部单成厅委方联会全代常工月小季年星周")
@@ -315,7 +317,7 @@ def find_quantities(
             whole, _, frac = num.replace(",", "").partition(".")
             # an integral result at most 27 digits long (Decimal's 28 hold it exactly) is
             # that int: 20.98万 → 209800, without a Decimal made, normalised and compared
-            value, rest = divmod(int(whole + frac) * _MULT[mult], 10 ** len(frac))
+            value, rest = divmod(int(whole + frac) * _MULT[mult], _TEN ** len(frac))
             if rest or len(whole) + len(frac) > 15:
                 value = Decimal(num.replace(",", "")) * _MULT[mult]
         else:
