@@ -73,7 +73,11 @@ class CustomBuildHook(BuildHookInterface):
         from setuptools import Distribution, Extension
 
         sources = [str(PACKAGE / f"{m}.py") for m in MODULES]
-        extensions = [Extension(f"mzgraph.extract.{m}", [s]) for m, s in zip(MODULES, sources, strict=True)]
+        # (no debug information: a tenth of the size, nothing slower)
+        extensions = [
+            Extension(f"mzgraph.extract.{m}", [s], extra_compile_args=["-g0"])
+            for m, s in zip(MODULES, sources, strict=True)
+        ]
         build_temp = Path(tempfile.mkdtemp(prefix="mzgraph-cython-"))
         cwd = os.getcwd()
         os.chdir(root)  # (setuptools resolves sources and package_dir from here)
