@@ -23,7 +23,7 @@ is not even opened. A file whose stat changed is hashed; if its content is one t
 knows (a ``touch``, a copy back), the entry is used all the same.
 
 The fingerprint hashes the code and data of the stages that make an entry (reading,
-extraction, resolution, encoding, the gazetteer) and the versions of Python and rdflib, so
+extraction, resolution, encoding, the gazetteer) and the version of Python, so
 any change to them (a better extractor, a new encoding) starts a fresh cache (a new version
 of the entity network's projection only makes the parts again: they carry their own,
 ``mzgraph.network.part_version``); older
@@ -45,8 +45,6 @@ import tempfile
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-
-import rdflib
 
 from mzgraph.model import Extraction, KnowledgeBase
 
@@ -130,11 +128,13 @@ class FileStamp:
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A hash of everything that shapes an entry: the code and data of the stages up to
-    encoding, and the versions of Python and rdflib (views, queries and exports do not count;
-    the entity network's parts carry a version of their own)."""
+    encoding, and the version of Python (views, queries and exports do not count; the entity
+    network's parts carry a version of their own). No rdflib: the encoder writes N-Triples
+    itself. Not whether extraction runs compiled (``extract/compiled.json``): it gives the
+    same output as its source, and machines of one cluster may differ in it."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    h.update(f"{platform.python_version()} {rdflib.__version__} {_PICKLE_PROTOCOL}".encode())
+    h.update(f"{platform.python_version()} {_PICKLE_PROTOCOL}".encode())
     for f in sorted(package.rglob("*")):
         rel = f.relative_to(package)
         if (
@@ -142,6 +142,7 @@ def fingerprint() -> str:
             and "__pycache__" not in rel.parts
             and (rel.parts[0] in _STAGES or str(rel) in _STAGES)
             and f.suffix in (".py", ".tsv", ".txt", ".json")
+            and f.name != "compiled.json"
         ):
             h.update(str(rel).encode())
             h.update(f.read_bytes())

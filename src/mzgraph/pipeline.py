@@ -46,8 +46,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from rdflib import Graph
-
 from mzgraph import ingest
 from mzgraph.cache import CACHE_DIRNAME, BuildCache, CacheEntry, FileStamp, content_hash
 from mzgraph.defaults import DEFAULT_DATA
@@ -60,6 +58,8 @@ from mzgraph.rdf.partition import GraphPart
 from mzgraph.resolve import Resolver, resolve_document, shared_part
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from mzgraph.network import NetworkPart
 
 Progress = Callable[[int, int], None]  # (documents done, documents in the build)
@@ -320,7 +320,7 @@ def document_part(entry: CacheEntry, cache: BuildCache | None, wants: Iterable[s
     """The document's named graph, with the renderings in ``wants`` ("lines", "turtle") and,
     with "network", its part of the entity network: those the entry carries, or read from
     ``cache``."""
-    graph = str(document_graph(entry.doc_id))
+    graph = document_graph(entry.doc_id)
     network = document_network(entry, cache) if "network" in wants else None
     if entry.lines is not None:
         return GraphPart(graph, entry.lines, entry.turtle, entry.triples, network)
@@ -360,7 +360,7 @@ def entities_bytes(kb: KnowledgeBase, *, quads: bool) -> bytes:
     from mzgraph.export.rdf_formats import NQuads, NTriples
 
     buf = io.BytesIO()
-    (NQuads if quads else NTriples)(buf).part(GraphPart(str(ENTITIES_GRAPH), entities_lines(kb)))
+    (NQuads if quads else NTriples)(buf).part(GraphPart(ENTITIES_GRAPH, entities_lines(kb)))
     return buf.getvalue()
 
 
@@ -422,7 +422,7 @@ class _Corpus:
                 progress(done, total)
         if not self.result.documents:
             raise _NothingBuilt
-        entities = GraphPart(str(ENTITIES_GRAPH), entities_lines(self.finish()))
+        entities = GraphPart(ENTITIES_GRAPH, entities_lines(self.finish()))
         self.result.triples += entities.triples
         yield entities
 
@@ -470,6 +470,8 @@ def _source(
 
 def graph_of_parts(parts: Iterable[GraphPart]) -> Graph:
     """An rdflib Graph of the union of ``parts`` (for SHACL, the view and notebooks)."""
+    from rdflib import Graph  # (only here: a build that asks for no rdflib Graph never loads rdflib)
+
     from mzgraph.rdf.namespaces import bind_prefixes
 
     return bind_prefixes(Graph()).parse(data=b"".join(p.lines for p in parts), format="nt")

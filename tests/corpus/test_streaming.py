@@ -114,7 +114,7 @@ def test_nquads_put_each_document_in_its_own_graph(builds):
     some = sorted(docs)[0]
     doc_iri = URIRef(some.replace("/graph/doc/", "/doc/"))
     assert (doc_iri, None, None) in ds.graph(URIRef(some))
-    assert len(ds.graph(ENTITIES_GRAPH)) > 0
+    assert len(ds.graph(URIRef(ENTITIES_GRAPH))) > 0
 
 
 def test_a_batch_where_every_document_fails_writes_nothing(tmp_path):

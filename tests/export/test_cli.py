@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from rdflib import RDF, Dataset, Graph
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from mzgraph.rdf.partition import ENTITIES_GRAPH, ONTOLOGY_GRAPH
@@ -45,11 +45,11 @@ def test_export_trig_with_ontology_has_named_graphs(workdir, tmp_path, dev_graph
     ds = Dataset()
     ds.parse(out, format="trig")
     names = {g.identifier for g in ds.graphs()}
-    assert {ENTITIES_GRAPH, ONTOLOGY_GRAPH} <= names
+    assert {URIRef(ENTITIES_GRAPH), URIRef(ONTOLOGY_GRAPH)} <= names  # (the graph names are IRIs)
     docs = [n for n in names if "/graph/doc/" in str(n)]
     assert len(docs) == 1
     union = Graph()
-    for name in names - {ONTOLOGY_GRAPH}:
+    for name in names - {URIRef(ONTOLOGY_GRAPH)}:
         for t in ds.graph(name):
             union.add(t)
     assert isomorphic(union, dev_graph)

@@ -18,15 +18,25 @@ one module per format family writes them:
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from mzgraph.errors import UsageError
 from mzgraph.rdf.formats import FORMATS, TABLE, Format, format_named, output_format
 from mzgraph.rdf.io import atomic_write
 from mzgraph.rdf.partition import GraphPart
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+
+def _is_graph(source: object) -> bool:
+    """An rdflib Graph? (A build writes its parts without loading rdflib: if nothing loaded
+    it, nothing can be one.)"""
+    rdflib = sys.modules.get("rdflib")
+    return rdflib is not None and isinstance(source, rdflib.Graph)
 
 
 def default_output(fmt: str, folder: Path = Path("output")) -> Path:
@@ -41,14 +51,14 @@ def rdf_parts(source: Graph | Sequence[GraphPart], ontology: Graph | None = None
     from mzgraph.rdf.encoder import sorted_lines
     from mzgraph.rdf.partition import ONTOLOGY_GRAPH, graph_parts, graph_triples
 
-    parts = graph_parts(source) if isinstance(source, Graph) else list(source)
+    parts = graph_parts(source) if _is_graph(source) else list(source)
     if ontology is not None:
         parts.append(GraphPart(str(ONTOLOGY_GRAPH), sorted_lines(graph_triples(ontology))))
     return parts
 
 
 def _graph(source: Graph | Sequence[GraphPart]) -> Graph:
-    if isinstance(source, Graph):
+    if _is_graph(source):
         return source
     from mzgraph.pipeline import graph_of_parts
 

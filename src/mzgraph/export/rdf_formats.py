@@ -35,14 +35,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import BinaryIO
 
-from rdflib.namespace import RDF
-
 from mzgraph.rdf import ntriples as nt
-from mzgraph.rdf.namespaces import PREFIXES
 from mzgraph.rdf.partition import GraphPart
+from mzgraph.rdf.vocabulary import PREFIXES, RDF
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_RDF_TYPE = nt.iri(str(RDF.type))
+_RDF_TYPE = nt.iri(RDF + "type")
 
 
 class _Names:

@@ -34,54 +34,33 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from typing import TYPE_CHECKING
 
 from mzgraph.model import Entity, EntityType, Evidence, KnowledgeBase, Mention, Relation, RelationType, SourceDocument
 from mzgraph.rdf import ntriples as nt
-from mzgraph.rdf.namespaces import GAZETTEER, ITSRDF, MZ, MZR, NIF, bind_prefixes
+from mzgraph.rdf.vocabulary import DCTERMS, GAZETTEER, ITSRDF, MZ, MZR, NIF, PROV, RDF, RDFS, SKOS, XSD
 
-LEVEL_CLASS = {"province": MZ.Province, "city": MZ.City, "county": MZ.County}
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+LEVEL_CLASS = {"province": MZ + "Province", "city": MZ + "City", "county": MZ + "County"}
 # a date as precise as the text says it (PartialDate.precision → datatype of its ISO form)
-_DATE_TYPE = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
+_DATE_TYPE = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}
 _GAZETTEER_LABEL = "Administrative divisions of China (cpca adcodes, MIT)"
-_BASE = str(MZR)
+_BASE = MZR
 
-ENTITIES_GRAPH = MZR["graph/entities"]
+ENTITIES_GRAPH = MZR + "graph/entities"
 
 Triple = tuple[str, str, str]  # N-Triples terms
 
 
-@lru_cache(maxsize=1 << 16)
-def entity_iri(key: str) -> URIRef:
-    return MZR[key]
-
-
-@lru_cache(maxsize=1 << 10)
-def document_iri(doc_id: str) -> URIRef:
-    return MZR[f"doc/{doc_id}"]
-
-
-def document_graph(doc_id: str) -> URIRef:
+def document_graph(doc_id: str) -> str:
     """The named graph of one document: ``mzr:graph/doc/<doc_id>``."""
-    return MZR[f"graph/doc/{doc_id}"]
-
-
-def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return MZR[f"doc/{doc_id}/mention/{start}-{end}"]
-
-
-def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return MZR[f"doc/{doc_id}/sentence/{start}-{end}"]
+    return f"{MZR}graph/doc/{doc_id}"
 
 
 def _statement_digest(rel: Relation) -> str:
     return hashlib.sha1(f"{rel.subject} {rel.predicate.value} {rel.object}".encode()).hexdigest()[:16]
-
-
-def statement_iri(rel: Relation) -> URIRef:
-    return MZR[f"statement/{_statement_digest(rel)}"]
 
 
 def decimal_text(value: Decimal) -> str:
@@ -91,64 +70,60 @@ def decimal_text(value: Decimal) -> str:
     return text
 
 
-def decimal_literal(value: Decimal) -> Literal:
-    return Literal(decimal_text(value), datatype=XSD.decimal)
-
-
 # ---------------------------------------------------------------------------------------
 # Terms
 
 
 # Every ontology term the encoder states, by attribute name of :class:`_Vocabulary`.
 _TERMS = {
-    "date": DCTERMS.date,
-    "taClassRef": ITSRDF.taClassRef,
-    "taIdentRef": ITSRDF.taIdentRef,
-    "Document": MZ.Document,
-    "Removal": MZ.Removal,
-    "Repair": MZ.Repair,
-    "contentHash": MZ.contentHash,
-    "divisionCode": MZ.divisionCode,
-    "encoding": MZ.encoding,
-    "foundText": MZ.foundText,
-    "indicator": MZ.indicator,
-    "originalBeginIndex": MZ.originalBeginIndex,
-    "originalEndIndex": MZ.originalEndIndex,
-    "originalOffset": MZ.originalOffset,
-    "qualifier": MZ.qualifier,
-    "reason": MZ.reason,
-    "removal": MZ.removal,
-    "repair": MZ.repair,
-    "repairedText": MZ.repairedText,
-    "sourcePath": MZ.sourcePath,
-    "sourceURL": MZ.sourceURL,
-    "token": MZ.token,
-    "unit": MZ.unit,
-    "value": MZ.value,
-    "year": MZ.year,
-    "issued": MZ.issued,
-    "Context": NIF.Context,
-    "Phrase": NIF.Phrase,
-    "Sentence": NIF.Sentence,
-    "anchorOf": NIF.anchorOf,
-    "beginIndex": NIF.beginIndex,
-    "endIndex": NIF.endIndex,
-    "isString": NIF.isString,
-    "referenceContext": NIF.referenceContext,
-    "sentence": NIF.sentence,
-    "Entity": PROV.Entity,
-    "wasDerivedFrom": PROV.wasDerivedFrom,
-    "Statement": RDF.Statement,
-    "object": RDF.object,
-    "predicate": RDF.predicate,
-    "subject": RDF.subject,
-    "type": RDF.type,
-    "label": RDFS.label,
-    "altLabel": SKOS.altLabel,
-    "title": DCTERMS.title,
-    "publisher": DCTERMS.publisher,
-    "source": DCTERMS.source,
-    "format": DCTERMS["format"],
+    "date": DCTERMS + "date",
+    "taClassRef": ITSRDF + "taClassRef",
+    "taIdentRef": ITSRDF + "taIdentRef",
+    "Document": MZ + "Document",
+    "Removal": MZ + "Removal",
+    "Repair": MZ + "Repair",
+    "contentHash": MZ + "contentHash",
+    "divisionCode": MZ + "divisionCode",
+    "encoding": MZ + "encoding",
+    "foundText": MZ + "foundText",
+    "indicator": MZ + "indicator",
+    "originalBeginIndex": MZ + "originalBeginIndex",
+    "originalEndIndex": MZ + "originalEndIndex",
+    "originalOffset": MZ + "originalOffset",
+    "qualifier": MZ + "qualifier",
+    "reason": MZ + "reason",
+    "removal": MZ + "removal",
+    "repair": MZ + "repair",
+    "repairedText": MZ + "repairedText",
+    "sourcePath": MZ + "sourcePath",
+    "sourceURL": MZ + "sourceURL",
+    "token": MZ + "token",
+    "unit": MZ + "unit",
+    "value": MZ + "value",
+    "year": MZ + "year",
+    "issued": MZ + "issued",
+    "Context": NIF + "Context",
+    "Phrase": NIF + "Phrase",
+    "Sentence": NIF + "Sentence",
+    "anchorOf": NIF + "anchorOf",
+    "beginIndex": NIF + "beginIndex",
+    "endIndex": NIF + "endIndex",
+    "isString": NIF + "isString",
+    "referenceContext": NIF + "referenceContext",
+    "sentence": NIF + "sentence",
+    "Entity": PROV + "Entity",
+    "wasDerivedFrom": PROV + "wasDerivedFrom",
+    "Statement": RDF + "Statement",
+    "object": RDF + "object",
+    "predicate": RDF + "predicate",
+    "subject": RDF + "subject",
+    "type": RDF + "type",
+    "label": RDFS + "label",
+    "altLabel": SKOS + "altLabel",
+    "title": DCTERMS + "title",
+    "publisher": DCTERMS + "publisher",
+    "source": DCTERMS + "source",
+    "format": DCTERMS + "format",
     "gazetteer": GAZETTEER,
 }
 
@@ -158,10 +133,10 @@ class _Vocabulary:
 
     def __init__(self, make: Callable[[str], str]):
         for name, term in _TERMS.items():
-            setattr(self, name, make(str(term)))
-        self.cls = {t: make(str(MZ[t.value])) for t in EntityType}
-        self.pred = {p: make(str(MZ[p.value])) for p in RelationType}
-        self.level = {name: make(str(term)) for name, term in LEVEL_CLASS.items()}
+            setattr(self, name, make(term))
+        self.cls = {t: make(MZ + t.value) for t in EntityType}
+        self.pred = {p: make(MZ + p.value) for p in RelationType}
+        self.level = {name: make(term) for name, term in LEVEL_CLASS.items()}
 
 
 class _Sentences:
@@ -185,7 +160,7 @@ class _Encoder:
         self.mint = nt.iri  # mention and sentence IRIs do not
         self.lit = nt.literal
         self.v = _Vocabulary(nt.iri)
-        self.nni = lru_cache(maxsize=1 << 16)(lambda n: nt.literal(str(n), None, str(XSD.nonNegativeInteger)))
+        self.nni = lru_cache(maxsize=1 << 16)(lambda n: nt.literal(str(n), None, XSD + "nonNegativeInteger"))
 
     def gazetteer(self) -> Iterator[tuple]:
         v, g = self.v, self.v.gazetteer
@@ -211,10 +186,10 @@ class _Encoder:
             if value:
                 yield (d, prop, lit(value, "zh"))
         if meta.url:
-            yield (d, v.sourceURL, lit(meta.url, None, str(XSD.anyURI)))
+            yield (d, v.sourceURL, lit(meta.url, None, XSD + "anyURI"))
         if meta.date:
-            dtype = XSD.date if len(meta.date) == 10 else XSD.gYear if len(meta.date) == 4 else None
-            yield (d, v.date, lit(meta.date, None, str(dtype) if dtype else None))
+            dtype = XSD + "date" if len(meta.date) == 10 else XSD + "gYear" if len(meta.date) == 4 else None
+            yield (d, v.date, lit(meta.date, None, dtype))
         for i, rm in enumerate(meta.removals):
             node = self.mint(f"{_BASE}doc/{doc.doc_id}/removal/{i}")
             yield (d, v.removal, node)
@@ -260,16 +235,16 @@ class _Encoder:
                 yield (e, v.type, v.level[ent.level])
         if ent.quantity is not None:
             q = ent.quantity
-            yield (e, v.value, lit(decimal_text(q.value), None, str(XSD.decimal)))
+            yield (e, v.value, lit(decimal_text(q.value), None, XSD + "decimal"))
             yield (e, v.unit, lit(q.unit))
             if q.indicator:
                 yield (e, v.indicator, lit(q.indicator, "zh"))
             if q.qualifier:
                 yield (e, v.qualifier, lit(q.qualifier))
             if q.year:
-                yield (e, v.year, lit(str(q.year), None, str(XSD.gYear)))
+                yield (e, v.year, lit(str(q.year), None, XSD + "gYear"))
         elif ent.year:
-            yield (e, v.year, lit(str(ent.year), None, str(XSD.gYear)))
+            yield (e, v.year, lit(str(ent.year), None, XSD + "gYear"))
         if ent.issued is not None:
             yield (e, v.issued, lit(ent.issued.iso, None, _DATE_TYPE[ent.issued.precision]))
         if ent.type is EntityType.PLACE and ent.division_code:
@@ -364,7 +339,7 @@ def _is_shared(key: str, entities: dict[str, Entity]) -> bool:
 
 
 _ENCODER = _Encoder()
-_PREDICATE_FIRST = {nt.iri(str(RDF.type)): 0, nt.iri(str(RDFS.label)): 1}
+_PREDICATE_FIRST = {nt.iri(RDF + "type"): 0, nt.iri(RDFS + "label"): 1}
 
 
 def _order(triple: Triple) -> tuple:
@@ -403,6 +378,10 @@ def kb_lines(kb: KnowledgeBase) -> bytes:
 
 def encode(kb: KnowledgeBase, graph: Graph | None = None) -> Graph:
     """Add the triples of ``kb`` to ``graph`` (a new one by default) and return it."""
+    from rdflib import Graph
+
+    from mzgraph.rdf.namespaces import bind_prefixes
+
     g = bind_prefixes(graph if graph is not None else Graph())
     g.parse(data=kb_lines(kb), format="nt")
     return g

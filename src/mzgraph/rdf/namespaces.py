@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 
 from mzgraph.rdf import vocabulary
 
@@ -12,8 +12,7 @@ NIF = Namespace(vocabulary.NIF)
 ITSRDF = Namespace(vocabulary.ITSRDF)
 ORG = Namespace(vocabulary.ORG)
 SCHEMA = Namespace(vocabulary.SCHEMA)
-# the dataset that facts taken from the division code table (not from a report) derive from
-GAZETTEER = MZR["dataset/divisions"]
+GAZETTEER = URIRef(vocabulary.GAZETTEER)
 
 PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in vocabulary.PREFIXES.items()}
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-from rdflib import BNode, Literal, URIRef
-
 _DIGITS = re.compile(r"(\d+)")
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -44,6 +42,8 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 
 def term(node) -> str:
     """An rdflib term (IRI, blank node or literal) as N-Triples text."""
+    from rdflib import BNode, Literal, URIRef  # (whoever holds an rdflib term has rdflib loaded)
+
     if isinstance(node, URIRef):
         return iri(str(node))
     if isinstance(node, BNode):

@@ -22,22 +22,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-from rdflib.namespace import RDF
-
 from mzgraph.rdf import ntriples as nt
 from mzgraph.rdf.encoder import ENTITIES_GRAPH, Triple, document_graph, sorted_lines
-from mzgraph.rdf.namespaces import MZ, MZR
+from mzgraph.rdf.vocabulary import MZ, MZR, RDF
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from mzgraph.network import NetworkPart
 
-ONTOLOGY_GRAPH = MZR["graph/ontology"]
+ONTOLOGY_GRAPH = MZR + "graph/ontology"
 
-_DOC = nt.iri(str(MZR["doc/"]))[:-1]  # "<…/doc/", the start of a document's IRIs
-_TARGET = nt.iri(str(MZR["target/"]))[:-1]
-_TYPE, _DOCUMENT = nt.iri(str(RDF.type)), nt.iri(str(MZ.Document))
-_ENDS = (nt.iri(str(RDF.subject)), nt.iri(str(RDF.object)))
+_DOC = nt.iri(MZR + "doc/")[:-1]  # "<…/doc/", the start of a document's IRIs
+_TARGET = nt.iri(MZR + "target/")[:-1]
+_TYPE, _DOCUMENT = nt.iri(RDF + "type"), nt.iri(MZ + "Document")
+_ENDS = (nt.iri(RDF + "subject"), nt.iri(RDF + "object"))
 
 
 @dataclass(frozen=True)

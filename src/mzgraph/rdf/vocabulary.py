@@ -1,8 +1,8 @@
 """The namespace IRIs of the ontology contract, as plain strings.
 
-:mod:`mzgraph.rdf.namespaces` makes rdflib ``Namespace`` objects of them; code that reads a
-graph without rdflib (the entity network a view draws straight from a file's quads) uses the
-strings, so that a view never pays rdflib's import.
+:mod:`mzgraph.rdf.namespaces` makes rdflib ``Namespace`` objects of them; code that writes or
+reads graphs without rdflib (the encoder, the writers, the entity network a view draws straight
+from a file's quads) uses the strings, so that a build or a view never pays rdflib's import.
 """
 
 MZ = "https://w3id.org/mzgraph/ontology#"
@@ -18,6 +18,8 @@ NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
 ORG = "http://www.w3.org/ns/org#"
 SCHEMA = "https://schema.org/"
+# the dataset that facts taken from the division code table (not from a report) derive from
+GAZETTEER = MZR + "dataset/divisions"
 
 # prefix → namespace IRI, in the order graphs bind them
 PREFIXES: dict[str, str] = {
