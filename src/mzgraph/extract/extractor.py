@@ -105,6 +105,23 @@ def _extract(document: SourceDocument) -> Extraction:
             return sentences[i]
         return s, e
 
+    beyond = (n + 1, n + 1)
+
+    def sentences_of(hits) -> list[tuple[int, int]]:
+        """``sentence_of`` of each hit, for hits in order of start (as the finders give them):
+        one walk along the sentences instead of a bisection each (a hit the walk has passed
+        is looked up as before)."""
+        found: list[tuple[int, int]] = []
+        append = found.append
+        following = iter(sentences)
+        sentence = next(following, beyond)  # the first sentence not ending before the hit
+        for hit in hits:
+            s = hit.start
+            while sentence[1] <= s:
+                sentence = next(following, beyond)
+            append(sentence if sentence[0] <= s else sentence_of(s, hit.end))
+        return found
+
     # places and scope: a first pass without context finds the document's place, a second
     # pass with it admits the short names that place makes unambiguous
     raw = scan(text)
@@ -180,8 +197,7 @@ def _extract(document: SourceDocument) -> Extraction:
             out.mentions.append(m)
         return index_of[key]
 
-    for start, end, division, _ in places:
-        s0, s1 = sentence_of(start, end)
+    for (start, end, division, _), (s0, s1) in zip(places, sentences_of(places), strict=True):
         add(Mention(EntityType.PLACE, text[start:end], start, end, division.name, s0, s1, division_code=division.code))
     agency_idx: list[tuple[AgencyHit, int]] = []  # sorted by start, as ``agencies`` is
     # one body, one name in a document: 江西省人民政府 and 江西省政府 are the same body
@@ -190,8 +206,7 @@ def _extract(document: SourceDocument) -> Extraction:
         name = first_name.setdefault(_agency_key(a.name), a.name)
         if name != a.name:
             agencies[k] = a._replace(name=name)
-    for a in agencies:
-        s0, s1 = sentence_of(a.start, a.end)
+    for a, (s0, s1) in zip(agencies, sentences_of(agencies), strict=True):
         i = add(
             Mention(EntityType.AGENCY, text[a.start : a.end], a.start, a.end, a.name, s0, s1, place_code=a.place_code)
         )
@@ -311,10 +326,11 @@ def _extract(document: SourceDocument) -> Extraction:
     title_line = paragraphs[0] if paragraphs and _is_title_line(text, *paragraphs[0]) else None
     own = next((k for k, p in enumerate(policies) if title_line and _names_instrument(text, title_line, p)), None)
     signed = signature_date(text, paragraphs) if own is not None else None
-    issued = issued_dates(text, policies, sentence_of, dates, title_line, signed or today)
+    policy_sentences = sentences_of(policies)
+    issued = issued_dates(text, policies, policy_sentences, dates, title_line, signed or today)
     policy_index: list[int] = []
     for k, p in enumerate(policies):
-        s0, s1 = sentence_of(p.start, p.end)
+        s0, s1 = policy_sentences[k]
         pi = add(
             Mention(
                 EntityType.POLICY,
@@ -333,7 +349,7 @@ def _extract(document: SourceDocument) -> Extraction:
         out.mentions[pi].issuers_joint = len(issuers) > 1
         for ai in issuers:
             out.relations.append(RelationCandidate(pi, RelationType.ISSUED_BY, ai, s0, s1))
-    for k, basis in lineage(text, policies, sentence_of, own):
+    for k, basis in lineage(text, policies, policy_sentences, own):
         derived, source = out.mentions[policy_index[k]], out.mentions[policy_index[basis]]
         if derived.name != source.name:  # the sentence naming the basis says the link
             out.relations.append(
@@ -346,8 +362,7 @@ def _extract(document: SourceDocument) -> Extraction:
                 )
             )
     programs_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → (start, mention index)
-    for start, end, name in programs:
-        s0, s1 = sentence_of(start, end)
+    for (start, end, name), (s0, s1) in zip(programs, sentences_of(programs), strict=True):
         before = place_by_end.get(start)
         code = before.division.code if before is not None else place_of(start, clauses.start(start, s0), s0)
         i = add(Mention(EntityType.PROGRAM, text[start:end], start, end, name, s0, s1, place_code=code))
@@ -363,7 +378,7 @@ def _extract(document: SourceDocument) -> Extraction:
 
     for figure in quantities:
         start, end = figure.start, figure.end
-        s0, s1 = figure.sentence or (start, end)  # (as sentence_of gives)
+        s0, s1 = figure.sentence or (start, end)  # (as sentences_of gives)
         lo = clauses.start(start, s0)
         # 长沙市推行…，建成…5200张: the place the sentence is about; then 全市, 全省 … in the
         # figure's clause name the division of that level around it

@@ -198,12 +198,13 @@ def _closing(p: PolicyHit) -> int:
 def issued_dates(
     text: str,
     policies: list[PolicyHit],
-    sentence_of,
+    sentences: list[tuple[int, int]],
     dates: list,
     title_line: tuple[int, int] | None = None,
     document_date=None,
 ) -> dict[int, object]:
-    """When each policy (by index) was issued, as precise as the text says.
+    """When each policy (by index) was issued, as precise as the text says; ``sentences``
+    holds the sentence of each policy.
 
     A date right after the title (``《…》于2024年3月印发``), else the last date before the
     issuing verb of the title in its sentence (``2024年3月，民政部印发《…》``, ``近日，…印发``),
@@ -217,7 +218,7 @@ def issued_dates(
     ends = [d.end for d in dates]
     out: dict[int, object] = {}
     for k, p in enumerate(policies):
-        s0, s1 = sentence_of(p.start, p.end)
+        s0, s1 = sentences[k]
         open_at, close_at = _opening(p), _closing(p)
         # 1. 《…》于2024年3月印发
         i = bisect_left(starts, close_at)
@@ -260,8 +261,11 @@ _DOC_NUMBER = re.compile(r"\s*[（(][\u4e00-\u9fff]{1,8}[〔\[【［]((?:19|20)\
 _PAST_ISSUE = re.compile(r"(?:(?:19|20)\d\d年(?:\d{1,2}月)?|此前|曾经?|原)$")
 
 
-def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None = None) -> list[tuple[int, int]]:
-    """``(policy, basis)`` index pairs: a policy implements, follows or revises the basis.
+def lineage(
+    text: str, policies: list[PolicyHit], sentences: list[tuple[int, int]], own: int | None = None
+) -> list[tuple[int, int]]:
+    """``(policy, basis)`` index pairs: a policy implements, follows or revises the basis
+    (``sentences``: the sentence of each policy).
 
     In one sentence: ``根据《A》(和《B》)…制定《C》`` (C on A and B), ``《C》根据《A》制定``,
     ``《C》对《A》进行了修订``; bodies may stand between the cue and the title
@@ -271,8 +275,8 @@ def lineage(text: str, policies: list[PolicyHit], sentence_of, own: int | None =
     """
     pairs: list[tuple[int, int]] = []
     by_sentence: dict[tuple[int, int], list[int]] = {}
-    for k, p in enumerate(policies):
-        by_sentence.setdefault(sentence_of(p.start, p.end), []).append(k)
+    for k, sentence in enumerate(sentences):
+        by_sentence.setdefault(sentence, []).append(k)
     for (s0, s1), ks in by_sentence.items():
         if len(ks) < 2 and own is None:
             continue
