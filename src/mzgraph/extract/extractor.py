@@ -55,7 +55,10 @@ from mzgraph.model import (
 )
 
 _WHOLE = re.compile(r"全(国|省|市|县|区|州|盟|旗)")
-_SELF = re.compile(r"(?:我|本)(省|市|县|区|州|盟|旗)(?![级内外委])")
+# 我省, 本市 …: one pattern for each opening character, so that ``re`` finds it by its
+# literal first character (a fast skip; a pattern opening with an alternation or a class
+# tests a set at every character: 3.3 ms on the joined text, against 0.2 for each of these)
+_SELF = [re.compile(rf"{c}(省|市|县|区|州|盟|旗)(?![级内外委])") for c in "我本"]
 # a sentence about one person or household (一家人每月领取低保金2130元)
 _PERSONAL = re.compile(r"[他她](?!们)|一家|全家|家人|老两口|老伴|大爷|大妈|大娘|奶奶|爷爷|阿姨|女士|先生|老人家")
 # What may stand between joint issuers, or between issuers and the title they own.
@@ -444,10 +447,11 @@ def _anchors(text: str, places, agencies, free_place: list[bool], scope) -> list
     for a in agencies:
         if a.place_code and (a.place_code != CHINA_CODE or scope.at(a.start) in (CHINA_CODE, None)):
             out.append((a.start, a.end, a.place_code))
-    for m in _SELF.finditer(text):
-        d = level_division(m.group(1), scope.at(m.start()))
-        if d is not None:
-            out.append((m.start(), m.end(), d.code))
+    for pattern in _SELF:  # (the two never overlap: each is two characters, the second a level)
+        for m in pattern.finditer(text):
+            d = level_division(m.group(1), scope.at(m.start()))
+            if d is not None:
+                out.append((m.start(), m.end(), d.code))
     return sorted(out)
 
 
