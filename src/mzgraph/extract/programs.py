@@ -22,13 +22,23 @@ from mzgraph.extract.text import Mask, scan_from, starts_of
 
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
-_NOT_PROGRAM_AFTER = re.compile(
-    r"^(?:工作|发展|服务|总|基本|目标)?(?:方式|方法|原则|要求|理念|精神|思路|方针|目标|格局|局面|问题)|"
-    r"^(?:称号|荣誉|口号|之称|美誉|字|等称号|重要思想|论述|"
+# Each quote is put to a dozen patterns: a pattern of words is tried only where the character
+# its words open (or end) with is there, a test that costs a tenth of a pattern's call.
+_MANNER_LEAD = ("工作", "发展", "服务", "总", "基本", "目标")
+_MANNER = ("方式", "方法", "原则", "要求", "理念", "精神", "思路", "方针", "目标", "格局", "局面", "问题")
+_NOT_NAME_AFTER = (
+    *("称号", "荣誉", "口号", "之称", "美誉", "字", "等称号", "重要思想", "论述"),
     # a quoted label of people (“三留守”人员, “空巢”老人) names a group, not a program
-    r"人员|群体|对象|老人|老年人|儿童|妇女|家庭|人口|群众|户|党员|干部)"
+    *("人员", "群体", "对象", "老人", "老年人", "儿童", "妇女", "家庭", "人口", "群众", "户", "党员", "干部"),
 )
-_NOT_PROGRAM_BEFORE = re.compile(r"(?:荣获|获评|被评为|评为|获得|授予|称为|号称|简称|誉为|称作|称之为|即)$")
+_NOT_PROGRAM_AFTER = re.compile(
+    rf"^(?:{'|'.join(_MANNER_LEAD)})?(?:{'|'.join(_MANNER)})|^(?:{'|'.join(_NOT_NAME_AFTER)})"
+)
+_NOT_PROGRAM_AFTER_FIRST = frozenset(w[0] for w in (*_MANNER_LEAD, *_MANNER, *_NOT_NAME_AFTER))
+_NAMED_AS = ("荣获", "获评", "被评为", "评为", "获得", "授予", "称为", "号称", "简称", "誉为", "称作", "称之为", "即")
+_NOT_PROGRAM_BEFORE = re.compile(rf"(?:{'|'.join(_NAMED_AS)})$")
+# the last characters of words before a quote (and a line break: $ matches before a final one)
+_NAMED_AS_LAST = frozenset([*(w[-1] for w in _NAMED_AS), "\n"])
 # Figures of speech that are quoted for emphasis, not names (打通“最后一公里”).
 _METAPHORS = {
     "最后一公里", "最后一米", "最后一百米", "牛鼻子", "指挥棒", "压舱石", "领头雁", "主心骨", "硬骨头", "关键少数",
@@ -47,7 +57,12 @@ _INTRODUCE = re.compile(
     r"围绕|治理|创建|培育|打响|擦亮|形成|总结出?了?|首创|升级|按照|以)[^，。；：、,;:!?！？“”]{0,6}$"
 )
 # Words that make what follows a stance, a slogan or a description (坚持“…”, 做到“…”, 是“…”).
-_STANCE = re.compile(r"(?:坚持|做到|确保|力争|力求|就是|是|按|称|叫|成为|真正|说|讲|喊出|提出|树立|践行)$")
+_STANCE_WORDS = (
+    *("坚持", "做到", "确保", "力争", "力求", "就是", "是", "按", "称", "叫"),
+    *("成为", "真正", "说", "讲", "喊出", "提出", "树立", "践行"),
+)
+_STANCE = re.compile(rf"(?:{'|'.join(_STANCE_WORDS)})$")
+_STANCE_LAST = frozenset([*(w[-1] for w in _STANCE_WORDS), "\n"])
 # Shapes only a name has: 党建+X, 1+5+X, 12349
 _NAME_SHAPE = re.compile(r"[+＋\d]")
 # A campaign noun after a quote (“不漏一户、不落一人”排查行动) makes parallel phrasing a name.
@@ -55,12 +70,18 @@ _CAMPAIGN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}(?:行动|工程|活动|计�
 # A quoted 小X set against a 大Y just after it is rhetoric, not a name.
 _CONTRAST = re.compile(r"^小[\u4e00-\u9fff]{1,2}$")
 # Names of service points and facilities a place runs under a brand (爱心驿站, 长者食堂, 幸福小院).
-_SERVICE_POINT = re.compile(r"[\u4e00-\u9fff]{2}(?:驿站|食堂|饭堂|小院|之家|书屋|超市|课堂|服务站|幸福院)$")
+_SERVICE_POINTS = ("驿站", "食堂", "饭堂", "小院", "之家", "书屋", "超市", "课堂", "服务站", "幸福院")
+_SERVICE_POINT = re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(_SERVICE_POINTS)})$")
+_SERVICE_POINT_LAST = frozenset(w[-1] for w in _SERVICE_POINTS)  # (a name holds no line break)
 _BODY_NAME = re.compile(r"(?:委|局|(?<![餐客大])厅|理事会|协会|委员会|联合会|商会)$")
-_HEAD = re.compile(
-    r"^(?:经验模式|模式|工程|专项行动|行动|服务|活动|标准|方案|品牌|项目|平台|机制|工作法|经验|计划|主题教育|"
-    r"专项工程|工作室|试点|示范|改革|行动计划|体系|网络|热线|小程序|APP|App|app|政务服务平台|服务平台|移动端|客户端)"
+_BODY_NAME_LAST = frozenset("委局厅会")
+_HEADS = (
+    *("经验模式", "模式", "工程", "专项行动", "行动", "服务", "活动", "标准", "方案", "品牌", "项目", "平台", "机制"),
+    *("工作法", "经验", "计划", "主题教育", "专项工程", "工作室", "试点", "示范", "改革", "行动计划", "体系", "网络"),
+    *("热线", "小程序", "APP", "App", "app", "政务服务平台", "服务平台", "移动端", "客户端"),
 )
+_HEAD = re.compile(rf"^(?:{'|'.join(_HEADS)})")
+_HEAD_FIRST = frozenset(w[0] for w in _HEADS)
 _REFORM = re.compile(
     r"(?:推进|深化|推动|实施|开展|启动|推行|完成|抓好|落实|共抓|抓实|试点)"
     r"(?P<np>[\u4e00-\u9fff]{2,14}?改革)(?!创新|发展|开放|试验|成果|任务|举措|政策|工作经验)"
@@ -105,11 +126,11 @@ def _has_evidence(
     it (推进“长者照护之家”“综合为老服务中心”建设), a headline opening with it, or its use
     more than once."""
     before = text[max(0, s - 10) : s]
-    if _STANCE.search(before):
+    if s and text[s - 1] in _STANCE_LAST and _STANCE.search(before):
         return False  # 坚持“一个都不能少”, 做到“一户不落”, 是“小切口”: a slogan or a figure of speech
-    if _CONTRAST.match(name) and "大" in text[e : e + 12]:
+    if name[0] == "小" and _CONTRAST.match(name) and "大" in text[e : e + 12]:
         return False  # “小网格”里的大民生, “小切口”…“大温度”: the small-big figure of speech
-    if _SERVICE_POINT.search(name):
+    if name[-1] in _SERVICE_POINT_LAST and _SERVICE_POINT.search(name):
         return True  # “爱心驿站”覆盖全部街道: a service point's name
     if _INTRODUCE.search(before) or s in place_ends or _NAME_SHAPE.search(name) or text[e : e + 1].isdigit():
         return True
@@ -132,17 +153,21 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
         if is_blocked(s, e) or not name:
             continue
         after = text[e : e + 6]
-        if _PERIOD.match(name) or name[-1] in "式型" or _NOT_PROGRAM_AFTER.match(after):
+        first_after = after[:1]
+        if name[0] == "十" and _PERIOD.match(name) or name[-1] in "式型":
             continue
-        if _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
+        if first_after in _NOT_PROGRAM_AFTER_FIRST and _NOT_PROGRAM_AFTER.match(after):
             continue
-        parts = name.split("、")
-        if len(parts) > 1 and len({p[:1] for p in parts}) == 1 and not _CAMPAIGN_AFTER.match(text, e):
-            continue  # 推进“跨部门、跨层级”信息共享, “早发现、早干预”: parallel phrasing, not a name
-        head = _HEAD.match(after)
-        if head is None and (name in _METAPHORS or _SLOGAN.search(name) or _ZERO.match(name)):
+        if s and text[s - 1] in _NAMED_AS_LAST and _NOT_PROGRAM_BEFORE.search(text[max(0, s - 4) : s]):
             continue
-        if head is None and _BODY_NAME.search(name):  # “两委”, “红白理事会”: a body, not a program
+        if "、" in name:
+            parts = name.split("、")
+            if len({p[:1] for p in parts}) == 1 and not _CAMPAIGN_AFTER.match(text, e):
+                continue  # 推进“跨部门、跨层级”信息共享, “早发现、早干预”: parallel phrasing, not a name
+        head = _HEAD.match(after) if first_after in _HEAD_FIRST else None
+        if head is None and (name in _METAPHORS or _SLOGAN.search(name) or name[0] == "零" and _ZERO.match(name)):
+            continue
+        if head is None and name[-1] in _BODY_NAME_LAST and _BODY_NAME.search(name):  # “两委”: a body, not a program
             continue
         named_before = hits[-1].end if hits and text[hits[-1].end - 1] == "”" else None
         if head is None and not _has_evidence(text, s, e, name, uses, place_ends, named_before):
