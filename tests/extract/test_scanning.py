@@ -44,6 +44,15 @@ def test_guarded_patterns_find_what_finditer_finds():
         assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
 
 
+def test_figures_open_at_every_decimal_digit():
+    # the opening class of _QUANTITY names its digits by ranges (\d costs a lookup per character)
+    every = "".join(map(chr, range(0x110000)))
+    digits = re.findall(r"\d", every)
+    opening = re.compile(f"[0-9{quantities._DIGITS_ELSEWHERE}]")
+    assert len(digits) > 600 and all(opening.fullmatch(d) for d in digits)
+    assert not opening.search("，。、；：“”《》（）—…·％　年月日人个元" + "".join(map(chr, range(0x4E00, 0xA000))))
+
+
 def test_place_lists_are_tried_from_near_their_last_mark_only():
     # every 、 starts a candidate two and three characters before it; _list_starts keeps those
     # a list's last 、 can be reached from, and must lose no list

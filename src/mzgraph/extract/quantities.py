@@ -78,8 +78,14 @@ _UNIT_FIRST = "".join(sorted({u[0] for u in _UNITS}))
 # cheap test (a run of digits must go on with 余, 多, 万, 亿 or a unit) runs before the rest.
 # The first character decides which number it is (the two classes share none), so the
 # matches are those of (?P<num>{_NUM}|{_CN}) (tests/extract/test_scanning.py).
+# The opening class holds no \d: re tests a class at every character of the text, and \d
+# (any decimal digit, a Unicode lookup for each character) cost a third of the pass; ranges
+# holding every decimal digit that is not ASCII (and little else a Chinese text writes:
+# not its punctuation, ideographs or fullwidth signs) take its place, and the test after
+# it lets through only a digit or a numeral (test_scanning.py checks every code point)
+_DIGITS_ELSEWHERE = "\u0660-\u1fff\ua620-\uabff\uff10-\uff19\U00010000-\U0010ffff"
 _QUANTITY = re.compile(
-    rf"(?P<num>[\d{_CN_DIGITS}十百千]"
+    rf"(?P<num>[0-9{_DIGITS_ELSEWHERE}{_CN_DIGITS}十百千]"
     rf"(?<=(?=\d[\d,.]*+[余多万亿千百{re.escape(_UNIT_FIRST)}]|[{_CN_DIGITS}十百千]).)"
     rf"(?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)|(?<=[{_CN_DIGITS}十百千])[{_CN_DIGITS}十百千]*))"
     rf"(?P<about0>余|多)?(?P<mult>万亿|千万|百万|万|亿)?(?P<about>余|多)?"
