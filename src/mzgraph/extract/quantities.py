@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -107,8 +108,10 @@ _BARE = re.compile(
 _BARE_END = re.compile(rf"(?P<num>{_NUM})(?P<about0>余|多)?(?P<mult>万|亿)(?P<about>余|多)?(?=[，。；、,;）)]|$)")
 # where a count in 万 or 亿 can start (both patterns below): a digit of a run of digits,
 # commas and points that goes on with 余, 多, 万 or 亿 (a number may start inside the run);
-# found from the character after the run, far rarer than digits
-_AFTER_RUN = re.compile(r"[余多万亿](?<=[\d,.].)")
+# found from the character after the run, far rarer than digits: one pattern for each, which
+# re finds by its literal first character (a class is a test at every character of the text:
+# 3.0 ms on the joined text, against 0.2 for each of these)
+_AFTER_RUN = [re.compile(rf"{c}(?<=[\d,.].)") for c in "余多万亿"]
 _PEOPLE = re.compile(r"人口|人员|群众|对象|老人|老年人|儿童|居民|农民|职工|学生|患者|残疾人")
 # the units as stored: a count of working days or hours, a percentage, people, beds
 _UNIT_NAME = {"个工作日": "工作日", "个小时": "小时", "％": "%", "名": "人", "张床位": "张"}
@@ -266,7 +269,7 @@ def find_quantities(
         return i >= 0 and figure_ends[i] > s
 
     bare = []
-    for m in _AFTER_RUN.finditer(text):
+    for m in chain.from_iterable(after_run.finditer(text) for after_run in _AFTER_RUN):
         if covered(m.start(), m.start() + 1):
             # the 万 of a figure found (most of them): a count read from the digits before
             # it takes that 万 too, so it overlaps the figure and would be dropped below; it
@@ -279,6 +282,7 @@ def find_quantities(
             bare.extend(i for i in range(run, m.start()) if text[i].isdecimal())
         else:  # digits only: what follows is the same from any of them, the first decides
             bare.append(run)
+    bare.sort()  # (each run is followed by one of the four: no offset twice)
     for m in scan_at(_BARE, bare, text):
         if not covered(m.start(), m.end()) and not text.startswith(("元", "平方"), m.end()):
             matches.append(m)
