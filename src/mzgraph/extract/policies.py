@@ -154,7 +154,13 @@ def find_policies(text: str, repairs: list[tuple[int, str, str]] | None = None) 
 # ---------------------------------------------------------------- when issued, and lineage
 
 # an issuing verb, with the words that may open or close it (联合印发, 制定出台了)
-ISSUE_VERB = re.compile(rf"(?:联合|正式|研究|制定|修订|重新)?(?:{VERBS}|审议通过)(?:了|实施)?")
+_ISSUE_LEADS = "联合|正式|研究|制定|修订|重新"
+_ISSUE_VERBS = f"{VERBS}|审议通过"
+# re tries a pattern that opens with an optional group at every offset; a lookahead of the
+# characters a match can open with fails at once where none is (the verbs before the
+# policies of the joined x20 text: 5.8 -> 2.8 ms)
+_ISSUE_FIRST = "".join(sorted({w[0] for w in f"{_ISSUE_LEADS}|{_ISSUE_VERBS}".split("|")}))
+ISSUE_VERB = re.compile(rf"(?=[{_ISSUE_FIRST}])(?:{_ISSUE_LEADS})?(?:{_ISSUE_VERBS})(?:了|实施)?")
 # what may stand between a title and a date put after it, and between that date and its
 # issuing verb (《…》于2024年3月由民政部印发)
 _DATE_BEFORE_VERB = re.compile(r"^(?:（[^（）]{0,40}）)?(?:已|已经|业已|正式)?(?:由[^，。；《》]{2,24}?)?(?:于|在)?$")
