@@ -20,7 +20,7 @@ HELDOUT = Path(__file__).parent / "heldout"
 def _texts() -> list[str]:
     corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(HELDOUT.glob("*.txt")))
     rng = random.Random(5)
-    marks = "，。、“”《》\n 0123456789１２〇一二十百千万亿余多元人个年月日今同全"
+    marks = "，。、“”《》\n 0123456789１２〇一二十百千万亿余多元人个年月日今同全试点行动计划"
     mutated = "".join(c if rng.random() > 0.05 else rng.choice(marks) for c in corpus)
     return [corpus, mutated, re.sub(r"[。！？；\n]", "，", corpus)]
 
@@ -42,6 +42,7 @@ def test_guarded_patterns_find_what_finditer_finds():
         assert _spans(quantities._QUANTITY.finditer(text)) == _spans(_PLAIN_QUANTITY.finditer(text))
         campaign = programs._CAMPAIGN
         assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
+        assert _spans(programs._pilot_tails(text)) == _spans(programs._PILOT_TAIL.finditer(text))
 
 
 def test_figures_open_at_every_decimal_digit():

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from mzgraph.extract.text import Mask, scan_from, starts_of
+from mzgraph.extract.text import Mask, scan_at, scan_from, starts_of
 
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 _PERIOD = re.compile(r"^[十][一二三四五六七八九十]五$")
@@ -86,23 +86,35 @@ _REFORM = re.compile(
     r"(?:推进|深化|推动|实施|开展|启动|推行|完成|抓好|落实|共抓|抓实|试点)"
     r"(?P<np>[\u4e00-\u9fff]{2,14}?改革)(?!创新|发展|开放|试验|成果|任务|举措|政策|工作经验)"
 )
+# a named pilot or action (four characters each), and what may not follow it
+_PILOTS = ("制度试点", "创新试点", "改革试点", "提升行动", "示范行动", "行动计划")
+_NOT_PILOT_AFTER = r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
 _CAMPAIGN = re.compile(
     r"(?:开展|实施)(?P<np>[\u4e00-\u9fff（）()]{2,20}?(?:专项行动|专项治理|专项整治|试点(?=工作)|工程))"
     r"|实施(?P<work>[\u4e00-\u9fff]{4,16}?)工作"
     # 推进长期护理保险制度试点, 开展居家和社区基本养老服务提升行动: a named pilot or action
-    r"|(?:开展|实施|推进|推动|启动|深化|扩大)(?P<pilot>[\u4e00-\u9fff]{4,20}?(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划))"
-    r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
+    rf"|(?:开展|实施|推进|推动|启动|深化|扩大)(?P<pilot>[\u4e00-\u9fff]{{4,20}}?(?:{'|'.join(_PILOTS)}))"
+    + _NOT_PILOT_AFTER
 )
 # where a campaign starts (its verb), for re to skip to at C speed
 _CAMPAIGN_START = starts_of(_CAMPAIGN, "开实推启深扩")
 # 我省长期护理保险制度试点: a named pilot after 我省/本市/全省 (found from its tail: the scan
-# stays cheap where 全省, 全市 are frequent)
-_PILOT_TAIL = re.compile(
-    r"(?:制度试点|创新试点|改革试点|提升行动|示范行动|行动计划)"
-    r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
-)
+# stays cheap where 全省, 全市 are frequent). The tail is tried only where one of its words
+# ends: a pattern for each last two characters (试点, 行动, 计划), which re finds by its
+# literal first character, behind them the words ending so (a pattern opening with the
+# alternation tests a set at every character: 2.7 ms on the joined text)
+_PILOT_TAIL = re.compile(f"(?:{'|'.join(_PILOTS)}){_NOT_PILOT_AFTER}")
+_PILOT_ENDS = [
+    re.compile(f"{end}(?<={'|'.join(w for w in _PILOTS if w.endswith(end))})")
+    for end in sorted({w[-2:] for w in _PILOTS})
+]
 _OWN_LEVEL = re.compile(r"(?<!自)[我本全](?:省|市|县|区|州|盟|旗)的?(?P<np>[\u4e00-\u9fff]{4,16})$")
 _GENERIC_LEAD = re.compile(r"(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
+
+
+def _pilot_tails(text: str):
+    """``_PILOT_TAIL.finditer(text)``, tried only where one of its words ends."""
+    return scan_at(_PILOT_TAIL, sorted(m.end() - 4 for end in _PILOT_ENDS for m in end.finditer(text)), text)
 
 
 class ProgramHit(NamedTuple):
@@ -188,7 +200,7 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
     for m in scan_from(_CAMPAIGN, _CAMPAIGN_START, text):
         group = next(g for g in ("np", "work", "pilot") if m.group(g))
         phrase(m.start(group), m.end(group))
-    for m in _PILOT_TAIL.finditer(text):
+    for m in _pilot_tails(text):
         own = _OWN_LEVEL.search(text, max(0, m.start() - 19), m.start())
         if own is not None:
             phrase(own.start("np"), m.end())
