@@ -20,7 +20,7 @@ HELDOUT = Path(__file__).parent / "heldout"
 def _texts() -> list[str]:
     corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(HELDOUT.glob("*.txt")))
     rng = random.Random(5)
-    marks = "，。、“”《》\n 0123456789１２〇一二十百千万亿余多元人个年月日号今同当近前全试点行动计划"
+    marks = "，。、“”《》\n 0123456789１２〇一二十百千万亿余多元人个年月日号今同当近前全试点行动计划改革推进深化"
     mutated = "".join(c if rng.random() > 0.05 else rng.choice(marks) for c in corpus)
     return [corpus, mutated, re.sub(r"[。！？；\n]", "，", corpus)]
 
@@ -43,6 +43,7 @@ def test_guarded_patterns_find_what_finditer_finds():
         campaign = programs._CAMPAIGN
         assert _spans(scan_from(campaign, programs._CAMPAIGN_START, text)) == _spans(campaign.finditer(text))
         assert _spans(programs._pilot_tails(text)) == _spans(programs._PILOT_TAIL.finditer(text))
+        assert _spans(programs._reforms(text)) == _spans(programs._REFORM.finditer(text))
 
 
 def test_figures_open_at_every_decimal_digit():

@@ -82,10 +82,15 @@ _HEADS = (
 )
 _HEAD = re.compile(rf"^(?:{'|'.join(_HEADS)})")
 _HEAD_FIRST = frozenset(w[0] for w in _HEADS)
+_REFORM_VERBS = ("推进", "深化", "推动", "实施", "开展", "启动", "推行", "完成", "抓好", "落实", "共抓", "抓实", "试点")
 _REFORM = re.compile(
-    r"(?:推进|深化|推动|实施|开展|启动|推行|完成|抓好|落实|共抓|抓实|试点)"
+    rf"(?:{'|'.join(_REFORM_VERBS)})"
     r"(?P<np>[\u4e00-\u9fff]{2,14}?改革)(?!创新|发展|开放|试验|成果|任务|举措|政策|工作经验)"
 )
+# A reform is tried only at a verb's first character 6 to 18 characters before the end of
+# a 改革 (the verb, 2 to 14 characters, 改革), found by a literal (a pattern opening with the
+# verbs tests a set at every character: 3.2 ms on the joined text)
+_REFORM_FIRST = frozenset(v[0] for v in _REFORM_VERBS)
 # a named pilot or action (four characters each), and what may not follow it
 _PILOTS = ("制度试点", "创新试点", "改革试点", "提升行动", "示范行动", "行动计划")
 _NOT_PILOT_AFTER = r"(?![\u4e00-\u9fff]{0,2}(?:方案|办法|意见|通知|城市|地区|县|市|工作))"
@@ -110,6 +115,19 @@ _PILOT_ENDS = [
 ]
 _OWN_LEVEL = re.compile(r"(?<!自)[我本全](?:省|市|县|区|州|盟|旗)的?(?P<np>[\u4e00-\u9fff]{4,16})$")
 _GENERIC_LEAD = re.compile(r"(?:各项|各类|相关|有关|一系列|系列|重点|重大|这项|该项|一项|多项|了|全面|深入|各种)")
+
+
+def _reforms(text: str):
+    """``_REFORM.finditer(text)``, tried only where a verb can open one (``_REFORM_FIRST``)."""
+    starts = set()
+    first = _REFORM_FIRST
+    k = text.find("改革")
+    while k >= 0:
+        for x in range(max(0, k - 16), k - 3):
+            if text[x] in first:
+                starts.add(x)
+        k = text.find("改革", k + 2)
+    return scan_at(_REFORM, sorted(starts), text)
 
 
 def _pilot_tails(text: str):
@@ -195,7 +213,7 @@ def find_programs(text: str, blocked: Mask, place_ends: set[int] | None = None) 
         if e - s >= 4 and not is_blocked(s, e):
             hits.append(ProgramHit(s, e, text[s:e]))
 
-    for m in _REFORM.finditer(text):
+    for m in _reforms(text):
         phrase(m.start("np"), m.end("np"))
     for m in scan_from(_CAMPAIGN, _CAMPAIGN_START, text):
         group = next(g for g in ("np", "work", "pilot") if m.group(g))
