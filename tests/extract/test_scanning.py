@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from mzgraph.extract import agencies, dates, places, programs, quantities
-from mzgraph.extract.text import WordScanner, scan_at, scan_from, starts_of
+from mzgraph.extract.text import WordScanner, longest_first, scan_at, scan_from, starts_of
 from mzgraph.model import EntityType
 
 from .helpers import names, run
@@ -72,7 +72,7 @@ def test_local_bodies_are_tried_where_their_words_start():
     bodies = "江西省民政厅会同省财政厅、市委、县人民政府、自治区民政厅、自治州残联、区卫生健康委和乡村振兴局。"
     for text in [*_texts(), bodies, "委" + bodies, "区" + bodies]:
         expected = _spans(local_fast.finditer(text))
-        assert _spans(scan_at(local_fast, sorted(agencies._local_starts(text)), text)) == expected
+        assert _spans(scan_at(local_fast, sorted(agencies._lexicon_scan(text)[1]), text)) == expected
     assert len(expected) >= 8
 
 
@@ -109,6 +109,13 @@ def test_word_scanner_is_a_longest_match_scan():
         return out
 
     assert list(WordScanner(words).finditer(text)) == naive()
+    # every occurrence, overlapping ones too, and the longest-match scan read from them
+    every = WordScanner(words, every=True)
+    found = every.matches(text)
+    assert sorted((s, e, every.words[k]) for k, s, e in found) == sorted(
+        (i, i + len(w), w) for w in words for i in range(len(text)) if text.startswith(w, i)
+    )
+    assert [(s, e, every.words[k]) for k, s, e in longest_first(found)] == naive()
     # offsets count characters, whatever their size in UTF-8 (é, 😀) and through lone
     # surrogates, which UTF-8 cannot hold; a word of one character counts too
     words = {"江西", "江西省", "县"}

@@ -172,7 +172,8 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 class WordScanner:
     """Longest-match dictionary scan, left to right, without overlaps (or, with ``every``,
-    every occurrence of every word, overlapping ones too: see :meth:`starts`).
+    every occurrence of every word, overlapping ones too: see :meth:`matches` and
+    :func:`longest_first`).
 
     An Aho-Corasick automaton (``ahocorasick_rs``, compiled) reads the text once whatever
     the number of words: ``re`` tries a big alternation's branches one by one, and the
@@ -187,12 +188,13 @@ class WordScanner:
     """
 
     def __init__(self, words: Iterable[str], dfa: bool = False, every: bool = False):
-        self._words = sorted({w for w in words if w})
+        self.words = sorted({w for w in words if w})  # a match's first item indexes this
         self._every = every
         kind = MatchKind.Standard if every else MatchKind.LeftmostLongest
-        self._automaton = AhoCorasick(self._words, matchkind=kind, implementation=Implementation.DFA if dfa else None)
+        self._automaton = AhoCorasick(self.words, matchkind=kind, implementation=Implementation.DFA if dfa else None)
 
-    def _found(self, text: str) -> list[tuple[int, int, int]]:
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """``(k, start, end)`` of every match in ``text``, ``words[k]`` the word matched."""
         try:
             return self._automaton.find_matches_as_indexes(text, overlapping=self._every)
         except UnicodeEncodeError:
@@ -202,13 +204,22 @@ class WordScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, word)`` for every match in ``text``."""
-        words = self._words
-        for k, start, end in self._found(text):
+        words = self.words
+        for k, start, end in self.matches(text):
             yield start, end, words[k]
 
-    def starts(self, text: str) -> set[int]:
-        """The offsets where a word starts in ``text``."""
-        return {start for _, start, _ in self._found(text)}
+
+def longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Of ``(k, start, end)`` matches that may overlap (every occurrence of some words),
+    those a longest-match scan from the left keeps, in order: the longest of those that
+    start first, then the same after its end."""
+    out = []
+    pos = 0
+    for start, neg_end, k in sorted([(start, -end, k) for k, start, end in found]):
+        if start >= pos:
+            pos = -neg_end
+            out.append((k, start, pos))
+    return out
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
