@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from mzgraph import gazetteer as gz
@@ -134,6 +135,9 @@ class AgencyHit(NamedTuple):
     name: str
     place_code: str | None
     national: bool = False
+
+
+_SPAN = itemgetter(0, 1)  # a hit's (start, end), as a sort key (a C function, not a Python one)
 
 
 @lru_cache(maxsize=1)
@@ -282,6 +286,7 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
     place_by_end = {p.end: p for p in places}
     place_ends = [p.end for p in places]
     hits: list[AgencyHit] = []
+    new_hit = tuple.__new__  # (a NamedTuple's own __new__ is a Python function)
     taken = Mask(len(text))
     national, local_starts = _lexicon_scan(text)
     for s, e, surface in national:
@@ -294,7 +299,7 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
         if ((prev and prev in "省市县区州") or s in place_by_end) and surface not in papers:
             continue  # 省国资委, 江西省人民银行: a local body, handled below
         if surface in papers:
-            hits.append(AgencyHit(s, e, surface, None))
+            hits.append(new_hit(AgencyHit, (s, e, surface, None, False)))
         else:
             # 民政部办公厅, 国务院扶贫办党组: an office of a central body is a body too
             office = _OFFICE.match(text, e)
@@ -302,7 +307,7 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
             if office:
                 e = office.end()
                 name += office.group()
-            hits.append(AgencyHit(s, e, name, CHINA_CODE, True))
+            hits.append(new_hit(AgencyHit, (s, e, name, CHINA_CODE, True)))
         taken.add(s, e)
     for m in central.finditer(text):  # 国家…局 not in the lexicon
         if not taken.overlaps(m.start(), m.end()):
@@ -361,13 +366,14 @@ def scan_agencies(text: str, places: list[PlaceHit]) -> AgencyScan:
             prev = text[s - 1] if s else ""
             if head == _SECTOR or (is_cjk(prev) and prev not in "由经和与及、的在向对将把被为等同并"):
                 continue  # 民政部门 with no place: departments in general
-        out.append(_Local(s, e, lvl, body, head, stem, gov, place, near))
+        out.append(new_hit(_Local, (s, e, lvl, body, head, stem, gov, place, near)))
     return AgencyScan(hits, out)
 
 
 def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyScan | None = None) -> list[AgencyHit]:
     scan = scan or scan_agencies(text, places)
     g = gz.load()
+    new_hit = tuple.__new__  # (a NamedTuple's own __new__ is a Python function)
     hits = list(scan.national)
     at = scope.at
     for x in scan.local:
@@ -401,7 +407,7 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
             ):
                 division = g.get(prev_hit.place_code)
                 if division is not None:
-                    hits.append(AgencyHit(s, e, division.name + gov, division.code))
+                    hits.append(new_hit(AgencyHit, (s, e, division.name + gov, division.code, False)))
             continue  # 政府, 党委 alone: no one in particular
         else:
             code = at(s)
@@ -423,6 +429,6 @@ def find_agencies(text: str, places: list[PlaceHit], scope: Scope, scan: AgencyS
             name = name[: -len(_SECTOR)] + (
                 _SECTOR_HEAD_EVERYWHERE.get(stem) or ("厅" if division.level == "province" else "局")
             )
-        hits.append(AgencyHit(start, e, name, division.code))
-    hits.sort(key=lambda h: (h.start, h.end))
+        hits.append(new_hit(AgencyHit, (start, e, name, division.code, False)))
+    hits.sort(key=_SPAN)
     return hits

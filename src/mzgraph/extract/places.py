@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from mzgraph import gazetteer as gz
@@ -102,6 +103,9 @@ class PlaceHit(NamedTuple):
     short: bool  # named by its short form
 
 
+_START = itemgetter(0)  # a hit's start, as a sort key (a C function, not a Python one)
+
+
 @dataclass
 class _Matcher:
     gazetteer: gz.Gazetteer
@@ -167,7 +171,9 @@ def scan(text: str) -> PlaceScan:
     out = PlaceScan([], [], [])
     n = len(text)
     province_of_short = m.province
-    for s, e, name in m.scanner.finditer(text):
+    words = m.scanner.words
+    for k, s, e in m.scanner.matches(text):
+        name = words[k]
         if name not in full:
             nxt = text[e] if e < n else ""
             if nxt == "生" and text.startswith("生产建设兵团", e):  # 新疆生产建设兵团 is not a division
@@ -211,6 +217,7 @@ def find_places(
     # full names first: a short name counts when its division's full name was taken, not
     # merely seen (省民政厅会同省财政厅 … 县住建局会同县民政局 names no 会同县)
     full = m.full
+    new_hit = tuple.__new__  # (a NamedTuple's own __new__ is a Python function)
     far_of: dict[str, bool] = {}  # division code → far from the document (context is fixed)
     for s, e, name, before, parent_before in raw.full:
         divs = full[name]
@@ -226,7 +233,7 @@ def find_places(
             )
         if far and not parent_before and d.level == "county" and _BODY_END.search(before):
             continue
-        hits.append(PlaceHit(s, e, d, False))
+        hits.append(new_hit(PlaceHit, (s, e, d, False)))
     # a two-character county inside a word boundary stands when a list goes on with a sibling
     # taken as a full name (在新县、商城县等地)
     taken_at = {h.start: h for h in hits}
@@ -236,14 +243,14 @@ def find_places(
             continue
         near = [d for d in m.full[name] if d.parent is not None and d.parent == nxt_hit.division.parent]
         if len(near) == 1:
-            hits.append(PlaceHit(s, e, near[0], False))
+            hits.append(new_hit(PlaceHit, (s, e, near[0], False)))
     if not short_names:
-        return sorted(hits, key=lambda h: h.start)
+        return sorted(hits, key=_START)
     used_codes = {h.division.code for h in hits}
     in_context: dict[str, bool] = {}  # division code → a city or county within the context
     for s, e, name, province in raw.short:
         if province is not None:
-            hits.append(PlaceHit(s, e, province, True))
+            hits.append(new_hit(PlaceHit, (s, e, province, True)))
             continue
         ok = []
         for d in m.short[name]:
@@ -262,8 +269,8 @@ def find_places(
             if inside:
                 ok.append(d)
         if len({d.code for d in ok}) == 1:
-            hits.append(PlaceHit(s, e, ok[0], True))
-    hits.sort(key=lambda h: h.start)
+            hits.append(new_hit(PlaceHit, (s, e, ok[0], True)))
+    hits.sort(key=_START)
     # a list's level word (元阳、红河、绿春3县) outweighs a short name's other reading (红河 for
     # 红河哈尼族彝族自治州): listed items replace short-name hits on the same span
     listed = _listed(text, context, hits)
@@ -281,7 +288,7 @@ def find_places(
     if not listed:
         return hits
     spans = {(h.start, h.end) for h in listed}
-    return sorted([h for h in hits if (h.start, h.end) not in spans] + listed, key=lambda h: h.start)
+    return sorted([h for h in hits if (h.start, h.end) not in spans] + listed, key=_START)
 
 
 # 元阳、红河、绿春3县, 沈阳、大连等6市: short names listed before the level they share
