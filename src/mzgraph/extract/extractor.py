@@ -36,7 +36,6 @@ from mzgraph.extract.places import (
     find_places,
     find_scope,
     lead_end,
-    narrowest,
     opening_end,
     scan,
     title_place,
@@ -169,10 +168,7 @@ def _extract(document: SourceDocument) -> Extraction:
     policies = sorted(policies + find_about_titles(text, issuer_ends, spans), key=lambda p: p.start)
     # a paragraph opening with a place or a body is about that place; bodies named there by
     # a level word alone (河北省民政厅会同省财政厅…) are read again against it
-    subjects: dict[int, str | None] = {a.start: a.place_code for a in agencies if a.place_code}
-    place_at = {p.start: p for p in places}
-    subjects.update({p.start: narrowest(places, p, place_at).division.code for p in places})
-    refined = scope.with_paragraph_subjects(text, subjects, paragraphs)
+    refined = scope.with_paragraph_subjects(text, places, agencies, paragraphs)
     if refined.sections != scope.sections:
         agencies = find_agencies(text, places, refined, agency_scan)
     scope = refined

@@ -394,30 +394,36 @@ class Scope:
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def with_paragraph_subjects(
-        self, text: str, subjects: dict[int, str | None], paragraphs: list[tuple[int, int]] | None = None
+        self, text: str, places: list[PlaceHit], bodies: list, paragraphs: list[tuple[int, int]] | None = None
     ) -> Scope:
         """A paragraph that opens with a place or a body (``此外，市民政局…``) is about its place.
 
-        ``subjects`` maps text offsets to the place code of the place or body named there.
-        Only that paragraph changes; the heading's scope resumes after it.
+        ``bodies`` are the agencies found (what has a ``start`` and a ``place_code``); a place
+        named at the opening wins over a body starting there, and of a chain of places
+        (``广州天河``) the narrowest. Only that paragraph changes; the heading's scope resumes
+        after it. Only the openings of paragraphs are looked up (not every place's chain).
         """
         sections = list(self.sections)
         headed = {start for start, _ in self.sections}
+        place_at = {p.start: p for p in places}
+        body_at = {b.start: b.place_code for b in bodies if b.place_code}
         for s, e in paragraph_spans(text) if paragraphs is None else paragraphs:
             at = opening_end(text, s)
-            code = subjects.get(at)
+            place = place_at.get(at)
+            code = narrowest(places, place, place_at).division.code if place is not None else body_at.get(at)
             if code is None or s in headed:
                 continue
             sections.append((s, code))
             sections.append((e, self.at(s)))
-        sections.sort(key=lambda x: x[0])
+        sections.sort(key=_START)
         return Scope(self.default, sections)
 
     def at(self, offset: int) -> str | None:
-        if self._starts is None or len(self._starts) != len(self.sections):
-            self._starts = [start for start, _ in self.sections]
-        i = bisect_right(self._starts, offset) - 1
-        return self.sections[i][1] if i >= 0 else self.default
+        starts, sections = self._starts, self.sections
+        if starts is None or len(starts) != len(sections):
+            starts = self._starts = [start for start, _ in sections]
+        i = bisect_right(starts, offset) - 1
+        return sections[i][1] if i >= 0 else self.default
 
 
 def narrowest(hits: list[PlaceHit], first: PlaceHit, by_start: dict[int, PlaceHit] | None = None) -> PlaceHit:
