@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from mzgraph.extract import agencies, dates, places, programs, quantities
-from mzgraph.extract.text import WordScanner, longest_first, scan_at, scan_from, starts_of
+from mzgraph.extract.text import Mask, WordScanner, longest_first, scan_at, scan_from, starts_of
 from mzgraph.model import EntityType
 
 from .helpers import names, run
@@ -136,3 +136,15 @@ def test_no_noun_is_read_after_a_figure_that_ends_its_clause():
     assert not set("/以左“的") & quantities._NO_NOUN_AFTER
     for after in ("/人城市低保对象", "以上城市低保对象", "左右城市低保对象", "“低保”城市低保对象", "的城市低保对象"):
         assert quantities._NOUN_AFTER.match(after).group("noun") == "城市低保对象", after
+
+
+def test_mask_holds_its_spans_short_long_and_empty():
+    spans = [(3, 5), (10, 10), (20, 220), (7, 6)]  # a long span, an empty one, one backwards
+    mask = Mask(300, spans)
+    mask.add(250, 252)
+    taken = {i for s, e in [*spans, (250, 252)] for i in range(s, e)}
+    assert [i for i in range(301) if mask.overlaps(i, i + 1)] == sorted(taken)
+    assert mask.covers(20, 220) and mask.covers(3, 5) and not mask.covers(3, 6) and not mask.covers(10, 10)
+    assert mask.overlaps(0, 4) and not mask.overlaps(5, 20) and not mask.overlaps(252, 300)
+    # a second mask of the same spans: nothing the masks share was changed by the first
+    assert Mask(300, spans)._b == mask._b[:250] + bytearray(2) + mask._b[252:]

@@ -225,16 +225,25 @@ def longest_first(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# What a span of a mask is set to, made once for the usual lengths: a bytearray, as a
+# bytearray's slice takes one as it is where it copies anything else into a new one first
+# (30,000 spans set in 3.6 ms instead of 11.6, compiled); never changed.
+_ONES = tuple(bytearray(b"\x01" * n) for n in range(128))
+
+
 class Mask:
     """Which characters of a text are taken; overlap tests run at C speed."""
 
     def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()):
         b = self._b = bytearray(length + 1)
+        ones = _ONES
         for start, end in spans:  # (add, for many spans at once)
-            b[start:end] = b"\x01" * (end - start)
+            n = end - start
+            b[start:end] = ones[n] if 0 <= n < 128 else b"\x01" * n
 
     def add(self, start: int, end: int) -> None:
-        self._b[start:end] = b"\x01" * (end - start)
+        n = end - start
+        self._b[start:end] = _ONES[n] if 0 <= n < 128 else b"\x01" * n
 
     def overlaps(self, start: int, end: int) -> bool:
         return 1 in self._b[start:end]
