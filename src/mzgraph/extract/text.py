@@ -95,7 +95,7 @@ class Clauses:
                     break
             if i < lo:
                 continue
-            ch = m.group()
+            ch = text[i]  # (not m.group(): a method call costs more than the subscript)
             if depth and i - opened > _MAX_QUOTED:  # a quote never closed: its stops count
                 stops.extend(pending)
                 depth, pending = 0, []
