@@ -77,8 +77,8 @@ def test_compiled_and_python_extraction_agree():
 
 def test_extraction_leaves_no_reference_cycle():
     """What extraction made is freed when its result is, compiled or not: no reference
-    cycle leaves it to the garbage collector (whose pass over it cost 30-40 ms of the next
-    call on a long text)."""
+    cycle leaves it to the garbage collector (whose pass over a long text's objects costs
+    more than freeing them)."""
     doc = read_document(ROOT / "data/jiangxi-civil-affairs-2019.txt")
     extraction.extract(doc)  # (the first call builds the lexicons and patterns)
     gc.collect()
