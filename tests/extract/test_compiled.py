@@ -8,7 +8,6 @@ them all as Python.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -22,7 +21,6 @@ import pytest
 import mzgraph
 from mzgraph import extract as extraction
 from mzgraph.extract import MANIFEST, compiled_modules, route
-from mzgraph.ingest import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(extraction.__file__).parent
@@ -73,23 +71,6 @@ def test_compiled_and_python_extraction_agree():
     assert python[0] == ""  # nothing compiled runs
     assert len(compiled) > 60
     assert compiled[1:] == python[1:]
-
-
-def test_extraction_leaves_no_reference_cycle():
-    """What extraction made is freed when its result is, compiled or not: no reference
-    cycle leaves it to the garbage collector (whose pass over a long text's objects costs
-    more than freeing them)."""
-    doc = read_document(ROOT / "data/jiangxi-civil-affairs-2019.txt")
-    extraction.extract(doc)  # (the first call builds the lexicons and patterns)
-    gc.collect()
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        assert len(extraction.extract(doc).mentions) > 100
-        assert gc.collect() == 0
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _fake_package(tmp_path: Path, record: dict[str, str]) -> Path:

@@ -420,11 +420,6 @@ def _extract(document: SourceDocument) -> Extraction:
             out.relations.append(
                 RelationCandidate(next(iter(in_sentence.values())), RelationType.HAS_TARGET, ti, s0, s1)
             )
-    # Compiled by Cython, the nested functions above share one closure, which holds those
-    # that another one calls: a reference cycle that kept the whole extraction (90,000
-    # objects on the joined text) alive until the collector's next pass, which then had to
-    # go over all of it (50 M instructions). Unbound, they let it all go on return.
-    opens_with = subject = local_place = None  # noqa: F811, F841 (see above)
     return out
 
 
