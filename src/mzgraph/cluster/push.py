@@ -69,13 +69,13 @@ class StreamedGraphs:
                 lines.append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
         if current is not None:
             yield from self._document(current, lines, entities)
-        yield GraphPart(str(ENTITIES_GRAPH), "".join(entities).encode("utf-8"))
+        yield GraphPart(ENTITIES_GRAPH, "".join(entities).encode("utf-8"))
         if self.ontology is not None:
-            yield GraphPart(str(ONTOLOGY_GRAPH), sorted_lines(graph_triples(self.ontology)))
+            yield GraphPart(ONTOLOGY_GRAPH, sorted_lines(graph_triples(self.ontology)))
 
     @staticmethod
     def _document(iri: str, lines: list[str], entities: dict[str, None]) -> Iterator[GraphPart]:
-        if iri == str(ENTITIES_GRAPH):  # the end of a build's N-Quads: kept for the last request
+        if iri == ENTITIES_GRAPH:  # the end of a build's N-Quads: kept for the last request
             entities.update(dict.fromkeys(lines))
             return
         if not iri.startswith(DOC_GRAPH_PREFIX):

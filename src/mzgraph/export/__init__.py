@@ -53,7 +53,7 @@ def rdf_parts(source: Graph | Sequence[GraphPart], ontology: Graph | None = None
 
     parts = graph_parts(source) if _is_graph(source) else list(source)
     if ontology is not None:
-        parts.append(GraphPart(str(ONTOLOGY_GRAPH), sorted_lines(graph_triples(ontology))))
+        parts.append(GraphPart(ONTOLOGY_GRAPH, sorted_lines(graph_triples(ontology))))
     return parts
 
 

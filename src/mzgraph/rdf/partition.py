@@ -88,10 +88,10 @@ def partition(triples: Iterable[Triple]) -> list[GraphPart]:
     for t in triples:
         s, _, o = t
         doc = owner(s) or owner(o) or statement_doc.get(s)
-        graphs[str(document_graph(doc)) if doc else ""].append(t)
+        graphs[document_graph(doc) if doc else ""].append(t)
     docs = sorted((g for g in graphs if g), key=nt.natural_key)
     return [GraphPart(g, sorted_lines(graphs[g])) for g in docs] + [
-        GraphPart(str(ENTITIES_GRAPH), sorted_lines(graphs.get("", ())))
+        GraphPart(ENTITIES_GRAPH, sorted_lines(graphs.get("", ())))
     ]
 
 

@@ -78,8 +78,9 @@ def _vis_assets() -> tuple[str, str]:
     # the page must not ask for anything: drop the source-map reference devtools would fetch
     # (only the last one can end the file: the pattern runs from there, not over 0.5 MB)
     k = js.rfind("//# sourceMappingURL=")
+    if k > 0 and js[k - 1] == "\n":
+        k -= 1  # (the pattern takes the line break before it too)
     if k >= 0:
-        k -= k > 0 and js[k - 1] == "\n"
         js = js[:k] + _SOURCE_MAP.sub("\n", js[k:])
     return _script_safe(js), css.replace("</style", "<\\/style")
 
